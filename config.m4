@@ -1,0 +1,86 @@
+dnl sqzgraph: Microsoft Graph mail import for Squeeze.
+dnl Finds libcurl, OpenSSL (libcrypto) and json-c with pkg-config, the way
+dnl ext/curl does, and names the Debian package when one is missing.
+
+PHP_ARG_WITH([sqzgraph],
+  [for sqzgraph support],
+  [AS_HELP_STRING([--with-sqzgraph],
+    [Include sqzgraph (Microsoft Graph mail import) support])])
+
+PHP_ARG_ENABLE([sqzgraph-dev],
+  [whether to build sqzgraph with developer warnings],
+  [AS_HELP_STRING([--enable-sqzgraph-dev],
+    [sqzgraph: compile with -Wall -Wextra -Werror])],
+  [no],
+  [no])
+
+if test "$PHP_SQZGRAPH" != "no"; then
+  PKG_PROG_PKG_CONFIG
+  if test -z "$PKG_CONFIG"; then
+    AC_MSG_ERROR([pkg-config not found; install it: apt-get install pkg-config])
+  fi
+
+  PKG_CHECK_MODULES([SQZ_CURL], [libcurl >= 7.68.0], [],
+    [AC_MSG_ERROR([libcurl >= 7.68 development files not found; install them: apt-get install libcurl4-openssl-dev])])
+  PKG_CHECK_MODULES([SQZ_CRYPTO], [libcrypto >= 1.1.1], [],
+    [AC_MSG_ERROR([OpenSSL (libcrypto >= 1.1.1) development files not found; install them: apt-get install libssl-dev])])
+  PKG_CHECK_MODULES([SQZ_JSONC], [json-c >= 0.13], [],
+    [AC_MSG_ERROR([json-c >= 0.13 development files not found; install them: apt-get install libjson-c-dev])])
+
+  PHP_EVAL_INCLINE([$SQZ_CURL_CFLAGS])
+  PHP_EVAL_LIBLINE([$SQZ_CURL_LIBS], [SQZGRAPH_SHARED_LIBADD])
+  PHP_EVAL_INCLINE([$SQZ_CRYPTO_CFLAGS])
+  PHP_EVAL_LIBLINE([$SQZ_CRYPTO_LIBS], [SQZGRAPH_SHARED_LIBADD])
+  PHP_EVAL_INCLINE([$SQZ_JSONC_CFLAGS])
+  PHP_EVAL_LIBLINE([$SQZ_JSONC_LIBS], [SQZGRAPH_SHARED_LIBADD])
+
+  PHP_CHECK_LIBRARY([curl], [curl_multi_poll],
+    [], [AC_MSG_ERROR([libcurl lacks curl_multi_poll (needs 7.66+); install libcurl4-openssl-dev])],
+    [$SQZ_CURL_LIBS])
+  PHP_CHECK_LIBRARY([crypto], [EVP_PKEY_derive],
+    [], [AC_MSG_ERROR([libcrypto lacks EVP_PKEY_derive; install libssl-dev])],
+    [$SQZ_CRYPTO_LIBS])
+  PHP_CHECK_LIBRARY([json-c], [json_tokener_parse_ex],
+    [], [AC_MSG_ERROR([json-c lacks json_tokener_parse_ex; install libjson-c-dev])],
+    [$SQZ_JSONC_LIBS])
+
+  SQZ_CFLAGS="-std=gnu11 -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  if test "$PHP_SQZGRAPH_DEV" != "no"; then
+    SQZ_CFLAGS="$SQZ_CFLAGS -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers"
+  fi
+
+  dnl One variable per layer; src/core never sees a Zend header (scripts/check-core.sh).
+  SQZ_CORE_SOURCES="src/core/alloc.c \
+    src/core/error.c \
+    src/core/buf.c \
+    src/core/clock.c \
+    src/core/crypto.c \
+    src/core/config.c \
+    src/core/filestore.c \
+    src/core/sealed_store.c"
+  SQZ_PHP_SOURCES="src/php/errors.c \
+    src/php/exceptions/ambiguous_folder_exception.c \
+    src/php/exceptions/authorization_exception.c \
+    src/php/exceptions/config_exception.c \
+    src/php/exceptions/exception.c \
+    src/php/exceptions/exceptions.c \
+    src/php/exceptions/folder_not_found_exception.c \
+    src/php/exceptions/graph_exception.c \
+    src/php/exceptions/reauthentication_required_exception.c \
+    src/php/exceptions/retry_later_exception.c \
+    src/php/exceptions/store_exception.c \
+    src/php/exceptions/throttled_exception.c \
+    src/php/exceptions/transport_exception.c \
+    src/php/config.c \
+    src/php/store.c \
+    src/php/filestore.c"
+
+  PHP_NEW_EXTENSION([sqzgraph],
+    [sqzgraph.c $SQZ_CORE_SOURCES $SQZ_PHP_SOURCES],
+    [$ext_shared], , [$SQZ_CFLAGS])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/core])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/php/exceptions])
+  PHP_ADD_INCLUDE([$ext_srcdir/src])
+  PHP_SUBST([SQZGRAPH_SHARED_LIBADD])
+fi

@@ -1,0 +1,24 @@
+/* sqzgraph — Microsoft Graph mail import for Squeeze. */
+#ifndef PHP_SQZGRAPH_H
+#define PHP_SQZGRAPH_H
+
+extern zend_module_entry sqzgraph_module_entry;
+#define phpext_sqzgraph_ptr &sqzgraph_module_entry
+
+#define PHP_SQZGRAPH_VERSION "0.1.0"
+
+ZEND_BEGIN_MODULE_GLOBALS(sqzgraph)
+	/* Core HTTP stack (src/core/http): one per process so that keep-alive
+	 * connections and TLS sessions survive across requests of an FPM
+	 * worker; created on first use, freed in GSHUTDOWN. */
+	void *http;
+ZEND_END_MODULE_GLOBALS(sqzgraph)
+
+ZEND_EXTERN_MODULE_GLOBALS(sqzgraph)
+#define SQZG(v) ZEND_MODULE_GLOBALS_ACCESSOR(sqzgraph, v)
+
+#if defined(ZTS) && defined(COMPILE_DL_SQZGRAPH)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+#endif

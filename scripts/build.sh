@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds modules/sqzgraph.so in the source tree (phpize, configure, make).
+# SQZ_DEV=1 (the default here) compiles with -Wall -Wextra -Werror.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+flags=(--with-sqzgraph)
+[ "${SQZ_DEV:-1}" = 1 ] && flags+=(--enable-sqzgraph-dev)
+stamp="phpize:$(cat config.m4 | sha256sum | cut -c1-16) ${flags[*]} ${CFLAGS:-}"
+if [ ! -f Makefile ] || [ "$(cat .build-stamp 2>/dev/null)" != "$stamp" ]; then
+	phpize >/dev/null
+	./configure -q "${flags[@]}" >/dev/null
+	echo "$stamp" > .build-stamp
+fi
+make -s -j"$(nproc)" >/dev/null
+test -f modules/sqzgraph.so
+echo "built: $(pwd)/modules/sqzgraph.so"

@@ -1,0 +1,84 @@
+/* sqzgraph module entry: MINIT order, MINFO. */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/standard/info.h"
+
+#include <curl/curl.h>
+#include <json-c/json_c_version.h>
+
+#include "php_sqzgraph.h"
+#include "src/php/classes.h"
+#include "src/php/exceptions/exceptions.h"
+#include "src/core/crypto.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(sqzgraph)
+
+static PHP_GINIT_FUNCTION(sqzgraph)
+{
+#if defined(COMPILE_DL_SQZGRAPH) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
+#endif
+	memset(sqzgraph_globals, 0, sizeof(*sqzgraph_globals));
+}
+
+static PHP_MINIT_FUNCTION(sqzgraph)
+{
+	/* Reference-counted inside libcurl, so sharing the process with
+	 * ext/curl is fine. */
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		return FAILURE;
+	}
+	php_sqz_exceptions_minit();
+	php_sqz_store_minit();
+	php_sqz_config_minit();
+	php_sqz_filestore_minit();
+	return SUCCESS;
+}
+
+static PHP_MSHUTDOWN_FUNCTION(sqzgraph)
+{
+	curl_global_cleanup();
+	return SUCCESS;
+}
+
+static PHP_MINFO_FUNCTION(sqzgraph)
+{
+	const curl_version_info_data *curl = curl_version_info(CURLVERSION_NOW);
+
+	php_info_print_table_start();
+	php_info_print_table_row(2, "sqzgraph support", "enabled");
+	php_info_print_table_row(2, "sqzgraph version", PHP_SQZGRAPH_VERSION);
+	php_info_print_table_row(2, "libcurl version", curl->version);
+	php_info_print_table_row(2, "libcurl TLS backend", curl->ssl_version ? curl->ssl_version : "none");
+	php_info_print_table_row(2, "libcurl HTTP/2", (curl->features & CURL_VERSION_HTTP2) ? "yes" : "no");
+	php_info_print_table_row(2, "OpenSSL (libcrypto) version", sqz_crypto_version());
+	php_info_print_table_row(2, "json-c version", json_c_version());
+	php_info_print_table_end();
+}
+
+zend_module_entry sqzgraph_module_entry = {
+	STANDARD_MODULE_HEADER,
+	"sqzgraph",
+	NULL,
+	PHP_MINIT(sqzgraph),
+	PHP_MSHUTDOWN(sqzgraph),
+	NULL,
+	NULL,
+	PHP_MINFO(sqzgraph),
+	PHP_SQZGRAPH_VERSION,
+	PHP_MODULE_GLOBALS(sqzgraph),
+	PHP_GINIT(sqzgraph),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
+};
+
+#ifdef COMPILE_DL_SQZGRAPH
+# ifdef ZTS
+ZEND_TSRMLS_CACHE_DEFINE()
+# endif
+ZEND_GET_MODULE(sqzgraph)
+#endif

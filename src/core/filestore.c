@@ -1,0 +1,2 @@
+/* placeholder: being written */
+typedef int sqz_placeholder_filestore;

@@ -1,0 +1,58 @@
+/* sqzgraph core: the Store the core calls — durable bytes plus locks.
+ *
+ * The core never knows what is behind a store: FileStore (filestore.c), a
+ * sealing wrapper (sealed_store.c), or a userland PHP class reached through
+ * the binding's bridge (src/php/store.c). Keys and values are byte strings
+ * of any content (a PHP string may hold NUL), so both carry a length.
+ *
+ * Every op returns SQZ_OK or fills err. A host callback that failed with
+ * its own error pending (a PHP exception) returns SQZ_E_CALLBACK. */
+#ifndef SQZ_STORE_H
+#define SQZ_STORE_H
+
+#include <stddef.h>
+
+#include "error.h"
+
+typedef struct sqz_store_ops {
+	/* *value receives a new buffer (sqz_free) holding *value_len bytes plus
+	 * a NUL, or NULL when no record exists under key. */
+	sqz_status (*get)(void *ctx, const char *key, size_t key_len, char **value, size_t *value_len, sqz_error *err);
+	/* Durable when it returns SQZ_OK. */
+	sqz_status (*put)(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err);
+	/* Deleting a missing record is not an error. */
+	sqz_status (*del)(void *ctx, const char *key, size_t key_len, sqz_error *err);
+	/* Exclusive across processes; waits at most timeout seconds. *acquired = 0
+	 * on timeout (not an error). */
+	sqz_status (*lock)(void *ctx, const char *key, size_t key_len, double timeout, int *acquired, sqz_error *err);
+	sqz_status (*unlock)(void *ctx, const char *key, size_t key_len, sqz_error *err);
+} sqz_store_ops;
+
+typedef struct sqz_store {
+	const sqz_store_ops *ops;
+	void *ctx;   /* owned by whoever built the sqz_store, not by the core */
+} sqz_store;
+
+/* Convenience wrappers for C-string keys. */
+static inline sqz_status sqz_store_get(const sqz_store *s, const char *key, size_t key_len, char **value, size_t *value_len, sqz_error *err)
+{
+	return s->ops->get(s->ctx, key, key_len, value, value_len, err);
+}
+static inline sqz_status sqz_store_put(const sqz_store *s, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+{
+	return s->ops->put(s->ctx, key, key_len, value, value_len, err);
+}
+static inline sqz_status sqz_store_delete(const sqz_store *s, const char *key, size_t key_len, sqz_error *err)
+{
+	return s->ops->del(s->ctx, key, key_len, err);
+}
+static inline sqz_status sqz_store_lock(const sqz_store *s, const char *key, size_t key_len, double timeout, int *acquired, sqz_error *err)
+{
+	return s->ops->lock(s->ctx, key, key_len, timeout, acquired, err);
+}
+static inline sqz_status sqz_store_unlock(const sqz_store *s, const char *key, size_t key_len, sqz_error *err)
+{
+	return s->ops->unlock(s->ctx, key, key_len, err);
+}
+
+#endif

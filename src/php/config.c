@@ -1,0 +1,10 @@
+/* placeholder: being written */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+#include "php.h"
+#include "classes.h"
+
+void php_sqz_config_minit(void)
+{
+}

@@ -1,0 +1,113 @@
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+
+#include "errors.h"
+#include "exceptions/exceptions.h"
+
+static void set_string(zend_class_entry *scope, zend_object *obj, const char *name, const char *value)
+{
+	if (value) {
+		zend_update_property_string(scope, obj, name, strlen(name), value);
+	}
+}
+
+static void set_list(zend_class_entry *scope, zend_object *obj, const char *name, char **items, size_t count)
+{
+	zval list;
+	array_init_size(&list, (uint32_t)count);
+	for (size_t i = 0; i < count; i++) {
+		add_next_index_string(&list, items[i]);
+	}
+	zend_update_property(scope, obj, name, strlen(name), &list);
+	zval_ptr_dtor(&list);
+}
+
+static zend_class_entry *class_for(sqz_status status)
+{
+	switch (status) {
+	case SQZ_E_CONFIG: return php_sqz_config_exception_ce;
+	case SQZ_E_STORE: return php_sqz_store_exception_ce;
+	case SQZ_E_TRANSPORT: return php_sqz_transport_exception_ce;
+	case SQZ_E_GRAPH: return php_sqz_graph_exception_ce;
+	case SQZ_E_THROTTLED: return php_sqz_throttled_exception_ce;
+	case SQZ_E_AUTHORIZATION: return php_sqz_authorization_exception_ce;
+	case SQZ_E_REAUTHENTICATE: return php_sqz_reauthentication_required_exception_ce;
+	case SQZ_E_FOLDER_NOT_FOUND: return php_sqz_folder_not_found_exception_ce;
+	case SQZ_E_FOLDER_AMBIGUOUS: return php_sqz_ambiguous_folder_exception_ce;
+	default: return NULL;
+	}
+}
+
+void php_sqz_throw_error(sqz_error *err)
+{
+	if (err->status == SQZ_E_CALLBACK && EG(exception)) {
+		sqz_error_clear(err);
+		return;
+	}
+	if (err->status == SQZ_E_NOMEM) {
+		sqz_error_clear(err);
+		zend_throw_error(NULL, "sqzgraph: out of memory");
+		return;
+	}
+	zend_class_entry *ce = class_for(err->status);
+	const char *message = err->message ? err->message : sqz_status_name(err->status);
+	if (!ce) {
+		/* SQZ_E_INTERNAL, or a callback that failed without saying why. */
+		zend_throw_error(NULL, "sqzgraph internal error: %s", message);
+		sqz_error_clear(err);
+		return;
+	}
+
+	zend_object *ex = zend_throw_exception(ce, message, 0);
+	switch (err->status) {
+	case SQZ_E_CONFIG:
+	case SQZ_E_STORE:
+		set_string(ce, ex, "key", err->key);
+		break;
+	case SQZ_E_TRANSPORT:
+		zend_update_property_long(ce, ex, "curlCode", sizeof("curlCode") - 1, err->curl_code);
+		break;
+	case SQZ_E_THROTTLED:
+		zend_update_property_double(ce, ex, "retryAfter", sizeof("retryAfter") - 1, err->retry_after);
+		ZEND_FALLTHROUGH;
+	case SQZ_E_GRAPH:
+		zend_update_property_long(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, err->http_status);
+		set_string(php_sqz_graph_exception_ce, ex, "graphCode", err->graph_code);
+		set_string(php_sqz_graph_exception_ce, ex, "requestId", err->request_id);
+		break;
+	case SQZ_E_REAUTHENTICATE:
+		set_string(ce, ex, "reason", err->reason ? err->reason : "not_authorized");
+		ZEND_FALLTHROUGH;
+	case SQZ_E_AUTHORIZATION:
+		set_string(php_sqz_authorization_exception_ce, ex, "error", err->oauth_error);
+		set_string(php_sqz_authorization_exception_ce, ex, "errorCode", err->error_code);
+		set_string(php_sqz_authorization_exception_ce, ex, "description", err->description);
+		break;
+	case SQZ_E_FOLDER_NOT_FOUND:
+		set_list(ce, ex, "closest", err->candidates, err->candidate_count);
+		break;
+	case SQZ_E_FOLDER_AMBIGUOUS:
+		set_list(ce, ex, "candidates", err->candidates, err->candidate_count);
+		break;
+	default:
+		break;
+	}
+	sqz_error_clear(err);
+}
+
+void php_sqz_throw_config(const char *key, const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	zend_string *message = zend_vstrpprintf(0, format, ap);
+	va_end(ap);
+	zend_object *ex = zend_throw_exception(php_sqz_config_exception_ce, ZSTR_VAL(message), 0);
+	if (key) {
+		zend_update_property_string(php_sqz_config_exception_ce, ex, "key", sizeof("key") - 1, key);
+	}
+	zend_string_release(message);
+}

@@ -1,0 +1,43 @@
+/* SqzGraph\GraphException */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "ext/spl/spl_exceptions.h"
+#include "zend_interfaces.h"
+#include "zend_exceptions.h"
+
+#include "exceptions.h"
+#include "graph_exception_arginfo.h"
+
+zend_class_entry *php_sqz_graph_exception_ce;
+
+static ZEND_METHOD(SqzGraph_GraphException, statusCode)
+{
+	zval rv;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY_DEREF(zend_read_property(php_sqz_graph_exception_ce, Z_OBJ_P(ZEND_THIS), "statusCode", sizeof("statusCode") - 1, 1, &rv));
+}
+
+static ZEND_METHOD(SqzGraph_GraphException, graphCode)
+{
+	zval rv;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY_DEREF(zend_read_property(php_sqz_graph_exception_ce, Z_OBJ_P(ZEND_THIS), "graphCode", sizeof("graphCode") - 1, 1, &rv));
+}
+
+static ZEND_METHOD(SqzGraph_GraphException, requestId)
+{
+	zval rv;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	RETURN_COPY_DEREF(zend_read_property(php_sqz_graph_exception_ce, Z_OBJ_P(ZEND_THIS), "requestId", sizeof("requestId") - 1, 1, &rv));
+}
+
+void php_sqz_graph_exception_minit(void)
+{
+	php_sqz_graph_exception_ce = register_class_SqzGraph_GraphException(spl_ce_RuntimeException, php_sqz_exception_ce);
+}
