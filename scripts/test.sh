@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Debian 12 machine (as root) or a dev box:
+#   installs what is missing, builds with -Werror, runs the project checks,
+#   the C unit tests of src/core under ASan+UBSan, and every .phpt with PHP's
+#   run-tests.php (-j2). The last line is "N passed, N failed, N skipped".
+# Options (environment):
+#   SQZ_TESTS="tests/Config tests/Store"   run only these phpt folders/files
+#   SQZ_VALGRIND=1                         also run the phpt under valgrind (-m)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+passed=0 failed=0 skipped=0
+record() { # record <name> <status>
+	if [ "$2" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $1"; fi
+}
+
+bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+if ! bash scripts/build.sh; then
+	echo "build failed"
+	echo "$passed passed, $((failed + 1)) failed"
+	exit 1
+fi
+
+echo "== project checks"
+bash scripts/check-core.sh; record core-check $?
+bash scripts/check-arginfo.sh; record arginfo-check $?
+php scripts/package-xml.php --check; record package-xml-check $?
+pk=$(mktemp -d)
+if (cd "$pk" && pecl package "$root/package.xml" >"$pk/pecl.log" 2>&1); then
+	echo "pecl package: $(tail -n1 "$pk/pecl.log")"; record pecl-package 0
+else
+	cat "$pk/pecl.log"; record pecl-package 1
+fi
+rm -rf "$pk"
+
+echo "== C unit tests of src/core (ASan + UBSan)"
+core_out=$(bash scripts/core-tests.sh 2>&1); core_rc=$?
+echo "$core_out"
+core_line=$(echo "$core_out" | tail -n1)
+if [[ "$core_line" =~ core:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then
+	passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+	[ "$core_rc" != 0 ] && [ "${BASH_REMATCH[2]}" = 0 ] && failed=$((failed + 1))
+else
+	record core-tests 1
+fi
+
+run_phpt() { # run_phpt <label> [extra run-tests args...]
+	local label=$1; shift
+	local log
+	log=$(mktemp)
+	TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
+		php "$(php-config --extension-dir | sed 's#/usr/lib/php/\([0-9]*\).*#/usr/lib/php/\1/build#')/run-tests.php" \
+		-q -j2 --show-diff "$@" \
+		-d extension="$root/modules/sqzgraph.so" ${SQZ_TESTS:-tests} >"$log" 2>&1
+	cat "$log" | grep -vE '^(PASS|SKIP) ' | sed -n '/^FAIL\|^=====\|^Tests\|^Number\|^TEST RESULT\|^---\|^[+-]/p' | head -400
+	grep -E '^(FAIL|LEAK|BORK)' "$log" | sed "s/^/[$label] /"
+	local p f s b l
+	p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log"); p=${p:-0}
+	f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log"); f=${f:-0}
+	s=$(sed -n 's/^Tests skipped *: *\([0-9]*\).*/\1/p' "$log"); s=${s:-0}
+	b=$(grep -c '^BORK' "$log"); l=$(sed -n 's/^Tests leaked *: *\([0-9]*\).*/\1/p' "$log"); l=${l:-0}
+	passed=$((passed + p)); failed=$((failed + f + b + l)); skipped=$((skipped + s))
+	echo "[$label] phpt: $p passed, $f failed, $l leaked, $b borked, $s skipped"
+	if [ "$p" = 0 ] && [ "$f" = 0 ]; then
+		echo "[$label] run-tests.php ran no test:"; tail -n 30 "$log"; failed=$((failed + 1))
+	fi
+	rm -f "$log"
+}
+
+echo "== phpt (run-tests.php -j2)"
+run_phpt phpt
+if [ "${SQZ_VALGRIND:-0}" = 1 ]; then
+	echo "== phpt under valgrind (USE_ZEND_ALLOC=0)"
+	USE_ZEND_ALLOC=0 run_phpt valgrind -m
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" = 0 ]
