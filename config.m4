@@ -57,8 +57,12 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/crypto.c \
     src/core/config.c \
     src/core/filestore.c \
-    src/core/sealed_store.c"
+    src/core/sealed_store.c \
+    src/core/json.c \
+    src/core/http.c \
+    src/core/graph.c"
   SQZ_PHP_SOURCES="src/php/errors.c \
+    src/php/runtime.c \
     src/php/exceptions/ambiguous_folder_exception.c \
     src/php/exceptions/authorization_exception.c \
     src/php/exceptions/config_exception.c \
@@ -82,5 +86,6 @@ if test "$PHP_SQZGRAPH" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/php/exceptions])
   PHP_ADD_INCLUDE([$ext_srcdir/src])
+  PHP_ADD_LIBRARY([m], 1, [SQZGRAPH_SHARED_LIBADD])
   PHP_SUBST([SQZGRAPH_SHARED_LIBADD])
 fi

@@ -13,6 +13,7 @@
 #include "src/php/classes.h"
 #include "src/php/exceptions/exceptions.h"
 #include "src/core/crypto.h"
+#include "src/php/runtime.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(sqzgraph)
 
@@ -22,6 +23,14 @@ static PHP_GINIT_FUNCTION(sqzgraph)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	memset(sqzgraph_globals, 0, sizeof(*sqzgraph_globals));
+}
+
+static PHP_GSHUTDOWN_FUNCTION(sqzgraph)
+{
+	if (sqzgraph_globals->http) {
+		sqz_http_free(sqzgraph_globals->http);
+		sqzgraph_globals->http = NULL;
+	}
 }
 
 static PHP_MINIT_FUNCTION(sqzgraph)
@@ -40,6 +49,8 @@ static PHP_MINIT_FUNCTION(sqzgraph)
 
 static PHP_MSHUTDOWN_FUNCTION(sqzgraph)
 {
+	/* Before curl_global_cleanup(): the stack's handles belong to libcurl. */
+	php_sqz_http_shutdown();
 	curl_global_cleanup();
 	return SUCCESS;
 }
@@ -71,7 +82,7 @@ zend_module_entry sqzgraph_module_entry = {
 	PHP_SQZGRAPH_VERSION,
 	PHP_MODULE_GLOBALS(sqzgraph),
 	PHP_GINIT(sqzgraph),
-	NULL,
+	PHP_GSHUTDOWN(sqzgraph),
 	NULL,
 	STANDARD_MODULE_PROPERTIES_EX
 };

@@ -9,7 +9,7 @@ mkdir -p "$out"
 cc=${CC:-gcc}
 cflags=(-std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Isrc -Isrc/core)
-libs=$(pkg-config --libs libcurl libcrypto json-c)
+libs="$(pkg-config --libs libcurl libcrypto json-c) -lm"
 core_sources=(src/core/*.c)
 passed=0 failed=0
 for t in tests/core/test_*.c; do

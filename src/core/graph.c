@@ -1,0 +1,320 @@
+#include "graph.h"
+#include "alloc.h"
+#include "buf.h"
+#include "clock.h"
+#include "crypto.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+sqz_status sqz_graph_init(sqz_graph *g, sqz_http *http, const char *endpoint, sqz_error *err)
+{
+	memset(g, 0, sizeof *g);
+	g->http = http;
+	g->retry.max_retries = 5;
+	g->retry.max_wait = 120;
+	g->retry.base_delay = 1;
+	size_t len = strlen(endpoint);
+	while (len > 0 && endpoint[len - 1] == '/') {
+		len--;
+	}
+	g->endpoint = sqz_strndup(endpoint, len);
+	g->origin = sqz_http_origin(endpoint);
+	if (!g->endpoint || !g->origin) {
+		sqz_graph_clear(g);
+		return sqz_error_set(err, SQZ_E_CONFIG, "graph_endpoint '%s' is not an absolute http(s) URL", endpoint);
+	}
+	const char *scheme_end = strstr(g->endpoint, "://");
+	const char *path = scheme_end ? strchr(scheme_end + 3, '/') : NULL;
+	g->version_path = sqz_strdup(path ? path : "");
+	if (!g->version_path) {
+		sqz_graph_clear(g);
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	return SQZ_OK;
+}
+
+void sqz_graph_clear(sqz_graph *g)
+{
+	sqz_free(g->endpoint);
+	sqz_free(g->origin);
+	sqz_free(g->version_path);
+	memset(g, 0, sizeof *g);
+}
+
+int sqz_graph_same_origin(const sqz_graph *g, const char *url)
+{
+	char *origin = sqz_http_origin(url);
+	int same = origin && strcmp(origin, g->origin) == 0;
+	sqz_free(origin);
+	return same;
+}
+
+char *sqz_graph_url(const sqz_graph *g, const char *path)
+{
+	if (strstr(path, "://")) {
+		return sqz_strdup(path);
+	}
+	sqz_buf b = SQZ_BUF_INIT;
+	if (sqz_buf_appends(&b, g->endpoint) || (path[0] != '/' && sqz_buf_appends(&b, "/")) || sqz_buf_appends(&b, path)) {
+		sqz_buf_free(&b);
+		return NULL;
+	}
+	return sqz_buf_steal(&b, NULL);
+}
+
+int sqz_guid_v4(char out[37])
+{
+	unsigned char r[16];
+	if (sqz_random_bytes(r, sizeof r) != 0) {
+		return -1;
+	}
+	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40);
+	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80);
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
+	return 0;
+}
+
+/* What an administrator can do about the Graph codes we know. */
+static const char *hint_for(const char *code, long status)
+{
+	static const struct { const char *code; const char *hint; } hints[] = {
+		{ "MailboxNotEnabledForRESTAPI", "the mailbox is inactive, soft-deleted, hosted on-premises or has no Exchange Online licence; check the mailbox address and its licence" },
+		{ "ErrorAccessDenied", "the application lacks access to this mailbox: grant Mail.ReadWrite (delegated: Mail.ReadWrite.Shared for a shared mailbox) with admin consent, and check any application access policy or RBAC for Applications scope" },
+		{ "accessDenied", "the application lacks a permission for this request: check the API permissions and admin consent of the app registration" },
+		{ "ErrorItemNotFound", "the item no longer exists in the mailbox (moved or deleted)" },
+		{ "ErrorInvalidUser", "the mailbox address is unknown in this tenant; check the mailbox option" },
+		{ "ResourceNotFound", "the mailbox or folder does not exist; check the mailbox option" },
+		{ "InvalidAuthenticationToken", "the access token was rejected; authorize again if this persists" },
+		{ "ErrorInvalidIdMalformed", "an id was malformed (this is a bug in the caller)" },
+		{ "ApplicationThrottled", "Graph throttled this application for the mailbox; lower concurrency or run less often" },
+		{ "TooManyRequests", "Graph throttled the request; the job retries later" },
+	};
+	if (code) {
+		for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+			if (strcmp(code, hints[i].code) == 0) {
+				return hints[i].hint;
+			}
+		}
+	}
+	if (status == 503 || status == 504 || status == 502) {
+		return "Microsoft Graph is temporarily unavailable; the job retries later";
+	}
+	return NULL;
+}
+
+void sqz_graph_error_from_response(const sqz_http_response *resp, const char *method, const char *path, sqz_error *err)
+{
+	const char *code = NULL, *message = NULL, *request_id = resp->request_id;
+	json_object *body = NULL;
+	const char *ct = resp->content_type;
+	int looks_json = resp->body.len > 0 && (!ct || strstr(ct, "json"));
+	if (looks_json) {
+		sqz_error ignored = SQZ_ERROR_INIT;
+		body = sqz_json_parse(resp->body.data, resp->body.len, "the error body", SQZ_E_GRAPH, &ignored);
+		sqz_error_clear(&ignored);
+		json_object *error = sqz_json_get(body, "error");
+		code = sqz_json_string(error, "code");
+		message = sqz_json_string(error, "message");
+		json_object *inner = sqz_json_get(error, "innerError");
+		if (!inner) {
+			inner = sqz_json_get(error, "innererror");
+		}
+		if (!request_id) {
+			request_id = sqz_json_string(inner, "request-id");
+		}
+	}
+	sqz_status status = resp->status == 429 ? SQZ_E_THROTTLED : SQZ_E_GRAPH;
+	const char *hint = hint_for(code, resp->status);
+	if (code || message) {
+		sqz_error_set(err, status, "Graph %s %s failed: HTTP %ld %s: %s%s%s%s%s%s", method, path, resp->status,
+			code ? code : "(no code)", message ? message : "(no message)",
+			hint ? " — " : "", hint ? hint : "",
+			request_id ? " (request-id " : "", request_id ? request_id : "", request_id ? ")" : "");
+	} else {
+		const char *what = resp->body.len == 0 ? "an empty body"
+			: (ct && strstr(ct, "html")) || (resp->body.len && resp->body.data[0] == '<') ? "an HTML page (a proxy or gateway error?)"
+			: looks_json ? "a malformed JSON error body" : "a non-JSON body";
+		sqz_error_set(err, status, "Graph %s %s failed: HTTP %ld with %s%s%s%s%s%s", method, path, resp->status, what,
+			hint ? " — " : "", hint ? hint : "",
+			request_id ? " (request-id " : "", request_id ? request_id : "", request_id ? ")" : "");
+	}
+	sqz_error_set_graph(err, resp->status, code, request_id);
+	if (status == SQZ_E_THROTTLED && resp->retry_after) {
+		double wait = sqz_clock_parse_retry_after(resp->retry_after, sqz_clock_now());
+		err->retry_after = wait > 0 ? wait : 0;
+	}
+	if (body) {
+		json_object_put(body);
+	}
+}
+
+static const char *path_of(const sqz_graph *g, const char *url, char *out, size_t out_len)
+{
+	const char *p = url;
+	if (strncmp(url, g->endpoint, strlen(g->endpoint)) == 0) {
+		p = url + strlen(g->endpoint);
+	} else {
+		const char *s = strstr(url, "://");
+		p = s ? strchr(s + 3, '/') : NULL;
+		if (!p) {
+			p = "/";
+		}
+	}
+	size_t n = strcspn(p, "?#");
+	if (n >= out_len) {
+		n = out_len - 1;
+	}
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return out;
+}
+
+static int is_invalid_token(const sqz_http_response *resp)
+{
+	if (resp->status != 401) {
+		return 0;
+	}
+	sqz_error e = SQZ_ERROR_INIT;
+	sqz_graph_error_from_response(resp, "", "", &e);
+	int invalid = !e.graph_code || strcmp(e.graph_code, "InvalidAuthenticationToken") == 0;
+	sqz_error_clear(&e);
+	return invalid;
+}
+
+sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_response *resp, sqz_error *err)
+{
+	char *url = sqz_graph_url(g, call->url);
+	if (!url) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	char path[512];
+	path_of(g, url, path, sizeof path);
+	const char *method = call->method ? call->method : "GET";
+
+	if (!sqz_graph_same_origin(g, url)) {
+		/* A nextLink or any other URL on another host never gets the token. */
+		char *origin = sqz_http_origin(url);
+		sqz_error_set(err, SQZ_E_GRAPH, "refusing to send the access token to %s: only %s (graph_endpoint) may receive it",
+			origin ? origin : "a non-HTTP URL", g->origin);
+		sqz_free(origin);
+		sqz_free(url);
+		return SQZ_E_GRAPH;
+	}
+
+	sqz_status result = SQZ_OK;
+	int refreshed_token = 0;
+	char *token = NULL;
+	for (int attempt = 0;; attempt++) {
+		if (!token && g->token && g->token(g->token_ctx, refreshed_token, &token, err) != SQZ_OK) {
+			result = err->status;
+			break;
+		}
+		char request_id[37];
+		sqz_guid_v4(request_id);
+		sqz_buf auth = SQZ_BUF_INIT;
+		char crid[64];
+		snprintf(crid, sizeof crid, "client-request-id: %s", request_id);
+		const char *headers[16];
+		size_t count = 0;
+		if (token && sqz_buf_appendf(&auth, "Authorization: Bearer %s", token) == 0) {
+			headers[count++] = auth.data;
+		}
+		headers[count++] = "Prefer: IdType=\"ImmutableId\"";
+		headers[count++] = crid;
+		headers[count++] = "Accept: application/json";
+		if (call->body) {
+			headers[count++] = "Content-Type: application/json";
+		}
+		for (size_t i = 0; i < call->extra_header_count && count < sizeof headers / sizeof headers[0]; i++) {
+			headers[count++] = call->extra_headers[i];
+		}
+		sqz_http_request req = {
+			.method = method, .url = url, .headers = headers, .header_count = count,
+			.body = call->body, .body_len = call->body_len, .log_path = path,
+		};
+		/* Only a 2xx body goes to the sink; an error body is buffered. The
+		 * sink wrapper below decides once the status is known. */
+		req.sink = call->sink;
+		req.streaming = call->sink != NULL;
+
+		sqz_http_response_clear(resp);
+		sqz_error terr = SQZ_ERROR_INIT;
+		sqz_status st = sqz_http_perform(g->http, &g->http_opts, &req, resp, &terr);
+		sqz_buf_free_secret(&auth);
+
+		if (st == SQZ_OK && resp->status >= 200 && resp->status < 300) {
+			result = SQZ_OK;
+			break;
+		}
+		if (st == SQZ_OK && !refreshed_token && g->token && is_invalid_token(resp)) {
+			/* The token was revoked or expired early: one fresh one, one retry. */
+			refreshed_token = 1;
+			sqz_free_secret(token);
+			token = NULL;
+			attempt--;
+			continue;
+		}
+		int retryable = st == SQZ_E_TRANSPORT ? call->idempotent : (st == SQZ_OK && sqz_http_is_retryable(resp->status, NULL));
+		if (st == SQZ_OK) {
+			sqz_graph_error_from_response(resp, method, path, &terr);
+		}
+		if (st != SQZ_OK && st != SQZ_E_TRANSPORT) {
+			/* A sink or memory failure: not the network's fault, no retry. */
+			sqz_error_move(err, &terr);
+			result = err->status;
+			break;
+		}
+		int exceeds = 0;
+		double delay = retryable ? sqz_http_retry_delay(&g->retry, attempt + 1, resp->retry_after, &exceeds) : 0;
+		if (!retryable || attempt >= g->retry.max_retries || exceeds || call->sink) {
+			/* Streamed bodies are not retried here: bytes may already be in
+			 * the target. The caller restarts the download from scratch. */
+			if (exceeds && terr.status == SQZ_E_GRAPH) {
+				terr.status = SQZ_E_THROTTLED;
+			}
+			if (exceeds || (retryable && attempt >= g->retry.max_retries)) {
+				sqz_error_prefix(&terr, "gave up after %d attempt%s", attempt + 1, attempt ? "s" : "");
+			}
+			sqz_error_move(err, &terr);
+			result = err->status;
+			break;
+		}
+		sqz_error_clear(&terr);
+		sqz_http_sleep(delay);
+	}
+	sqz_free_secret(token);
+	sqz_free(url);
+	return result;
+}
+
+json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, const char *body, sqz_error *err)
+{
+	sqz_http_response resp;
+	sqz_http_response_init(&resp);
+	sqz_graph_call call = {
+		.method = method, .url = url, .body = body, .body_len = body ? strlen(body) : 0,
+		.idempotent = strcmp(method, "GET") == 0,
+	};
+	json_object *obj = NULL;
+	if (sqz_graph_send(g, &call, &resp, err) == SQZ_OK) {
+		char what[600];
+		char path[512];
+		snprintf(what, sizeof what, "Graph's answer to %s %s", method, path_of(g, url, path, sizeof path));
+		obj = sqz_json_parse(resp.body.data, resp.body.len, what, SQZ_E_GRAPH, err);
+		if (obj && !json_object_is_type(obj, json_type_object)) {
+			json_object_put(obj);
+			obj = NULL;
+			sqz_error_set(err, SQZ_E_GRAPH, "%s is not a JSON object", what);
+		}
+		if (!obj) {
+			err->http_status = resp.status;
+			sqz_free(err->request_id);
+			err->request_id = sqz_strdup(resp.request_id);
+		}
+	}
+	sqz_http_response_clear(&resp);
+	return obj;
+}

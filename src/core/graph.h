@@ -1,0 +1,70 @@
+/* sqzgraph core: requests to Microsoft Graph.
+ *
+ * Adds what every Graph request needs (bearer token only to the configured
+ * origin, Prefer: IdType="ImmutableId", a fresh client-request-id), retries
+ * what is worth retrying, refreshes the token once on 401
+ * InvalidAuthenticationToken, and turns error responses into sqz_error with
+ * Graph's error.code, message and request-id. Decisions key on error.code,
+ * never on the status alone (MailboxNotEnabledForRESTAPI arrives as 400, 401
+ * or 404). */
+#ifndef SQZ_GRAPH_H
+#define SQZ_GRAPH_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "http.h"
+#include "json.h"
+
+/* Supplies the bearer token. force = 1 after Graph rejected the previous
+ * one. *token is a new string the caller frees with sqz_free_secret. */
+typedef sqz_status (*sqz_token_fn)(void *ctx, int force, char **token, sqz_error *err);
+
+typedef struct sqz_graph {
+	sqz_http *http;               /* borrowed: the process's stack */
+	sqz_http_options http_opts;
+	sqz_retry_policy retry;
+	char *endpoint;               /* owned; e.g. "https://graph.microsoft.com/v1.0", no trailing slash */
+	char *origin;                 /* owned; "https://graph.microsoft.com" */
+	char *version_path;           /* owned; "/v1.0" */
+	sqz_token_fn token;
+	void *token_ctx;
+} sqz_graph;
+
+sqz_status sqz_graph_init(sqz_graph *g, sqz_http *http, const char *endpoint, sqz_error *err);
+void sqz_graph_clear(sqz_graph *g);
+
+typedef struct sqz_graph_call {
+	const char *method;           /* GET, POST, PATCH */
+	const char *url;              /* absolute, or a path below the endpoint ("/me/mailFolders") */
+	const char *body;             /* JSON body or NULL */
+	size_t body_len;
+	sqz_sink *sink;               /* stream the 2xx body here (downloads); NULL = buffer */
+	int idempotent;               /* may be retried after a network error */
+	const char *const *extra_headers;
+	size_t extra_header_count;
+} sqz_graph_call;
+
+/* Performs the call with retries. SQZ_OK with a 2xx response in resp; any
+ * other outcome fills err (GRAPH, THROTTLED, TRANSPORT, ...) and leaves the
+ * last response in resp for inspection. */
+sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_response *resp, sqz_error *err);
+
+/* GET/POST returning a parsed JSON object (owned by the caller). */
+json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, const char *body, sqz_error *err);
+
+/* Fills err from a non-2xx Graph response: status, error.code, message,
+ * request-id, and an administrator's hint for the codes we know. */
+void sqz_graph_error_from_response(const sqz_http_response *resp, const char *method, const char *path, sqz_error *err);
+
+/* 1 when url's scheme, host and port equal the endpoint's (a bearer token
+ * may go there). */
+int sqz_graph_same_origin(const sqz_graph *g, const char *url);
+
+/* Absolute URL for a path below the endpoint; new string. */
+char *sqz_graph_url(const sqz_graph *g, const char *path);
+
+/* A random RFC 4122 version 4 GUID, lowercase, into out[37]. */
+int sqz_guid_v4(char out[37]);
+
+#endif

@@ -1,0 +1,121 @@
+/* sqzgraph core: the HTTP transport on libcurl.
+ *
+ * One sqz_http per process (the binding keeps it in module globals), so
+ * that keep-alive connections, TLS sessions and DNS answers are reused
+ * across calls and across the requests of an FPM worker. Every transfer
+ * goes through one multi handle: a single request is a batch of one, and
+ * up to `max_parallel` requests run at once (HTTP/2 multiplexed when the
+ * server offers it). TLS verification is always on; there is no switch.
+ * Redirects are never followed (a bearer token must not follow a Location
+ * to another host).
+ *
+ * HTTP error statuses are not errors at this layer: the response carries
+ * the status and the caller (oauth.c, graph.c) decides. Only a missing
+ * response (network, TLS, timeout, a sink that failed, a body over its cap)
+ * is an error here. */
+#ifndef SQZ_HTTP_H
+#define SQZ_HTTP_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "error.h"
+#include "log.h"
+
+typedef struct sqz_http sqz_http;
+
+/* Where a streamed body goes. write() returns 0, or -1 with err filled
+ * (the transfer is aborted and perform reports err). */
+typedef struct sqz_sink {
+	int (*write)(void *ctx, const char *data, size_t len, sqz_error *err);
+	void *ctx;
+} sqz_sink;
+
+typedef struct sqz_http_options {
+	double connect_timeout;      /* seconds; Config connect_timeout */
+	double timeout;              /* seconds for a whole buffered request; Config timeout */
+	const char *ca_file;         /* extra CA bundle, or NULL for the system's */
+	const char *user_agent;      /* "sqzgraph/<version>" */
+	const sqz_logger *logger;    /* NULL = no log lines */
+} sqz_http_options;
+
+typedef struct sqz_http_request {
+	const char *method;          /* "GET", "POST", "PATCH", ... */
+	const char *url;             /* absolute */
+	const char *const *headers;  /* "Name: value" lines, may hold a bearer token */
+	size_t header_count;
+	const char *body;            /* request body or NULL */
+	size_t body_len;
+	sqz_sink *sink;              /* NULL: buffer the body in response->body. Only a 2xx body
+	                                reaches the sink; any other is buffered (max 1 MiB) */
+	size_t max_body;             /* cap for a buffered body; 0 = 64 MiB */
+	int streaming;               /* a download: no total timeout, a low-speed limit instead */
+	const char *log_path;        /* what the log line shows instead of the URL (no query secrets); NULL = URL path */
+} sqz_http_request;
+
+typedef struct sqz_http_response {
+	long status;                 /* 0 when no response */
+	sqz_buf body;                /* buffered body (when no sink) */
+	size_t sink_bytes;           /* bytes handed to the sink */
+	char *content_type;          /* owned; header values, NULL when absent */
+	char *retry_after;
+	char *request_id;
+	char *client_request_id;
+	char *date;
+	char *www_authenticate;
+	double seconds;              /* wall time of the transfer */
+	int http_version;            /* 1, 2 */
+	sqz_error error;             /* per-request transport error in perform_many */
+} sqz_http_response;
+
+/* Creates the stack; NULL with err on failure. */
+sqz_http *sqz_http_new(sqz_error *err);
+void sqz_http_free(sqz_http *http);
+
+void sqz_http_response_init(sqz_http_response *resp);
+/* Frees what resp holds (body cleansed: it may hold a token response). */
+void sqz_http_response_clear(sqz_http_response *resp);
+
+/* One request. SQZ_OK when a response arrived (any status). */
+sqz_status sqz_http_perform(sqz_http *http, const sqz_http_options *opts, const sqz_http_request *req,
+	sqz_http_response *resp, sqz_error *err);
+
+/* n requests with at most max_parallel in flight; responses[i] answers
+ * requests[i] (each initialised by the caller). Returns SQZ_OK when every
+ * request got a response; otherwise the first failure's status, and each
+ * failed request's responses[i].error says why. Completed requests are
+ * reported through on_done (may be NULL) in completion order, so a caller
+ * can start work early. */
+sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
+	const sqz_http_request *requests, sqz_http_response *responses, size_t n, size_t max_parallel,
+	void (*on_done)(void *ctx, size_t index), void *on_done_ctx, sqz_error *err);
+
+/* Retry policy shared by the OAuth and Graph layers. */
+typedef struct sqz_retry_policy {
+	int max_retries;             /* Config max_retries */
+	double max_wait;             /* Config max_retry_wait: cap on one wait */
+	double base_delay;           /* first backoff step, seconds (default 1) */
+} sqz_retry_policy;
+
+/* 1 when status/transport error is worth retrying: 429, 502, 503, 504, or
+ * no response (connection reset, timeout). */
+int sqz_http_is_retryable(long status, const sqz_error *transport_error);
+
+/* Seconds to wait before retry number `attempt` (1-based): Retry-After when
+ * the server sent a usable one (seconds, fraction, HTTP date), otherwise
+ * exponential backoff with full jitter. *exceeds = 1 when the server's
+ * Retry-After is beyond policy->max_wait (the caller then gives up with a
+ * ThrottledException instead of waiting). */
+double sqz_http_retry_delay(const sqz_retry_policy *policy, int attempt, const char *retry_after, int *exceeds);
+
+/* Sleeps (nanosleep, restarting on EINTR). */
+void sqz_http_sleep(double seconds);
+
+/* The libcurl version string for phpinfo(). */
+const char *sqz_http_curl_version(void);
+
+/* Origin ("scheme://host[:port]", lowercase, default ports dropped) of an
+ * absolute URL into a new string; NULL when the URL is not absolute http(s). */
+char *sqz_http_origin(const char *url);
+
+#endif

@@ -1,0 +1,37 @@
+/* sqzgraph core: json-c with the limits untrusted bodies need.
+ *
+ * Bodies from the identity platform and Graph are parsed here and nowhere
+ * else: a depth limit against deeply nested input, the whole buffer must
+ * be one JSON value (a truncated body is an error, not a partial object),
+ * and numbers are read leniently because Microsoft sends some of them as
+ * strings ("expires_in": "3599"). */
+#ifndef SQZ_JSON_H
+#define SQZ_JSON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <json-c/json.h>
+
+#include "error.h"
+
+#define SQZ_JSON_MAX_DEPTH 64
+
+/* Parses len bytes; NULL with err (status `fail_status`, message naming
+ * `what`) when the bytes are not exactly one JSON value. The caller owns the
+ * result (json_object_put). */
+json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err);
+
+/* Borrowed member of an object, NULL when obj is not an object or lacks it. */
+json_object *sqz_json_get(json_object *obj, const char *key);
+/* Borrowed string member; NULL when missing or not a string. */
+const char *sqz_json_string(json_object *obj, const char *key);
+/* Integer member given as a JSON integer, an integral double or a decimal
+ * string; 0 on success, -1 when missing or not a whole number. */
+int sqz_json_int64(json_object *obj, const char *key, int64_t *out);
+/* Boolean member; -1 when missing or not a boolean. */
+int sqz_json_bool(json_object *obj, const char *key, int *out);
+
+/* Serialises without escaping slashes; a new string (sqz_free). */
+char *sqz_json_dump(json_object *obj);
+
+#endif

@@ -1,0 +1,71 @@
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "php_sqzgraph.h"
+
+#include "runtime.h"
+#include "errors.h"
+
+sqz_http *php_sqz_http(void)
+{
+	if (!SQZG(http)) {
+		sqz_error err = SQZ_ERROR_INIT;
+		SQZG(http) = sqz_http_new(&err);
+		if (!SQZG(http)) {
+			php_sqz_throw_error(&err);
+			return NULL;
+		}
+	}
+	return SQZG(http);
+}
+
+void php_sqz_http_shutdown(void)
+{
+	if (SQZG(http)) {
+		sqz_http_free(SQZG(http));
+		SQZG(http) = NULL;
+	}
+}
+
+const char *php_sqz_user_agent(void)
+{
+	return "sqzgraph/" PHP_SQZGRAPH_VERSION;
+}
+
+static void log_to_callable(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t field_count)
+{
+	zval *callable = ctx;
+	if (EG(exception)) {
+		return;
+	}
+	zval args[3], retval;
+	ZVAL_STRING(&args[0], sqz_log_level_name(level));
+	ZVAL_STRING(&args[1], message);
+	array_init_size(&args[2], (uint32_t)field_count);
+	for (size_t i = 0; i < field_count; i++) {
+		if (fields[i].value) {
+			add_assoc_string(&args[2], fields[i].name, fields[i].value);
+		} else {
+			add_assoc_null(&args[2], fields[i].name);
+		}
+	}
+	ZVAL_UNDEF(&retval);
+	call_user_function(NULL, NULL, callable, &retval, 3, args);
+	zval_ptr_dtor(&retval);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	zval_ptr_dtor(&args[2]);
+}
+
+void php_sqz_logger_init(sqz_logger *logger, zval *callable)
+{
+	if (callable && Z_TYPE_P(callable) != IS_NULL && Z_TYPE_P(callable) != IS_UNDEF) {
+		logger->log = log_to_callable;
+		logger->ctx = callable;
+	} else {
+		logger->log = NULL;
+		logger->ctx = NULL;
+	}
+}
