@@ -60,7 +60,8 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/sealed_store.c \
     src/core/json.c \
     src/core/http.c \
-    src/core/graph.c"
+    src/core/graph.c \
+    src/core/folders.c"
   SQZ_PHP_SOURCES="src/php/errors.c \
     src/php/runtime.c \
     src/php/exceptions/ambiguous_folder_exception.c \

@@ -92,6 +92,16 @@ void sqz_error_prefix(sqz_error *err, const char *fmt, ...)
 	sqz_free(prefix);
 }
 
+void sqz_error_take_message(sqz_error *err, char *message)
+{
+	if (!err || !message) {
+		sqz_free(message);
+		return;
+	}
+	free_message(err);
+	err->message = message;
+}
+
 static void replace(char **field, const char *value)
 {
 	sqz_free(*field);

@@ -57,6 +57,10 @@ sqz_status sqz_error_set(sqz_error *err, sqz_status status, const char *fmt, ...
 void sqz_error_prefix(sqz_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Replaces the message with `message`, which err now owns (NULL keeps the
+ * old one). */
+void sqz_error_take_message(sqz_error *err, char *message);
+
 /* Setters for the owned fields; each copies its argument (NULL clears). */
 void sqz_error_set_key(sqz_error *err, const char *key);
 void sqz_error_set_graph(sqz_error *err, long http_status, const char *graph_code, const char *request_id);
