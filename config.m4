@@ -61,7 +61,9 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/json.c \
     src/core/http.c \
     src/core/graph.c \
-    src/core/folders.c"
+    src/core/folders.c \
+    src/core/mailbox.c \
+    src/core/batch.c"
   SQZ_PHP_SOURCES="src/php/errors.c \
     src/php/runtime.c \
     src/php/exceptions/ambiguous_folder_exception.c \

@@ -269,9 +269,11 @@ sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_res
 		}
 		int exceeds = 0;
 		double delay = retryable ? sqz_http_retry_delay(&g->retry, attempt + 1, resp->retry_after, &exceeds) : 0;
-		if (!retryable || attempt >= g->retry.max_retries || exceeds || call->sink) {
-			/* Streamed bodies are not retried here: bytes may already be in
-			 * the target. The caller restarts the download from scratch. */
+		int sink_stuck = call->sink && resp->sink_bytes > 0
+			&& (!call->sink->reset || call->sink->reset(call->sink->ctx) != 0);
+		if (!retryable || attempt >= g->retry.max_retries || exceeds || sink_stuck) {
+			/* A download whose target cannot be rewound is not retried once
+			 * bytes reached it: a retry would duplicate them. */
 			if (exceeds && terr.status == SQZ_E_GRAPH) {
 				terr.status = SQZ_E_THROTTLED;
 			}

@@ -28,6 +28,10 @@ typedef struct sqz_http sqz_http;
  * (the transfer is aborted and perform reports err). */
 typedef struct sqz_sink {
 	int (*write)(void *ctx, const char *data, size_t len, sqz_error *err);
+	/* Discards what was written so far (truncate a file); NULL when the
+	 * target cannot be rewound (a PHP stream): such a download is not
+	 * retried after bytes were written. Returns 0 or -1. */
+	int (*reset)(void *ctx);
 	void *ctx;
 } sqz_sink;
 

@@ -1,0 +1,89 @@
+/* sqzgraph core: one mailbox through Graph — folders, messages, MIME and
+ * attachment downloads, moves.
+ *
+ * Paths: the root is "/me" (delegated, own mailbox) or
+ * "/users/{percent-encoded address}"; message and attachment ids are
+ * percent-encoded in every path (they contain '/', '+', '='). */
+#ifndef SQZ_MAILBOX_H
+#define SQZ_MAILBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "folders.h"
+#include "graph.h"
+
+typedef struct sqz_mailbox {
+	sqz_graph *graph;      /* borrowed */
+	char *root;            /* owned; "/me" or "/users/o%27brien%2Bmail%40contoso.com" */
+	char *address;         /* owned; the mailbox option, NULL for /me */
+} sqz_mailbox;
+
+typedef struct sqz_message {
+	char *id;
+	char *internet_message_id;
+	char *subject;
+	char *from_address;
+	char *from_name;
+	int64_t received_at;   /* epoch seconds (receivedDateTime is UTC) */
+	int has_attachments;
+	int64_t size;          /* PR_MESSAGE_SIZE, -1 when Graph did not say */
+} sqz_message;
+
+typedef enum sqz_attachment_kind {
+	SQZ_ATTACHMENT_FILE,
+	SQZ_ATTACHMENT_ITEM,
+	SQZ_ATTACHMENT_REFERENCE
+} sqz_attachment_kind;
+
+typedef struct sqz_attachment {
+	char *id;
+	char *name;
+	char *content_type;
+	int64_t size;
+	int is_inline;
+	sqz_attachment_kind kind;
+} sqz_attachment;
+
+sqz_status sqz_mailbox_init(sqz_mailbox *mb, sqz_graph *graph, const char *address, sqz_error *err);
+void sqz_mailbox_clear(sqz_mailbox *mb);
+
+/* The whole folder tree (every page of mailFolders and of each
+ * childFolders), hidden folders included and marked. */
+sqz_status sqz_mailbox_folders(sqz_mailbox *mb, sqz_folder_tree *tree, sqz_error *err);
+
+/* Resolves a configured name or path (SPEC §Folder resolution). tree may be
+ * NULL (it is then fetched). *out receives copies (sqz_folder_copy_clear). */
+sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, const char *spec, const char *role,
+	sqz_folder *out, sqz_error *err);
+void sqz_folder_copy_clear(sqz_folder *f);
+
+/* One page of a folder's messages, oldest first. Pass next_link NULL for the
+ * first page; *next_link_out receives the next page's URL (owned) or NULL.
+ * The page's messages are appended to *messages (grown; free each with
+ * sqz_message_clear then the array). A nextLink to another origin is an
+ * error: the token never leaves graph_endpoint's origin. */
+sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top,
+	sqz_message **messages, size_t *count, char **next_link_out, sqz_error *err);
+
+sqz_status sqz_mailbox_message(sqz_mailbox *mb, const char *id, sqz_message *out, sqz_error *err);
+void sqz_message_clear(sqz_message *m);
+/* Fills m from one Graph message object (used for listings and $batch). */
+sqz_status sqz_message_from_json(json_object *obj, sqz_message *m, sqz_error *err);
+
+/* Streams the message's MIME ($value) into sink; *bytes = bytes written. */
+sqz_status sqz_mailbox_save_mime(sqz_mailbox *mb, const char *id, sqz_sink *sink, int64_t *bytes, sqz_error *err);
+
+sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_attachment **list, size_t *count, sqz_error *err);
+void sqz_attachment_clear(sqz_attachment *a);
+sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, const char *attachment_id,
+	sqz_sink *sink, int64_t *bytes, sqz_error *err);
+
+/* Moves one message; *new_id receives the id after the move (owned). */
+sqz_status sqz_mailbox_move(sqz_mailbox *mb, const char *message_id, const char *folder_id, char **new_id, sqz_error *err);
+
+/* Path below the endpoint for a message: "{root}/messages/{enc id}{suffix}". */
+char *sqz_mailbox_message_path(const sqz_mailbox *mb, const char *id, const char *suffix);
+
+#endif
