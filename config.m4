@@ -63,7 +63,9 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/graph.c \
     src/core/folders.c \
     src/core/mailbox.c \
-    src/core/batch.c"
+    src/core/batch.c \
+    src/core/oauth.c \
+    src/core/sink.c"
   SQZ_PHP_SOURCES="src/php/errors.c \
     src/php/runtime.c \
     src/php/exceptions/ambiguous_folder_exception.c \
@@ -80,7 +82,15 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/php/exceptions/transport_exception.c \
     src/php/config.c \
     src/php/store.c \
-    src/php/filestore.c"
+    src/php/filestore.c \
+    src/php/token_info.c \
+    src/php/authenticator.c \
+    src/php/folder.c \
+    src/php/message.c \
+    src/php/attachment.c \
+    src/php/message_iterator.c \
+    src/php/mailbox.c \
+    src/php/sealed_store.c"
 
   PHP_NEW_EXTENSION([sqzgraph],
     [sqzgraph.c $SQZ_CORE_SOURCES $SQZ_PHP_SOURCES],

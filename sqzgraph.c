@@ -44,6 +44,14 @@ static PHP_MINIT_FUNCTION(sqzgraph)
 	php_sqz_store_minit();
 	php_sqz_config_minit();
 	php_sqz_filestore_minit();
+	php_sqz_sealed_store_minit();
+	php_sqz_token_info_minit();
+	php_sqz_authenticator_minit();
+	php_sqz_folder_minit();
+	php_sqz_message_minit();
+	php_sqz_attachment_minit();
+	php_sqz_message_iterator_minit();
+	php_sqz_mailbox_minit();
 	return SUCCESS;
 }
 

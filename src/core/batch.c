@@ -195,6 +195,11 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 		for (size_t i = 0; i < n; i++) {
 			if (results[i].status == 0 && results[i].error.status == SQZ_OK) {
 				sqz_error_set(&results[i].error, err->status, "%s", err->message ? err->message : "batch failed");
+				/* Each member's exception carries the batch's status, code,
+				 * request-id, Retry-After and curl code, not just its text. */
+				sqz_error_set_graph(&results[i].error, err->http_status, err->graph_code, err->request_id);
+				results[i].error.retry_after = err->retry_after;
+				results[i].error.curl_code = err->curl_code;
 			}
 		}
 	}

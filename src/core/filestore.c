@@ -1,2 +1,771 @@
-/* placeholder: being written */
-typedef int sqz_placeholder_filestore;
+/* FileStore: see filestore.h for the layout and the decisions. Every path
+ * below is relative to the directory's open descriptor (openat & co.), so
+ * a later chdir() or a rename of the path cannot redirect a write. */
+#include "filestore.h"
+#include "alloc.h"
+#include "buf.h"
+#include "clock.h"
+#include "crypto.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define RECORD_MAGIC "SQZR"
+#define RECORD_VERSION 1
+#define HEADER_LEN 48              /* magic 4 | version 1 | zero 3 | length 8 | sha256 32 */
+#define NAME_BUF 256               /* > "k-" + NAME_MAX + ".rec.tmp-" + 16 hex */
+#define STALE_TEMP_SECONDS 3600
+#define SHOWN_KEY_MAX 120          /* bytes of a key quoted in a message */
+
+typedef struct held_lock {
+	char *key;
+	size_t key_len;
+	int fd;
+	unsigned count;
+} held_lock;
+
+struct sqz_filestore {
+	char *path;                /* absolute, for messages */
+	int dirfd;
+	held_lock *locks;
+	size_t lock_count, lock_cap;
+};
+
+static const char *errtext(int e, char *buf, size_t len)
+{
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+	return strerror_r(e, buf, len);
+#else
+	return strerror_r(e, buf, len) == 0 ? buf : "unknown error";
+#endif
+}
+
+/* A key as an administrator can read it in a message: printable ASCII
+ * kept, other bytes as \xNN, long keys cut. Never NULL. */
+static char *shown_key(const char *key, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	sqz_buf b = SQZ_BUF_INIT;
+	size_t n = len > SHOWN_KEY_MAX ? SHOWN_KEY_MAX : len;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)key[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			sqz_buf_append(&b, &key[i], 1);
+		} else {
+			char esc[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+			sqz_buf_append(&b, esc, 4);
+		}
+	}
+	if (n < len) {
+		sqz_buf_appendf(&b, "...(%zu bytes)", len);
+	}
+	char *s = sqz_buf_steal(&b, NULL);
+	return s ? s : sqz_strdup("?");
+}
+
+/* Fills err with SQZ_E_STORE: what + " '<key>'" + the formatted rest, and
+ * err->key = the key as shown. */
+static sqz_status record_error(sqz_error *err, const char *what, const char *key, size_t key_len, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static sqz_status record_error(sqz_error *err, const char *what, const char *key, size_t key_len, const char *fmt, ...)
+{
+	char *shown = shown_key(key, key_len);
+	sqz_buf rest = SQZ_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n >= 0 && sqz_buf_reserve(&rest, (size_t)n) == 0) {
+		vsnprintf(rest.data, (size_t)n + 1, fmt, ap);
+		rest.len = (size_t)n;
+	}
+	va_end(ap);
+	sqz_error_set(err, SQZ_E_STORE, "%s '%s'%s", what, shown, rest.data ? rest.data : "");
+	sqz_error_set_key(err, shown);
+	sqz_free(shown);
+	sqz_buf_free(&rest);
+	return SQZ_E_STORE;
+}
+
+static void user_name(uid_t uid, char *out, size_t len)
+{
+	struct passwd pw, *found = NULL;
+	char buf[1024];
+	if (getpwuid_r(uid, &pw, buf, sizeof buf, &found) == 0 && found) {
+		snprintf(out, len, "%s (uid %u)", found->pw_name, (unsigned)uid);
+	} else {
+		snprintf(out, len, "uid %u", (unsigned)uid);
+	}
+}
+
+/* ---- names ---------------------------------------------------------- */
+
+static int keep_byte(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+		|| c == '.' || c == '_' || c == '-';
+}
+
+char *sqz_filestore_name(const char *key, size_t key_len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t need = 2;
+	for (size_t i = 0; i < key_len && need <= SQZ_FILESTORE_NAME_MAX; i++) {
+		need += keep_byte((unsigned char)key[i]) ? 1 : 3;
+	}
+	if (need > SQZ_FILESTORE_NAME_MAX) {
+		char *name = sqz_malloc(2 + 2 * SQZ_SHA256_LEN + 1);
+		if (!name) {
+			return NULL;
+		}
+		memcpy(name, "h-", 2);
+		if (sqz_sha256_hex(key, key_len, name + 2) != 0) {
+			sqz_free(name);
+			return NULL;
+		}
+		return name;
+	}
+	char *name = sqz_malloc(need + 1);
+	if (!name) {
+		return NULL;
+	}
+	size_t o = 0;
+	name[o++] = 'k';
+	name[o++] = '-';
+	for (size_t i = 0; i < key_len; i++) {
+		unsigned char c = (unsigned char)key[i];
+		if (keep_byte(c)) {
+			name[o++] = (char)c;
+		} else {
+			name[o++] = '~';
+			name[o++] = hex[c >> 4];
+			name[o++] = hex[c & 15];
+		}
+	}
+	name[o] = '\0';
+	return name;
+}
+
+/* base + suffix into out (NAME_BUF bytes); base is at most 200 bytes. */
+static void file_name(char out[NAME_BUF], const char *base, const char *suffix)
+{
+	snprintf(out, NAME_BUF, "%s%s", base, suffix);
+}
+
+/* ---- open / close --------------------------------------------------- */
+
+static char *absolute_path(const char *dir)
+{
+	if (dir[0] == '/') {
+		return sqz_strdup(dir);
+	}
+	char cwd[4096];
+	if (!getcwd(cwd, sizeof cwd)) {
+		return sqz_strdup(dir);
+	}
+	sqz_buf b = SQZ_BUF_INIT;
+	if (sqz_buf_appendf(&b, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, dir) != 0) {
+		sqz_buf_free(&b);
+		return NULL;
+	}
+	return sqz_buf_steal(&b, NULL);
+}
+
+/* mkdir -p: parents with the umask's mode, the leaf exactly 0700. Returns
+ * 0, or -1 with errno set and *failed naming the directory that failed. */
+static int make_dirs(char *path, const char **failed)
+{
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/') {
+		path[--len] = '\0';
+	}
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/') {
+			continue;
+		}
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			int e = errno;
+			*failed = path;
+			/* leave the cut in place so *failed reads as the parent */
+			errno = e;
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(path, 0700) != 0) {
+		if (errno == EEXIST) {
+			return 0;   /* created by a concurrent process: checked later */
+		}
+		*failed = path;
+		return -1;
+	}
+	/* umask-independent: mkdir's mode was masked. */
+	if (chmod(path, 0700) != 0) {
+		*failed = path;
+		return -1;
+	}
+	return 0;
+}
+
+/* A put that died between create and rename leaves "<name>.rec.tmp-<hex>";
+ * only files an hour old are removed (a concurrent put is never that slow). */
+static void sweep_stale_temps(int dirfd)
+{
+	int fd = dup(dirfd);
+	if (fd < 0) {
+		return;
+	}
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return;
+	}
+	time_t limit = time(NULL) - STALE_TEMP_SECONDS;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (!strstr(e->d_name, ".rec.tmp-")) {
+			continue;
+		}
+		struct stat st;
+		if (fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)
+			&& st.st_mtime < limit) {
+			unlinkat(dirfd, e->d_name, 0);
+		}
+	}
+	closedir(d);
+}
+
+sqz_status sqz_filestore_open(const char *dir, sqz_filestore **out, sqz_error *err)
+{
+	char ebuf[128];
+	*out = NULL;
+	if (!dir || !*dir) {
+		return sqz_error_set(err, SQZ_E_STORE, "the FileStore directory is empty; give the path of a directory for the records");
+	}
+	char *path = absolute_path(dir);
+	if (!path) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	/* ENOTDIR: some component is a file; mkdir names which one. */
+	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR)) {
+		char *work = sqz_strdup(path);
+		const char *failed = NULL;
+		if (!work) {
+			sqz_free(path);
+			return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		}
+		if (make_dirs(work, &failed) != 0) {
+			int e = errno;
+			char who[160];
+			user_name(geteuid(), who, sizeof who);
+			sqz_error_set(err, SQZ_E_STORE,
+				"cannot create the FileStore directory %s: mkdir %s: %s; create it with mode 0700 for %s, or choose another directory",
+				path, failed, errtext(e, ebuf, sizeof ebuf), who);
+			sqz_free(work);
+			sqz_free(path);
+			return SQZ_E_STORE;
+		}
+		sqz_free(work);
+		fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	}
+	if (fd < 0) {
+		int e = errno;
+		char who[160];
+		user_name(geteuid(), who, sizeof who);
+		sqz_error_set(err, SQZ_E_STORE, "cannot open the FileStore directory %s: %s; it must be a directory that %s can read and write",
+			path, errtext(e, ebuf, sizeof ebuf), who);
+		sqz_free(path);
+		return SQZ_E_STORE;
+	}
+
+	sqz_status status = SQZ_E_STORE;
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		sqz_error_set(err, SQZ_E_STORE, "cannot stat the FileStore directory %s: %s", path, errtext(e, ebuf, sizeof ebuf));
+		goto fail;
+	}
+	if (st.st_uid != geteuid()) {
+		char owner[160], me[160];
+		user_name(st.st_uid, owner, sizeof owner);
+		user_name(geteuid(), me, sizeof me);
+		sqz_error_set(err, SQZ_E_STORE,
+			"the FileStore directory %s belongs to %s but this process runs as %s; records written now would be unreadable "
+			"to the other user. Run every job and the web server that use it as the same user, or give the directory to %s (chown)",
+			path, owner, me, me);
+		goto fail;
+	}
+	if ((st.st_mode & 07777) != 0700) {
+		/* Tokens live here: no one but the owner may list, add or remove. */
+		if (fchmod(fd, 0700) != 0) {
+			int e = errno;
+			sqz_error_set(err, SQZ_E_STORE, "the FileStore directory %s has mode %04o and cannot be restricted to 0700: %s; run chmod 700 on it",
+				path, (unsigned)(st.st_mode & 07777), errtext(e, ebuf, sizeof ebuf));
+			goto fail;
+		}
+	}
+
+	sqz_filestore *fs = sqz_calloc(1, sizeof *fs);
+	if (!fs) {
+		status = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		goto fail;
+	}
+	fs->path = path;
+	fs->dirfd = fd;
+	sweep_stale_temps(fd);
+	*out = fs;
+	return SQZ_OK;
+
+fail:
+	close(fd);
+	sqz_free(path);
+	return status;
+}
+
+const char *sqz_filestore_directory(const sqz_filestore *fs)
+{
+	return fs->path;
+}
+
+void sqz_filestore_close(sqz_filestore *fs)
+{
+	if (!fs) {
+		return;
+	}
+	for (size_t i = 0; i < fs->lock_count; i++) {
+		flock(fs->locks[i].fd, LOCK_UN);
+		close(fs->locks[i].fd);
+		sqz_free(fs->locks[i].key);
+	}
+	sqz_free(fs->locks);
+	close(fs->dirfd);
+	sqz_free(fs->path);
+	sqz_free(fs);
+}
+
+/* ---- records -------------------------------------------------------- */
+
+static void put_be64(unsigned char *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--) {
+		p[i] = (unsigned char)(v & 0xff);
+		v >>= 8;
+	}
+}
+
+static uint64_t get_be64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++) {
+		v = (v << 8) | p[i];
+	}
+	return v;
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len > ((size_t)1 << 30) ? ((size_t)1 << 30) : len);
+		if (n < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Checks the framing of a record file's bytes; on success moves the
+ * payload to the front of data and returns NULL, else the reason. */
+static const char *unframe(char *data, size_t len, size_t *payload_len, char *why, size_t why_len)
+{
+	const unsigned char *h = (const unsigned char *)data;
+	if (len == 0) {
+		return "the file is empty";
+	}
+	if (memcmp(data, RECORD_MAGIC, len < 4 ? len : 4) != 0) {
+		return "not a sqzgraph record: the file does not start with SQZR";
+	}
+	if (len < HEADER_LEN) {
+		snprintf(why, why_len, "truncated to %zu bytes, shorter than the %d-byte header", len, HEADER_LEN);
+		return why;
+	}
+	if (h[4] != RECORD_VERSION) {
+		snprintf(why, why_len, "record format version %u, this sqzgraph reads version %d (written by a newer sqzgraph?)",
+			(unsigned)h[4], RECORD_VERSION);
+		return why;
+	}
+	if (h[5] || h[6] || h[7]) {
+		return "invalid header (reserved bytes are set)";
+	}
+	uint64_t announced = get_be64(h + 8);
+	if (announced != (uint64_t)(len - HEADER_LEN)) {
+		snprintf(why, why_len, "the header announces %llu bytes of data but the file holds %zu (truncated or extended)",
+			(unsigned long long)announced, len - HEADER_LEN);
+		return why;
+	}
+	unsigned char digest[SQZ_SHA256_LEN];
+	if (sqz_sha256(data + HEADER_LEN, len - HEADER_LEN, digest) != 0) {
+		return "cannot compute the checksum";
+	}
+	if (!sqz_memeq(digest, h + 16, SQZ_SHA256_LEN)) {
+		return "checksum mismatch: the data was altered";
+	}
+	*payload_len = len - HEADER_LEN;
+	memmove(data, data + HEADER_LEN, *payload_len);
+	data[*payload_len] = '\0';
+	return NULL;
+}
+
+static sqz_status fs_get(void *ctx, const char *key, size_t key_len, char **value, size_t *value_len, sqz_error *err)
+{
+	sqz_filestore *fs = ctx;
+	char ebuf[128], rec[NAME_BUF];
+	*value = NULL;
+	*value_len = 0;
+	char *base = sqz_filestore_name(key, key_len);
+	if (!base) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	file_name(rec, base, ".rec");
+	sqz_free(base);
+
+	/* O_NONBLOCK: a FIFO planted under the name must not hang us. */
+	int fd = openat(fs->dirfd, rec, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		int e = errno;
+		if (e == ENOENT) {
+			return SQZ_OK;
+		}
+		if (e == ELOOP) {
+			return record_error(err, "cannot read record", key, key_len, " in %s: %s is a symbolic link, which a FileStore never writes; remove it",
+				fs->path, rec);
+		}
+		return record_error(err, "cannot read record", key, key_len, " in %s: open %s: %s; check the file's owner and permissions",
+			fs->path, rec, errtext(e, ebuf, sizeof ebuf));
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int e = errno;
+		close(fd);
+		return record_error(err, "cannot read record", key, key_len, " in %s: stat %s: %s", fs->path, rec, errtext(e, ebuf, sizeof ebuf));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return record_error(err, "cannot read record", key, key_len, " in %s: %s is %s, not a record file; move it away",
+			fs->path, rec, S_ISDIR(st.st_mode) ? "a directory" : "a special file");
+	}
+
+	/* Sized from fstat plus one byte, so the read that sees EOF needs no
+	 * growth; a writer never changes a record in place (rename only). */
+	sqz_buf data = SQZ_BUF_INIT;
+	if (sqz_buf_reserve(&data, (size_t)st.st_size + 1) != 0) {
+		close(fd);
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading record");
+	}
+	for (;;) {
+		if (data.cap - data.len <= 1 && sqz_buf_reserve(&data, 65536) != 0) {
+			close(fd);
+			sqz_buf_free(&data);
+			return sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading record");
+		}
+		ssize_t n = read(fd, data.data + data.len, data.cap - data.len - 1);
+		if (n < 0) {
+			if (errno == EINTR) {
+				continue;
+			}
+			int e = errno;
+			close(fd);
+			sqz_buf_free(&data);
+			return record_error(err, "cannot read record", key, key_len, " in %s: read %s: %s", fs->path, rec, errtext(e, ebuf, sizeof ebuf));
+		}
+		if (n == 0) {
+			break;
+		}
+		data.len += (size_t)n;
+	}
+	close(fd);
+	data.data[data.len] = '\0';
+
+	char why[200];
+	size_t payload_len = 0;
+	const char *bad = unframe(data.data, data.len, &payload_len, why, sizeof why);
+	if (bad) {
+		sqz_buf_free(&data);
+		return record_error(err, "record", key, key_len, " in %s is corrupt (%s: %s); restore it from a backup or delete it and authorize again",
+			fs->path, rec, bad);
+	}
+	*value = sqz_buf_steal(&data, NULL);
+	*value_len = payload_len;
+	return SQZ_OK;
+}
+
+static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+{
+	sqz_filestore *fs = ctx;
+	char ebuf[128], rec[NAME_BUF], tmp[NAME_BUF];
+	const char *step = NULL;
+	int fd = -1, e = 0;
+
+	char *base = sqz_filestore_name(key, key_len);
+	if (!base) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	file_name(rec, base, ".rec");
+
+	unsigned char header[HEADER_LEN] = { 0 };
+	memcpy(header, RECORD_MAGIC, 4);
+	header[4] = RECORD_VERSION;
+	put_be64(header + 8, (uint64_t)value_len);
+	if (sqz_sha256(value, value_len, header + 16) != 0) {
+		sqz_free(base);
+		return sqz_error_set(err, SQZ_E_INTERNAL, "SHA-256 failed");
+	}
+
+	for (int attempt = 0; attempt < 8; attempt++) {
+		unsigned char rnd[8];
+		char hex[17];
+		if (sqz_random_bytes(rnd, sizeof rnd) != 0) {
+			sqz_free(base);
+			return sqz_error_set(err, SQZ_E_INTERNAL, "the random generator failed");
+		}
+		sqz_hex_encode(rnd, sizeof rnd, hex);
+		snprintf(tmp, sizeof tmp, "%s.rec.tmp-%s", base, hex);
+		fd = openat(fs->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		if (fd >= 0 || errno != EEXIST) {
+			break;
+		}
+	}
+	sqz_free(base);
+	if (fd < 0) {
+		e = errno;
+		return record_error(err, "cannot write record", key, key_len, " in %s: creating a temporary file failed: %s; check free space and that the directory is writable",
+			fs->path, errtext(e, ebuf, sizeof ebuf));
+	}
+
+	/* The open mode was masked by the umask; the result must not depend on it. */
+	if (fchmod(fd, 0600) != 0) {
+		step = "chmod";
+	} else if (write_all(fd, header, sizeof header) != 0 || write_all(fd, value, value_len) != 0) {
+		step = "write";
+	} else if (fsync(fd) != 0) {
+		step = "fsync";
+	}
+	if (step) {
+		e = errno;
+		close(fd);
+		goto fail;
+	}
+	if (close(fd) != 0) {
+		e = errno;
+		step = "close";
+		goto fail;
+	}
+	if (renameat(fs->dirfd, tmp, fs->dirfd, rec) != 0) {
+		e = errno;
+		step = "rename";
+		goto fail;
+	}
+	/* The rename itself is durable only once the directory is synced. */
+	if (fsync(fs->dirfd) != 0) {
+		e = errno;
+		return record_error(err, "record", key, key_len, " in %s was replaced but syncing the directory failed: %s; it may not survive a crash",
+			fs->path, errtext(e, ebuf, sizeof ebuf));
+	}
+	return SQZ_OK;
+
+fail:
+	unlinkat(fs->dirfd, tmp, 0);
+	return record_error(err, "cannot write record", key, key_len, " in %s: %s failed: %s; check free space and that the directory is writable",
+		fs->path, step, errtext(e, ebuf, sizeof ebuf));
+}
+
+static sqz_status fs_del(void *ctx, const char *key, size_t key_len, sqz_error *err)
+{
+	sqz_filestore *fs = ctx;
+	char ebuf[128], rec[NAME_BUF];
+	char *base = sqz_filestore_name(key, key_len);
+	if (!base) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	file_name(rec, base, ".rec");
+	sqz_free(base);
+	if (unlinkat(fs->dirfd, rec, 0) != 0) {
+		int e = errno;
+		if (e == ENOENT) {
+			return SQZ_OK;
+		}
+		return record_error(err, "cannot delete record", key, key_len, " in %s: unlink %s: %s", fs->path, rec, errtext(e, ebuf, sizeof ebuf));
+	}
+	if (fsync(fs->dirfd) != 0) {
+		int e = errno;
+		return record_error(err, "record", key, key_len, " in %s was deleted but syncing the directory failed: %s; it may reappear after a crash",
+			fs->path, errtext(e, ebuf, sizeof ebuf));
+	}
+	return SQZ_OK;
+}
+
+/* ---- locks ---------------------------------------------------------- */
+
+static held_lock *find_lock(sqz_filestore *fs, const char *key, size_t key_len)
+{
+	for (size_t i = 0; i < fs->lock_count; i++) {
+		held_lock *l = &fs->locks[i];
+		if (l->key_len == key_len && memcmp(l->key, key, key_len) == 0) {
+			return l;
+		}
+	}
+	return NULL;
+}
+
+static void sleep_jitter(double remaining)
+{
+	unsigned char r = 0;
+	sqz_random_bytes(&r, 1);
+	/* 10..50 ms, so that waiters do not poll in step. */
+	double wait = 0.010 + (double)(r % 41) / 1000.0;
+	if (wait > remaining) {
+		wait = remaining;
+	}
+	struct timespec ts = { (time_t)wait, (long)((wait - (double)(time_t)wait) * 1e9) };
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+	}
+}
+
+static sqz_status fs_lock(void *ctx, const char *key, size_t key_len, double timeout, int *acquired, sqz_error *err)
+{
+	sqz_filestore *fs = ctx;
+	char ebuf[128], name[NAME_BUF];
+	*acquired = 0;
+
+	held_lock *held = find_lock(fs, key, key_len);
+	if (held) {
+		held->count++;
+		*acquired = 1;
+		return SQZ_OK;
+	}
+	if (fs->lock_count == fs->lock_cap) {
+		size_t cap = fs->lock_cap ? fs->lock_cap * 2 : 4;
+		held_lock *grown = sqz_realloc(fs->locks, cap * sizeof *grown);
+		if (!grown) {
+			return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		}
+		fs->locks = grown;
+		fs->lock_cap = cap;
+	}
+	char *key_copy = sqz_malloc(key_len + 1);
+	char *base = sqz_filestore_name(key, key_len);
+	if (!key_copy || !base) {
+		sqz_free(key_copy);
+		sqz_free(base);
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	memcpy(key_copy, key, key_len);
+	key_copy[key_len] = '\0';
+	file_name(name, base, ".lock");
+	sqz_free(base);
+
+	int fd = openat(fs->dirfd, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0600);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		int e = errno;
+		if (fd >= 0) {
+			close(fd);
+		}
+		sqz_free(key_copy);
+		return record_error(err, "cannot lock", key, key_len, " in %s: opening the lock file %s failed: %s", fs->path, name,
+			errtext(e, ebuf, sizeof ebuf));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		sqz_free(key_copy);
+		return record_error(err, "cannot lock", key, key_len, " in %s: %s is not a regular file; move it away", fs->path, name);
+	}
+	if ((st.st_mode & 07777) != 0600) {
+		fchmod(fd, 0600);
+	}
+
+	if (isnan(timeout) || timeout < 0) {
+		timeout = 0;
+	}
+	double deadline = sqz_clock_monotonic() + timeout;
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			break;
+		}
+		int e = errno;
+		if (e == EINTR) {
+			continue;
+		}
+		if (e != EWOULDBLOCK) {
+			close(fd);
+			sqz_free(key_copy);
+			return record_error(err, "cannot lock", key, key_len, " in %s: flock %s: %s", fs->path, name, errtext(e, ebuf, sizeof ebuf));
+		}
+		double remaining = deadline - sqz_clock_monotonic();
+		if (remaining <= 0) {
+			close(fd);
+			sqz_free(key_copy);
+			return SQZ_OK;   /* timed out: *acquired stays 0 */
+		}
+		sleep_jitter(remaining);
+	}
+
+	held_lock *l = &fs->locks[fs->lock_count++];
+	l->key = key_copy;
+	l->key_len = key_len;
+	l->fd = fd;
+	l->count = 1;
+	*acquired = 1;
+	return SQZ_OK;
+}
+
+static sqz_status fs_unlock(void *ctx, const char *key, size_t key_len, sqz_error *err)
+{
+	sqz_filestore *fs = ctx;
+	held_lock *l = find_lock(fs, key, key_len);
+	if (!l || --l->count > 0) {
+		return SQZ_OK;
+	}
+	/* LOCK_UN first: a descriptor inherited by a forked child would
+	 * otherwise keep the lock alive after our close. */
+	flock(l->fd, LOCK_UN);
+	close(l->fd);
+	sqz_free(l->key);
+	*l = fs->locks[--fs->lock_count];
+	return SQZ_OK;
+}
+
+static const sqz_store_ops filestore_ops = {
+	fs_get,
+	fs_put,
+	fs_del,
+	fs_lock,
+	fs_unlock,
+};
+
+sqz_store sqz_filestore_store(sqz_filestore *fs)
+{
+	sqz_store s = { &filestore_ops, fs };
+	return s;
+}

@@ -154,15 +154,16 @@ void sqz_graph_error_from_response(const sqz_http_response *resp, const char *me
 static const char *path_of(const sqz_graph *g, const char *url, char *out, size_t out_len)
 {
 	const char *p = url;
+	const char *s = strstr(url, "://");
 	if (strncmp(url, g->endpoint, strlen(g->endpoint)) == 0) {
 		p = url + strlen(g->endpoint);
-	} else {
-		const char *s = strstr(url, "://");
-		p = s ? strchr(s + 3, '/') : NULL;
+	} else if (s) {
+		p = strchr(s + 3, '/');
 		if (!p) {
 			p = "/";
 		}
 	}
+	/* else: already a path below the endpoint ("/me/mailFolders") */
 	size_t n = strcspn(p, "?#");
 	if (n >= out_len) {
 		n = out_len - 1;

@@ -1,10 +1,203 @@
-/* placeholder: being written */
+/* SqzGraph\FileStore: the PHP face of src/core/filestore. */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
+
 #include "php.h"
+#include "zend_attributes.h"
+#include "main/fopen_wrappers.h"
+
 #include "classes.h"
+#include "errors.h"
+#include "store.h"
+#include "filestore_arginfo.h"
+#include "core/filestore.h"
+
+zend_class_entry *php_sqz_filestore_ce;
+static zend_object_handlers filestore_handlers;
+
+typedef struct php_sqz_filestore {
+	sqz_filestore *core;     /* NULL until __construct succeeded; closed in free_obj */
+	sqz_store store;         /* the vtable view of core */
+	zend_object std;
+} php_sqz_filestore;
+
+static inline php_sqz_filestore *php_sqz_filestore_from_obj(zend_object *obj)
+{
+	return (php_sqz_filestore *)((char *)obj - XtOffsetOf(php_sqz_filestore, std));
+}
+
+#define Z_FILESTORE_P(zv) php_sqz_filestore_from_obj(Z_OBJ_P(zv))
+
+const sqz_store *php_sqz_filestore_core(zend_object *obj)
+{
+	php_sqz_filestore *fs = php_sqz_filestore_from_obj(obj);
+	return fs->core ? &fs->store : NULL;
+}
+
+static zend_object *filestore_create(zend_class_entry *ce)
+{
+	php_sqz_filestore *fs = zend_object_alloc(sizeof(php_sqz_filestore), ce);
+	zend_object_std_init(&fs->std, ce);
+	object_properties_init(&fs->std, ce);
+	fs->std.handlers = &filestore_handlers;
+	return &fs->std;
+}
+
+static void filestore_free(zend_object *obj)
+{
+	php_sqz_filestore *fs = php_sqz_filestore_from_obj(obj);
+	/* Closing releases every flock this object still holds. */
+	sqz_filestore_close(fs->core);
+	fs->core = NULL;
+	zend_object_std_dtor(obj);
+}
+
+/* The constructed store of this, or NULL with an Error thrown. */
+static php_sqz_filestore *this_store(zval *this_zv)
+{
+	php_sqz_filestore *fs = Z_FILESTORE_P(this_zv);
+	if (!fs->core) {
+		zend_throw_error(NULL, "SqzGraph\\FileStore object is not initialized");
+		return NULL;
+	}
+	return fs;
+}
+
+static ZEND_METHOD(SqzGraph_FileStore, __construct)
+{
+	zend_string *directory;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_PATH_STR(directory)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_filestore *fs = Z_FILESTORE_P(ZEND_THIS);
+	if (fs->core) {
+		/* Another object may already hold our core store (SealedStore). */
+		zend_throw_error(NULL, "SqzGraph\\FileStore::__construct() cannot be called twice");
+		RETURN_THROWS();
+	}
+	if (ZSTR_LEN(directory) == 0) {
+		zend_argument_value_error(1, "must not be empty");
+		RETURN_THROWS();
+	}
+	if (php_check_open_basedir_ex(ZSTR_VAL(directory), 0) != 0) {
+		sqz_error err = SQZ_ERROR_INIT;
+		sqz_error_set(&err, SQZ_E_STORE, "the FileStore directory %s is outside open_basedir (%s); allow it there or choose another directory",
+			ZSTR_VAL(directory), PG(open_basedir));
+		php_sqz_throw_error(&err);
+		RETURN_THROWS();
+	}
+
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_filestore *core = NULL;
+	if (sqz_filestore_open(ZSTR_VAL(directory), &core, &err) != SQZ_OK) {
+		php_sqz_throw_error(&err);
+		RETURN_THROWS();
+	}
+	fs->core = core;
+	fs->store = sqz_filestore_store(core);
+}
+
+static ZEND_METHOD(SqzGraph_FileStore, directory)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	php_sqz_filestore *fs = this_store(ZEND_THIS);
+	if (!fs) {
+		RETURN_THROWS();
+	}
+	RETURN_STRING(sqz_filestore_directory(fs->core));
+}
+
+static ZEND_METHOD(SqzGraph_FileStore, get)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_filestore *fs = this_store(ZEND_THIS);
+	if (!fs) {
+		RETURN_THROWS();
+	}
+	php_sqz_store_method_get(&fs->store, key, return_value);
+}
+
+static ZEND_METHOD(SqzGraph_FileStore, put)
+{
+	zend_string *key, *value;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_STR(value)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_filestore *fs = this_store(ZEND_THIS);
+	if (!fs) {
+		RETURN_THROWS();
+	}
+	php_sqz_store_method_put(&fs->store, key, value);
+}
+
+static ZEND_METHOD(SqzGraph_FileStore, delete)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_filestore *fs = this_store(ZEND_THIS);
+	if (!fs) {
+		RETURN_THROWS();
+	}
+	php_sqz_store_method_delete(&fs->store, key);
+}
+
+static ZEND_METHOD(SqzGraph_FileStore, lock)
+{
+	zend_string *key;
+	double timeout;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_DOUBLE(timeout)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!php_sqz_store_check_timeout(timeout, 2)) {
+		RETURN_THROWS();
+	}
+	php_sqz_filestore *fs = this_store(ZEND_THIS);
+	if (!fs) {
+		RETURN_THROWS();
+	}
+	php_sqz_store_method_lock(&fs->store, key, timeout, return_value);
+}
+
+static ZEND_METHOD(SqzGraph_FileStore, unlock)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_filestore *fs = this_store(ZEND_THIS);
+	if (!fs) {
+		RETURN_THROWS();
+	}
+	php_sqz_store_method_unlock(&fs->store, key);
+}
 
 void php_sqz_filestore_minit(void)
 {
+	php_sqz_filestore_ce = register_class_SqzGraph_FileStore(php_sqz_store_ce);
+	php_sqz_filestore_ce->create_object = filestore_create;
+
+	memcpy(&filestore_handlers, zend_get_std_object_handlers(), sizeof filestore_handlers);
+	filestore_handlers.offset = XtOffsetOf(php_sqz_filestore, std);
+	filestore_handlers.free_obj = filestore_free;
+	filestore_handlers.clone_obj = NULL;
 }

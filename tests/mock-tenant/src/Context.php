@@ -11,6 +11,8 @@ final class Context
     public ?string $tokenHash = null;
     public ?string $tokenKind = null;
     public ?string $grantType = null;
+    /** @var array<string, mixed>|null what a token request carried, without a secret (RequestLog token_request) */
+    public ?array $tokenRequest = null;
     /** @var list<string> */
     public array $faultNotes = [];
     /** @var null|callable(): void releases the mailbox concurrency slot */

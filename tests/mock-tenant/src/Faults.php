@@ -11,14 +11,16 @@ namespace MockTenant;
  *   batch_member  false (default: top-level HTTP requests only) | true (members only) | "any"
  *   nth         fire on the Nth matching request (counting from 1)
  *   times       fire this many times (default: 1 when nth is given, else unlimited)
- *   action      status | drop | truncate | invalid_json | html | delay | delete_message | gzip_truncated
+ *   action      status | drop | truncate | invalid_json | html | delay | delete_message | gzip_truncated | rewrite
  *   status, retry_after (verbatim string), code, message (Graph) / error, aadsts, suberror (identity),
  *   style ("graph" | "identity", default from the path), headers {name: value}, delay_ms,
- *   execute (drop: run the request before dropping), message_id / subject, move_to (delete_message)
+ *   execute (drop: run the request before dropping), message_id / subject, move_to (delete_message),
+ *   set {key: value} (rewrite: top-level keys of the real JSON answer replaced, null removes one)
  */
 final class Faults
 {
-    public const ACTIONS = ['status', 'drop', 'truncate', 'invalid_json', 'html', 'delay', 'delete_message', 'gzip_truncated'];
+    public const ACTIONS = ['status', 'drop', 'truncate', 'invalid_json', 'html', 'delay', 'delete_message', 'gzip_truncated',
+        'rewrite'];
     private const MEMBER_ACTIONS = ['status', 'delay', 'delete_message'];
 
     public function __construct(private readonly State $state)
@@ -41,6 +43,9 @@ final class Faults
         }
         if ($rule['action'] === 'status' && !isset($rule['status'])) {
             throw new \InvalidArgumentException('action status needs "status"');
+        }
+        if ($rule['action'] === 'rewrite' && (!isset($rule['set']) || !is_array($rule['set']))) {
+            throw new \InvalidArgumentException('action rewrite needs "set": {key: value}');
         }
         return $this->state->tx(function () use ($rule): int {
             $this->state->insert('faults', ['rule' => Json::encode($rule)]);
@@ -142,6 +147,24 @@ final class Faults
         $r = new Response((int) ($rule['status'] ?? 200), '{"@odata.context":"' . $ctx->graphBase()
             . '/$metadata#users(\'x\')/messages","value":[{"@odata.etag":"W/\"CQAAABYAAAA\"","id":"AAMkAGI2');
         $r->header('Content-Type', Response::GRAPH_JSON);
+        return $r;
+    }
+
+    /** rewrite: the real JSON answer with some top-level keys replaced (e.g. an @odata.nextLink to another host). */
+    public static function rewrite(Response $r, array $rule): Response
+    {
+        $data = $r->json ? json_decode($r->body, true) : null;
+        if (!is_array($data)) {
+            return $r;
+        }
+        foreach ($rule['set'] as $k => $v) {
+            if ($v === null) {
+                unset($data[$k]);
+            } else {
+                $data[$k] = $v;
+            }
+        }
+        $r->body = Json::encode($data);
         return $r;
     }
 

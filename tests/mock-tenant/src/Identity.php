@@ -388,6 +388,7 @@ final class Identity
         [$basicId, $basicSecret] = $this->basicAuth();
         $grant = $f['grant_type'] ?? '';
         $this->ctx->grantType = $grant === '' ? null : $grant;
+        $this->ctx->tokenRequest = self::describeTokenRequest($f, $basicId !== null);
         if ($grant === '') {
             return $this->missing('grant_type');
         }
@@ -416,6 +417,28 @@ final class Identity
             'refresh_token' => $this->redeemRefreshToken($app, $f),
             'client_credentials' => $this->clientCredentials($app, $f),
         };
+    }
+
+    /**
+     * What a token request carried, for the request log, without any secret: the form's
+     * parameter names, the non-secret values (scope, redirect_uri, client_id), how the client
+     * authenticated, and a client assertion's header and claims (never its signature).
+     * @param array<string, string> $f @return array<string, mixed>
+     */
+    private static function describeTokenRequest(array $f, bool $basic): array
+    {
+        $names = array_keys($f);
+        sort($names);
+        $d = ['params' => $names, 'client_id' => $f['client_id'] ?? null, 'scope' => $f['scope'] ?? null,
+            'redirect_uri' => $f['redirect_uri'] ?? null,
+            'client_auth' => isset($f['client_assertion']) ? 'client_assertion' : (isset($f['client_secret']) ? 'client_secret'
+                : ($basic ? 'basic' : 'none')),
+            'assertion' => null];
+        if (isset($f['client_assertion'])) {
+            $j = Jwt::decode($f['client_assertion']);
+            $d['assertion'] = $j === null ? 'malformed' : ['header' => $j['header'], 'claims' => $j['claims']];
+        }
+        return $d;
     }
 
     private function missing(string $param): Response

@@ -35,6 +35,7 @@ final class RequestLog
             'token_hash' => $hash, 'token_kind' => $ctx->tokenKind, 'host' => $r->header('host'),
             'fault' => $ctx->faultNotes === [] ? null : implode(',', $ctx->faultNotes), 'grant_type' => $ctx->grantType,
             'user_agent' => $r->header('user-agent'), 'accept_encoding' => $r->header('accept-encoding'),
+            'token_request' => $ctx->tokenRequest === null ? null : Json::encode($ctx->tokenRequest),
         ] + $extra;
         return $this->state->tx(function () use ($row): int {
             $this->state->insert('requests', $row);
@@ -53,6 +54,7 @@ final class RequestLog
             $r['status'] = (int) $r['status'];
             $r['ms'] = (float) $r['ms'];
             $r['ts'] = (float) $r['ts'];
+            $r['token_request'] = $r['token_request'] === null ? null : json_decode((string) $r['token_request'], true);
             $r['time'] = gmdate('Y-m-d\TH:i:s', (int) $r['ts']) . sprintf('.%03dZ', (int) (fmod($r['ts'], 1) * 1000));
             if ($r['parent'] !== null) {
                 $members[(int) $r['parent']][] = $r;

@@ -64,6 +64,9 @@ final class Router
         if ($rule !== null && $rule['action'] === 'delete_message') {
             Faults::applySideEffect($state, $rule);
         }
+        if ($rule !== null && $rule['action'] === 'rewrite') {
+            $resp = Faults::rewrite($resp, $rule);
+        }
         $ctx->consumeLatency();
         try {
             $seq = self::log($ctx, ($rule['action'] ?? '') === 'drop' ? 0 : $resp->status, $t0);

@@ -1,0 +1,39 @@
+/* sqzgraph core: download targets.
+ *
+ * A file target is written to a temporary file beside it and renamed over
+ * the target only when the download completed, so that a failed or killed
+ * download never leaves a half-written message where Squeeze would pick it
+ * up. The temporary file can be truncated, so such a download can be
+ * retried from the start (sqz_sink.reset). */
+#ifndef SQZ_SINK_H
+#define SQZ_SINK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "http.h"
+
+typedef struct sqz_file_sink {
+	sqz_sink sink;        /* hand &sink to the HTTP layer */
+	int fd;
+	char *path;           /* owned; the final path */
+	char *tmp_path;       /* owned; the temporary file */
+	int64_t written;
+} sqz_file_sink;
+
+/* Creates the temporary file for path (mode 0666 & ~umask, like fopen). */
+sqz_status sqz_file_sink_open(sqz_file_sink *fs, const char *path, sqz_error *err);
+/* fsyncs, closes and renames over path. */
+sqz_status sqz_file_sink_commit(sqz_file_sink *fs, sqz_error *err);
+/* Removes the temporary file (after a failure); idempotent. */
+void sqz_file_sink_abort(sqz_file_sink *fs);
+
+/* A sink that collects into memory (for tests and small bodies). */
+typedef struct sqz_buf_sink {
+	sqz_sink sink;
+	sqz_buf buf;
+} sqz_buf_sink;
+void sqz_buf_sink_init(sqz_buf_sink *bs);
+
+#endif

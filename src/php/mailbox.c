@@ -1,0 +1,784 @@
+/* SqzGraph\Mailbox: a thin face over src/core/mailbox.c and batch.c. */
+#ifdef HAVE_CONFIG_H
+# include <config.h>
+#endif
+
+#include "php.h"
+#include "php_streams.h"
+#include "main/php_open_temporary_file.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+#include "zend_attributes.h"
+
+#include "core/alloc.h"
+#include "core/batch.h"
+#include "core/buf.h"
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/sink.h"
+
+#include "classes.h"
+#include "config.h"
+#include "errors.h"
+#include "mailbox.h"
+#include "mailbox_arginfo.h"
+#include "runtime.h"
+
+zend_class_entry *php_sqz_mailbox_ce;
+static zend_object_handlers mailbox_handlers;
+
+static zend_object *mailbox_create(zend_class_entry *ce)
+{
+	php_sqz_mailbox_object *obj = zend_object_alloc(sizeof(php_sqz_mailbox_object), ce);
+	zend_object_std_init(&obj->std, ce);
+	object_properties_init(&obj->std, ce);
+	obj->std.handlers = &mailbox_handlers;
+	ZVAL_UNDEF(&obj->auth);
+	return &obj->std;
+}
+
+static void mailbox_free(zend_object *object)
+{
+	php_sqz_mailbox_object *obj = php_sqz_mailbox_from_obj(object);
+	if (obj->ready) {
+		sqz_mailbox_clear(&obj->mb);
+		sqz_graph_clear(&obj->graph);
+	}
+	zval_ptr_dtor(&obj->auth);
+	zend_object_std_dtor(object);
+}
+
+static HashTable *mailbox_get_gc(zend_object *object, zval **table, int *n)
+{
+	php_sqz_mailbox_object *obj = php_sqz_mailbox_from_obj(object);
+	*table = &obj->auth;
+	*n = 1;
+	return zend_std_get_properties(object);
+}
+
+static HashTable *mailbox_get_debug_info(zend_object *object, int *is_temp)
+{
+	php_sqz_mailbox_object *obj = php_sqz_mailbox_from_obj(object);
+	HashTable *ht = zend_new_array(2);
+	*is_temp = 1;
+	if (obj->ready) {
+		zval v;
+		ZVAL_STRING(&v, obj->mb.address ? obj->mb.address : "me");
+		zend_hash_str_update(ht, "mailbox", sizeof("mailbox") - 1, &v);
+		ZVAL_STRING(&v, obj->graph.endpoint);
+		zend_hash_str_update(ht, "graph_endpoint", sizeof("graph_endpoint") - 1, &v);
+	}
+	return ht;
+}
+
+php_sqz_mailbox_object *php_sqz_mailbox_require(zval *zv)
+{
+	if (Z_TYPE_P(zv) == IS_OBJECT && Z_OBJCE_P(zv) == php_sqz_mailbox_ce) {
+		php_sqz_mailbox_object *obj = php_sqz_mailbox_from_obj(Z_OBJ_P(zv));
+		if (obj->ready) {
+			return obj;
+		}
+	}
+	zend_throw_error(NULL, "The SqzGraph\\Mailbox object has not been constructed");
+	return NULL;
+}
+
+void php_sqz_finish_error(sqz_status st, sqz_error *err)
+{
+	if (EG(exception)) {
+		sqz_error_clear(err);
+		return;
+	}
+	if (st != SQZ_OK) {
+		php_sqz_throw_error(err);
+	}
+}
+
+#define THIS_MAILBOX() \
+	php_sqz_mailbox_object *obj = php_sqz_mailbox_require(ZEND_THIS); \
+	if (!obj) { \
+		RETURN_THROWS(); \
+	}
+
+ZEND_METHOD(SqzGraph_Mailbox, __construct)
+{
+	zval *auth_zv;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_OBJECT_OF_CLASS(auth_zv, php_sqz_authenticator_ce)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_mailbox_object *obj = php_sqz_mailbox_from_obj(Z_OBJ_P(ZEND_THIS));
+	if (obj->ready) {
+		zend_throw_error(NULL, "SqzGraph\\Mailbox is already constructed");
+		RETURN_THROWS();
+	}
+	php_sqz_authenticator_object *a = php_sqz_authenticator_require(auth_zv);
+	if (!a) {
+		RETURN_THROWS();
+	}
+	const sqz_config *cfg = a->oauth.config;
+	sqz_error err = SQZ_ERROR_INIT;
+	if (sqz_graph_init(&obj->graph, a->oauth.http, cfg->graph_endpoint, &err) != SQZ_OK) {
+		php_sqz_throw_error(&err);
+		RETURN_THROWS();
+	}
+	if (sqz_mailbox_init(&obj->mb, &obj->graph, cfg->mailbox, &err) != SQZ_OK) {
+		sqz_graph_clear(&obj->graph);
+		php_sqz_throw_error(&err);
+		RETURN_THROWS();
+	}
+	ZVAL_COPY(&obj->auth, auth_zv);
+	obj->a = a;
+	obj->graph.http_opts = a->oauth.http_opts;
+	obj->graph.retry.max_retries = cfg->max_retries;
+	obj->graph.retry.max_wait = cfg->max_retry_wait;
+	obj->graph.token = php_sqz_authenticator_token;
+	obj->graph.token_ctx = a;
+	obj->ready = 1;
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, folders)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	THIS_MAILBOX();
+	sqz_folder_tree tree;
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_mailbox_folders(&obj->mb, &tree, &err);
+	if (st == SQZ_OK) {
+		if (!EG(exception)) {
+			array_init_size(return_value, (uint32_t)tree.count);
+			for (size_t i = 0; i < tree.count; i++) {
+				zval f;
+				php_sqz_folder_create(&f, &tree.items[i]);
+				add_next_index_zval(return_value, &f);
+			}
+		}
+		sqz_folder_tree_clear(&tree);
+	}
+	php_sqz_finish_error(st, &err);
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, resolveFolder)
+{
+	zend_string *spec;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(spec)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+	if (ZSTR_LEN(spec) == 0 || zend_str_has_nul_byte(spec)) {
+		zend_argument_value_error(1, "must be a non-empty folder name or path without NUL bytes");
+		RETURN_THROWS();
+	}
+	sqz_folder f;
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_mailbox_resolve_folder(&obj->mb, NULL, ZSTR_VAL(spec), NULL, &f, &err);
+	if (st == SQZ_OK) {
+		if (!EG(exception)) {
+			php_sqz_folder_create(return_value, &f);
+		}
+		sqz_folder_copy_clear(&f);
+	}
+	php_sqz_finish_error(st, &err);
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, messages)
+{
+	zend_string *folder;
+	HashTable *options = NULL;
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_STR(folder)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+	zend_long page_size = 250, limit = 0;
+	if (options) {
+		zend_string *key;
+		zval *value;
+		ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, value) {
+			ZVAL_DEREF(value);
+			zend_long *slot = key && zend_string_equals_literal(key, "page_size") ? &page_size
+				: key && zend_string_equals_literal(key, "limit") ? &limit : NULL;
+			if (!slot) {
+				zend_argument_value_error(2, "must contain only the keys \"page_size\" and \"limit\", \"%s\" given",
+					key ? ZSTR_VAL(key) : "(integer key)");
+				RETURN_THROWS();
+			}
+			if (Z_TYPE_P(value) != IS_LONG) {
+				zend_argument_type_error(2, "option \"%s\" must be of type int, %s given", ZSTR_VAL(key), zend_zval_type_name(value));
+				RETURN_THROWS();
+			}
+			*slot = Z_LVAL_P(value);
+		} ZEND_HASH_FOREACH_END();
+	}
+	if (page_size < 1 || page_size > 1000) {
+		zend_argument_value_error(2, "option \"page_size\" must be between 1 and 1000 (Graph's limit)");
+		RETURN_THROWS();
+	}
+	if (limit < 0) {
+		zend_argument_value_error(2, "option \"limit\" must be 0 (no limit) or more");
+		RETURN_THROWS();
+	}
+	php_sqz_message_iterator_create(return_value, ZEND_THIS, ZSTR_VAL(folder), (int)page_size, limit);
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, message)
+{
+	zend_string *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+	sqz_message m;
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_mailbox_message(&obj->mb, ZSTR_VAL(id), &m, &err);
+	if (st == SQZ_OK) {
+		if (!EG(exception)) {
+			php_sqz_message_create(return_value, ZEND_THIS, &m);
+		}
+		sqz_message_clear(&m);
+	}
+	php_sqz_finish_error(st, &err);
+}
+
+/* ------------------------------------------------------------ targets */
+
+typedef struct stream_sink {
+	sqz_sink sink;
+	php_stream *stream;
+} stream_sink;
+
+static int stream_write(void *ctx, const char *data, size_t len, sqz_error *err)
+{
+	stream_sink *s = ctx;
+	while (len > 0) {
+		ssize_t n = php_stream_write(s->stream, data, len);
+		if (n <= 0) {
+			sqz_error_set(err, SQZ_E_STORE, "cannot write to the target stream");
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+zend_long php_sqz_save_to_target(php_sqz_mailbox_object *mb, zval *target, uint32_t arg_num, php_sqz_download_fn fn, void *ctx)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	int64_t bytes = 0;
+	sqz_status st;
+	if (Z_TYPE_P(target) == IS_RESOURCE) {
+		php_stream *stream;
+		php_stream_from_zval_no_verify(stream, target);
+		if (!stream) {
+			zend_argument_type_error(arg_num, "must be a file path or a writable stream");
+			return -1;
+		}
+		stream_sink s = { { stream_write, NULL, NULL }, stream };
+		s.sink.ctx = &s;
+		st = fn(mb, ctx, &s.sink, &bytes, &err);
+	} else if (Z_TYPE_P(target) == IS_STRING) {
+		if (Z_STRLEN_P(target) == 0 || zend_str_has_nul_byte(Z_STR_P(target))) {
+			zend_argument_value_error(arg_num, "must be a non-empty file path without NUL bytes");
+			return -1;
+		}
+		if (php_check_open_basedir(Z_STRVAL_P(target))) {
+			return -1;
+		}
+		sqz_file_sink fs;
+		st = sqz_file_sink_open(&fs, Z_STRVAL_P(target), &err);
+		if (st == SQZ_OK) {
+			st = fn(mb, ctx, &fs.sink, &bytes, &err);
+			if (st == SQZ_OK && !EG(exception)) {
+				st = sqz_file_sink_commit(&fs, &err);
+			} else {
+				sqz_file_sink_abort(&fs);
+			}
+		}
+	} else {
+		zend_argument_type_error(arg_num, "must be of type string|resource, %s given", zend_zval_type_name(target));
+		return -1;
+	}
+	if (st != SQZ_OK || EG(exception)) {
+		php_sqz_finish_error(st, &err);
+		return -1;
+	}
+	return (zend_long)bytes;
+}
+
+sqz_status php_sqz_download_mime(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
+{
+	return sqz_mailbox_save_mime(&mb->mb, ctx, sink, bytes, err);
+}
+
+sqz_status php_sqz_download_attachment(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
+{
+	php_sqz_attachment_ref *ref = ctx;
+	return sqz_mailbox_save_attachment(&mb->mb, ref->message_id, ref->attachment_id, sink, bytes, err);
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, saveMime)
+{
+	zend_string *id;
+	zval *target;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(id)
+		Z_PARAM_ZVAL(target)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+	zend_long n = php_sqz_save_to_target(obj, target, 2, php_sqz_download_mime, ZSTR_VAL(id));
+	if (n < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG(n);
+}
+
+void php_sqz_list_attachments(php_sqz_mailbox_object *obj, zval *mailbox_zv, const char *message_id, zval *return_value)
+{
+	sqz_attachment *list = NULL;
+	size_t count = 0;
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_mailbox_attachments(&obj->mb, message_id, &list, &count, &err);
+	if (st == SQZ_OK) {
+		if (!EG(exception)) {
+			array_init_size(return_value, (uint32_t)count);
+			for (size_t i = 0; i < count; i++) {
+				zval a;
+				php_sqz_attachment_create(&a, mailbox_zv, message_id, &list[i]);
+				add_next_index_zval(return_value, &a);
+			}
+		}
+		for (size_t i = 0; i < count; i++) {
+			sqz_attachment_clear(&list[i]);
+		}
+		sqz_free(list);
+	}
+	php_sqz_finish_error(st, &err);
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, attachments)
+{
+	zend_string *id;
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(id)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+	php_sqz_list_attachments(obj, ZEND_THIS, ZSTR_VAL(id), return_value);
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, saveAttachment)
+{
+	zend_string *id, *aid;
+	zval *target;
+	ZEND_PARSE_PARAMETERS_START(3, 3)
+		Z_PARAM_STR(id)
+		Z_PARAM_STR(aid)
+		Z_PARAM_ZVAL(target)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+	php_sqz_attachment_ref ref = { ZSTR_VAL(id), ZSTR_VAL(aid) };
+	zend_long n = php_sqz_save_to_target(obj, target, 3, php_sqz_download_attachment, &ref);
+	if (n < 0) {
+		RETURN_THROWS();
+	}
+	RETURN_LONG(n);
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, move)
+{
+	zend_string *id, *folder;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(id)
+		Z_PARAM_STR(folder)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+	char *new_id = NULL;
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_mailbox_move(&obj->mb, ZSTR_VAL(id), ZSTR_VAL(folder), &new_id, &err);
+	if (st == SQZ_OK && !EG(exception)) {
+		RETVAL_STRING(new_id);
+	}
+	sqz_free(new_id);
+	php_sqz_finish_error(st, &err);
+}
+
+/* A GraphException object for one failed batch member (not thrown). */
+static void member_exception(zval *out, sqz_error *err)
+{
+	php_sqz_throw_error(err);
+	if (EG(exception)) {
+		ZVAL_OBJ(out, EG(exception));
+		GC_ADDREF(EG(exception));
+		zend_clear_exception();
+	} else {
+		ZVAL_NULL(out);
+	}
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, moveMany)
+{
+	HashTable *ids;
+	zend_string *folder;
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_ARRAY_HT(ids)
+		Z_PARAM_STR(folder)
+	ZEND_PARSE_PARAMETERS_END();
+	THIS_MAILBOX();
+
+	uint32_t n = zend_hash_num_elements(ids), k = 0;
+	zval *v;
+	ZEND_HASH_FOREACH_VAL(ids, v) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_STRING || Z_STRLEN_P(v) == 0) {
+			zend_argument_type_error(1, "must be a list of non-empty message id strings");
+			RETURN_THROWS();
+		}
+	} ZEND_HASH_FOREACH_END();
+	array_init_size(return_value, n);
+	if (n == 0) {
+		return;
+	}
+	sqz_batch_member *members = ecalloc(n, sizeof *members);
+	sqz_batch_result *results = ecalloc(n, sizeof *results);
+	char **paths = ecalloc(n, sizeof *paths);
+	zend_string **keys = ecalloc(n, sizeof *keys);
+	json_object *body = json_object_new_object();
+	json_object_object_add(body, "destinationId", json_object_new_string(ZSTR_VAL(folder)));
+	char *body_text = sqz_json_dump(body);
+	json_object_put(body);
+	ZEND_HASH_FOREACH_VAL(ids, v) {
+		ZVAL_DEREF(v);
+		keys[k] = Z_STR_P(v);
+		paths[k] = sqz_mailbox_message_path(&obj->mb, Z_STRVAL_P(v), "/move");
+		members[k].method = "POST";
+		members[k].path = paths[k];
+		members[k].body = body_text;
+		k++;
+	} ZEND_HASH_FOREACH_END();
+
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_graph_batch(&obj->graph, members, n, results, &err);
+	if (st == SQZ_OK || !EG(exception)) {
+		for (uint32_t i = 0; i < n; i++) {
+			zval entry;
+			const char *new_id = results[i].status >= 200 && results[i].status < 300 ? sqz_json_string(results[i].body, "id") : NULL;
+			if (new_id) {
+				ZVAL_STRING(&entry, new_id);
+			} else {
+				if (results[i].error.status == SQZ_OK) {
+					sqz_error_set(&results[i].error, SQZ_E_GRAPH, "the move of %s answered without an id", ZSTR_VAL(keys[i]));
+				}
+				member_exception(&entry, &results[i].error);
+			}
+			zend_symtable_update(Z_ARRVAL_P(return_value), keys[i], &entry);
+		}
+	}
+	sqz_error_clear(&err);
+	for (uint32_t i = 0; i < n; i++) {
+		sqz_batch_result_clear(&results[i]);
+		sqz_free(paths[i]);
+	}
+	sqz_free(body_text);
+	efree(members);
+	efree(results);
+	efree(paths);
+	efree(keys);
+	if (EG(exception)) {
+		zval_ptr_dtor(return_value);
+		ZVAL_UNDEF(return_value);
+	}
+}
+
+/* --------------------------------------------------------- connection */
+
+static void add_check(zval *checks, const char *name, int ok, const char *detail, int *all_ok)
+{
+	zval entry;
+	array_init_size(&entry, 2);
+	add_assoc_bool(&entry, "ok", ok);
+	add_assoc_string(&entry, "detail", detail);
+	add_assoc_zval(checks, name, &entry);
+	if (!ok) {
+		*all_ok = 0;
+	}
+}
+
+static zval *last_check(zval *checks, const char *name)
+{
+	return zend_hash_str_find(Z_ARRVAL_P(checks), name, strlen(name));
+}
+
+/* The app-only token's roles, when it is a readable JWT (Graph tokens are
+ * opaque by contract; this is a diagnostic only). */
+static char *token_roles(const char *token)
+{
+	const char *d1 = strchr(token, '.');
+	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
+	if (!d2) {
+		return NULL;
+	}
+	size_t len;
+	unsigned char *payload = sqz_base64url_decode(d1 + 1, (size_t)(d2 - d1 - 1), &len);
+	if (!payload) {
+		return NULL;
+	}
+	sqz_error ignored = SQZ_ERROR_INIT;
+	json_object *claims = sqz_json_parse((const char *)payload, len, "token", SQZ_E_GRAPH, &ignored);
+	sqz_error_clear(&ignored);
+	sqz_free(payload);
+	json_object *roles = sqz_json_get(claims, "roles");
+	char *out = NULL;
+	if (roles && json_object_is_type(roles, json_type_array)) {
+		sqz_buf b = SQZ_BUF_INIT;
+		for (size_t i = 0; i < json_object_array_length(roles); i++) {
+			json_object *r = json_object_array_get_idx(roles, i);
+			if (json_object_is_type(r, json_type_string)) {
+				sqz_buf_appendf(&b, "%s%s", b.len ? " " : "", json_object_get_string(r));
+			}
+		}
+		out = sqz_buf_steal(&b, NULL);
+	}
+	if (claims) {
+		json_object_put(claims);
+	}
+	return out;
+}
+
+static int has_word(const char *list, const char *word)
+{
+	size_t wl = strlen(word);
+	for (const char *p = list; p && (p = strstr(p, word)); p += wl) {
+		int start = p == list || p[-1] == ' ' || p[-1] == '/';
+		int end = p[wl] == '\0' || p[wl] == ' ';
+		if (start && end) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+ZEND_METHOD(SqzGraph_Mailbox, testConnection)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+	THIS_MAILBOX();
+	const sqz_config *cfg = obj->a->oauth.config;
+	zval checks;
+	array_init(&checks);
+	int all_ok = 1;
+	char detail[1200];
+	sqz_error err = SQZ_ERROR_INIT;
+
+	/* token */
+	char *token = NULL;
+	sqz_status st = sqz_oauth_access_token(&obj->a->oauth, 0, &token, &err);
+	if (EG(exception)) {
+		goto bail;
+	}
+	if (st != SQZ_OK) {
+		add_check(&checks, "token", 0, err.message ? err.message : "no token", &all_ok);
+		sqz_error_clear(&err);
+		const char *names[] = { "mailbox", "folder.inbox", "folder.exported", "folder.error", "permissions", "clock" };
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+			add_check(&checks, names[i], 0, "not checked: no access token", &all_ok);
+		}
+		goto done;
+	}
+	sqz_token_info info;
+	memset(&info, 0, sizeof info);
+	sqz_oauth_status(&obj->a->oauth, &info, &err);
+	sqz_error_clear(&err);
+	{
+		char when[32];
+		sqz_clock_format_iso8601(info.expires_at, when);
+		snprintf(detail, sizeof detail, "%s token%s%s, expires %s", sqz_flow_name(cfg->flow),
+			info.account ? " for " : "", info.account ? info.account : "", when);
+		add_check(&checks, "token", 1, detail, &all_ok);
+	}
+
+	/* mailbox + clock: one GET of the Inbox; its Date header gives the skew. */
+	{
+		sqz_buf path = SQZ_BUF_INIT;
+		sqz_buf_appendf(&path, "%s/mailFolders/inbox?$select=id,displayName,totalItemCount", obj->mb.root);
+		sqz_http_response resp;
+		sqz_http_response_init(&resp);
+		sqz_graph_call call = { .method = "GET", .url = path.data, .idempotent = 1 };
+		st = sqz_graph_send(&obj->graph, &call, &resp, &err);
+		sqz_buf_free(&path);
+		if (EG(exception)) {
+			sqz_http_response_clear(&resp);
+			sqz_token_info_clear(&info);
+			sqz_free_secret(token);
+			goto bail;
+		}
+		if (st == SQZ_OK) {
+			snprintf(detail, sizeof detail, "%s is reachable", obj->mb.address ? obj->mb.address : (info.account ? info.account : "the signed-in user's mailbox"));
+			add_check(&checks, "mailbox", 1, detail, &all_ok);
+		} else {
+			add_check(&checks, "mailbox", 0, err.message ? err.message : "unreachable", &all_ok);
+		}
+		sqz_epoch server = 0;
+		if (resp.date && sqz_clock_parse_http_date(resp.date, &server) == 0) {
+			long skew = (long)(sqz_clock_now() - server);
+			snprintf(detail, sizeof detail, "this server's clock is %ld s %s Graph's", labs(skew), skew >= 0 ? "ahead of" : "behind");
+			add_check(&checks, "clock", labs(skew) <= 60, detail, &all_ok);
+			if (labs(skew) > 60) {
+				zval *c = last_check(&checks, "clock");
+				add_assoc_string(c, "hint", "synchronise this server's clock (NTP): token expiry decisions depend on it");
+			}
+			add_assoc_long(last_check(&checks, "clock"), "skew", skew);
+		} else {
+			add_check(&checks, "clock", 0, "Graph's answer carried no usable Date header", &all_ok);
+		}
+		sqz_http_response_clear(&resp);
+		sqz_error_clear(&err);
+	}
+
+	/* folders: one tree for the three */
+	sqz_folder_tree tree;
+	const char *roles[] = { "inbox", "exported", "error" };
+	const char *specs[] = { cfg->folder_inbox, cfg->folder_exported, cfg->folder_error };
+	char *inbox_id = NULL;
+	st = sqz_mailbox_folders(&obj->mb, &tree, &err);
+	if (EG(exception)) {
+		sqz_token_info_clear(&info);
+		sqz_free_secret(token);
+		goto bail;
+	}
+	for (int i = 0; i < 3; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "folder.%s", roles[i]);
+		if (st != SQZ_OK) {
+			add_check(&checks, name, 0, err.message ? err.message : "cannot read the folder tree", &all_ok);
+			continue;
+		}
+		sqz_folder f;
+		sqz_error ferr = SQZ_ERROR_INIT;
+		if (sqz_mailbox_resolve_folder(&obj->mb, &tree, specs[i], roles[i], &f, &ferr) == SQZ_OK) {
+			snprintf(detail, sizeof detail, "'%s' is %s (%lld messages)", specs[i], f.path, (long long)f.total_count);
+			add_check(&checks, name, 1, detail, &all_ok);
+			zval *c = last_check(&checks, name);
+			add_assoc_string(c, "id", f.id);
+			add_assoc_string(c, "path", f.path);
+			if (i == 0) {
+				inbox_id = sqz_strdup(f.id);
+			}
+			sqz_folder_copy_clear(&f);
+		} else if (!EG(exception)) {
+			add_check(&checks, name, 0, ferr.message ? ferr.message : "not found", &all_ok);
+			if (ferr.candidate_count) {
+				zval list;
+				array_init(&list);
+				for (size_t c = 0; c < ferr.candidate_count; c++) {
+					add_next_index_string(&list, ferr.candidates[c]);
+				}
+				add_assoc_zval(last_check(&checks, name), "candidates", &list);
+			}
+		}
+		sqz_error_clear(&ferr);
+	}
+	if (st == SQZ_OK) {
+		sqz_folder_tree_clear(&tree);
+	}
+	sqz_error_clear(&err);
+
+	/* permissions: what the grant says, then a read and a write that
+	 * changes nothing (PATCH of a message's categories to their value). */
+	{
+		sqz_buf what = SQZ_BUF_INIT;
+		int granted;
+		if (cfg->flow == SQZ_FLOW_DELEGATED) {
+			sqz_buf scopes = SQZ_BUF_INIT;
+			for (size_t i = 0; i < info.scope_count; i++) {
+				sqz_buf_appendf(&scopes, "%s%s", i ? " " : "", info.scopes[i]);
+			}
+			const char *need = cfg->mailbox ? "Mail.ReadWrite.Shared" : "Mail.ReadWrite";
+			granted = scopes.data && has_word(scopes.data, need);
+			sqz_buf_appendf(&what, "delegated scopes: %s (%s %s)", scopes.data ? scopes.data : "(none reported)", need,
+				granted ? "granted" : "MISSING");
+			sqz_buf_free(&scopes);
+		} else {
+			char *r = token_roles(token);
+			granted = r ? has_word(r, "Mail.ReadWrite") : 1;
+			sqz_buf_appendf(&what, "application roles: %s", r ? r : "(token not readable; judged by the requests below)");
+			if (r && !granted) {
+				sqz_buf_appends(&what, " (Mail.ReadWrite MISSING: add it as an application permission and grant admin consent)");
+			}
+			sqz_free(r);
+		}
+		int read_ok = 0, write_ok = -1;
+		if (inbox_id) {
+			sqz_message *msgs = NULL;
+			size_t count = 0;
+			char *next = NULL;
+			if (sqz_mailbox_message_page(&obj->mb, inbox_id, NULL, 1, &msgs, &count, &next, &err) == SQZ_OK) {
+				read_ok = 1;
+				if (count > 0) {
+					char *path = sqz_mailbox_message_path(&obj->mb, msgs[0].id, "?$select=categories");
+					json_object *m = path ? sqz_graph_json(&obj->graph, "GET", path, NULL, &err) : NULL;
+					json_object *cats = sqz_json_get(m, "categories");
+					if (cats) {
+						json_object *patch = json_object_new_object();
+						json_object_object_add(patch, "categories", json_object_get(cats));
+						char *text = sqz_json_dump(patch);
+						json_object_put(patch);
+						sqz_free(path);
+						path = sqz_mailbox_message_path(&obj->mb, msgs[0].id, NULL);
+						sqz_http_response resp;
+						sqz_http_response_init(&resp);
+						sqz_graph_call call = { .method = "PATCH", .url = path, .body = text, .body_len = text ? strlen(text) : 0, .idempotent = 1 };
+						write_ok = sqz_graph_send(&obj->graph, &call, &resp, &err) == SQZ_OK;
+						sqz_http_response_clear(&resp);
+						sqz_free(text);
+					}
+					if (m) {
+						json_object_put(m);
+					}
+					sqz_free(path);
+				}
+			}
+			for (size_t i = 0; i < count; i++) {
+				sqz_message_clear(&msgs[i]);
+			}
+			sqz_free(msgs);
+			sqz_free(next);
+		}
+		/* Without an Inbox nothing was tried: say so rather than "FAILED"/"empty". */
+		sqz_buf_appendf(&what, "; read: %s; write: %s",
+			!inbox_id ? "not checked (no Inbox)" : read_ok ? "ok" : "FAILED",
+			write_ok == 1 ? "ok" : write_ok == 0 ? "FAILED" : read_ok ? "not checked (the Inbox is empty)" : "not checked");
+		if (err.message && (read_ok == 0 || write_ok == 0)) {
+			sqz_buf_appendf(&what, " (%s)", err.message);
+		}
+		sqz_error_clear(&err);
+		add_check(&checks, "permissions", granted && read_ok && write_ok != 0, what.data ? what.data : "", &all_ok);
+		sqz_buf_free(&what);
+	}
+	sqz_free(inbox_id);
+	sqz_token_info_clear(&info);
+	sqz_free_secret(token);
+	if (EG(exception)) {
+		goto bail;
+	}
+done:
+	array_init_size(return_value, 2);
+	add_assoc_bool(return_value, "ok", all_ok);
+	add_assoc_zval(return_value, "checks", &checks);
+	return;
+bail:
+	sqz_error_clear(&err);
+	zval_ptr_dtor(&checks);
+	RETURN_THROWS();
+}
+
+void php_sqz_mailbox_minit(void)
+{
+	php_sqz_mailbox_ce = register_class_SqzGraph_Mailbox();
+	php_sqz_mailbox_ce->create_object = mailbox_create;
+	memcpy(&mailbox_handlers, zend_get_std_object_handlers(), sizeof mailbox_handlers);
+	mailbox_handlers.offset = XtOffsetOf(php_sqz_mailbox_object, std);
+	mailbox_handlers.free_obj = mailbox_free;
+	mailbox_handlers.get_gc = mailbox_get_gc;
+	mailbox_handlers.get_debug_info = mailbox_get_debug_info;
+	mailbox_handlers.clone_obj = NULL;
+}

@@ -1,0 +1,215 @@
+/* SqzGraph\SealedStore: the PHP face of src/core/sealed_store — seals the
+ * values of any Store (FileStore, userland, another SealedStore). Only the
+ * derived key is kept, in the core struct, and cleansed when the object is
+ * freed; the object has no properties, so var_dump/var_export/print_r show
+ * nothing, and serialization is refused. */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php.h"
+#include "zend_attributes.h"
+
+#include "classes.h"
+#include "errors.h"
+#include "store.h"
+#include "sealed_store_arginfo.h"
+#include "core/sealed_store.h"
+
+zend_class_entry *php_sqz_sealed_store_ce;
+static zend_object_handlers sealed_store_handlers;
+
+typedef struct php_sqz_sealed_store {
+	php_sqz_store_ref inner;     /* the wrapped Store, one counted reference */
+	sqz_sealed_store sealed;     /* wraps inner.store; holds the derived key */
+	sqz_store store;             /* the vtable view of sealed */
+	bool ready;                  /* __construct succeeded */
+	zend_object std;
+} php_sqz_sealed_store;
+
+static inline php_sqz_sealed_store *php_sqz_sealed_store_from_obj(zend_object *obj)
+{
+	return (php_sqz_sealed_store *)((char *)obj - XtOffsetOf(php_sqz_sealed_store, std));
+}
+
+#define Z_SEALED_STORE_P(zv) php_sqz_sealed_store_from_obj(Z_OBJ_P(zv))
+
+const sqz_store *php_sqz_sealed_store_core(zend_object *obj)
+{
+	php_sqz_sealed_store *ss = php_sqz_sealed_store_from_obj(obj);
+	return ss->ready ? &ss->store : NULL;
+}
+
+static zend_object *sealed_store_create(zend_class_entry *ce)
+{
+	php_sqz_sealed_store *ss = zend_object_alloc(sizeof(php_sqz_sealed_store), ce);
+	zend_object_std_init(&ss->std, ce);
+	object_properties_init(&ss->std, ce);
+	ss->std.handlers = &sealed_store_handlers;
+	ZVAL_UNDEF(&ss->inner.object);
+	return &ss->std;
+}
+
+static void sealed_store_free(zend_object *obj)
+{
+	php_sqz_sealed_store *ss = php_sqz_sealed_store_from_obj(obj);
+	sqz_sealed_store_clear(&ss->sealed);
+	ss->ready = false;
+	php_sqz_store_ref_release(&ss->inner);
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *sealed_store_get_gc(zend_object *obj, zval **table, int *n)
+{
+	php_sqz_sealed_store *ss = php_sqz_sealed_store_from_obj(obj);
+	zend_get_gc_buffer *gc = zend_get_gc_buffer_create();
+	php_sqz_store_ref_gc(&ss->inner, gc);
+	zend_get_gc_buffer_use(gc, table, n);
+	return zend_std_get_properties(obj);
+}
+
+/* The constructed store of this, or NULL with an Error thrown. */
+static php_sqz_sealed_store *this_store(zval *this_zv)
+{
+	php_sqz_sealed_store *ss = Z_SEALED_STORE_P(this_zv);
+	if (!ss->ready) {
+		zend_throw_error(NULL, "SqzGraph\\SealedStore object is not initialized");
+		return NULL;
+	}
+	return ss;
+}
+
+static ZEND_METHOD(SqzGraph_SealedStore, __construct)
+{
+	zval *inner;
+	zend_string *secret;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_OBJECT_OF_CLASS(inner, php_sqz_store_ce)
+		Z_PARAM_STR(secret)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_sealed_store *ss = Z_SEALED_STORE_P(ZEND_THIS);
+	if (ss->ready) {
+		zend_throw_error(NULL, "SqzGraph\\SealedStore::__construct() cannot be called twice");
+		RETURN_THROWS();
+	}
+	if (ZSTR_LEN(secret) == 0) {
+		zend_argument_value_error(2, "must not be empty");
+		RETURN_THROWS();
+	}
+	if (php_sqz_store_ref_init(&ss->inner, Z_OBJ_P(inner)) == FAILURE) {
+		RETURN_THROWS();
+	}
+	sqz_error err = SQZ_ERROR_INIT;
+	if (sqz_sealed_store_init(&ss->sealed, ss->inner.store, ZSTR_VAL(secret), ZSTR_LEN(secret), &err) != SQZ_OK) {
+		php_sqz_store_ref_release(&ss->inner);
+		php_sqz_throw_error(&err);
+		RETURN_THROWS();
+	}
+	/* sealed.inner is a copy of inner.store, whose ctx (userland: &ss->inner)
+	 * lives in this object: the object must not move, and does not. */
+	ss->store = sqz_sealed_store_store(&ss->sealed);
+	ss->ready = true;
+}
+
+/* A userland inner Store may drop the last outside reference to this
+ * object while it runs: hold one for the duration of the call. */
+#define WITH_SELF(ss, call) do { \
+	GC_ADDREF(&(ss)->std); \
+	call; \
+	OBJ_RELEASE(&(ss)->std); \
+} while (0)
+
+static ZEND_METHOD(SqzGraph_SealedStore, get)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
+	if (!ss) {
+		RETURN_THROWS();
+	}
+	WITH_SELF(ss, php_sqz_store_method_get(&ss->store, key, return_value));
+}
+
+static ZEND_METHOD(SqzGraph_SealedStore, put)
+{
+	zend_string *key, *value;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_STR(value)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
+	if (!ss) {
+		RETURN_THROWS();
+	}
+	WITH_SELF(ss, php_sqz_store_method_put(&ss->store, key, value));
+}
+
+static ZEND_METHOD(SqzGraph_SealedStore, delete)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
+	if (!ss) {
+		RETURN_THROWS();
+	}
+	WITH_SELF(ss, php_sqz_store_method_delete(&ss->store, key));
+}
+
+static ZEND_METHOD(SqzGraph_SealedStore, lock)
+{
+	zend_string *key;
+	double timeout;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_DOUBLE(timeout)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!php_sqz_store_check_timeout(timeout, 2)) {
+		RETURN_THROWS();
+	}
+	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
+	if (!ss) {
+		RETURN_THROWS();
+	}
+	WITH_SELF(ss, php_sqz_store_method_lock(&ss->store, key, timeout, return_value));
+}
+
+static ZEND_METHOD(SqzGraph_SealedStore, unlock)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
+	if (!ss) {
+		RETURN_THROWS();
+	}
+	WITH_SELF(ss, php_sqz_store_method_unlock(&ss->store, key));
+}
+
+void php_sqz_sealed_store_minit(void)
+{
+	php_sqz_sealed_store_ce = register_class_SqzGraph_SealedStore(php_sqz_store_ce);
+	php_sqz_sealed_store_ce->create_object = sealed_store_create;
+
+	memcpy(&sealed_store_handlers, zend_get_std_object_handlers(), sizeof sealed_store_handlers);
+	sealed_store_handlers.offset = XtOffsetOf(php_sqz_sealed_store, std);
+	sealed_store_handlers.free_obj = sealed_store_free;
+	sealed_store_handlers.get_gc = sealed_store_get_gc;
+	sealed_store_handlers.clone_obj = NULL;
+}

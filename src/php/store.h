@@ -1,0 +1,80 @@
+/* sqzgraph binding: SqzGraph\Store and the bridge from a PHP Store object
+ * to the core's sqz_store (the ext/random engine pattern).
+ *
+ * An owner (SealedStore now; Authenticator and Importer later) embeds a
+ * php_sqz_store_ref in its object struct and:
+ *
+ *   php_sqz_store_ref_init(&obj->store, Z_OBJ_P(store_zv));   // constructor
+ *   sqz_store_get(&obj->store.store, ...);                       // the core calls this
+ *   php_sqz_store_ref_gc(&obj->store, gc_buffer);                // get_gc
+ *   php_sqz_store_ref_release(&obj->store);                      // free_obj
+ *
+ * Fast path: a FileStore or SealedStore object gives its core sqz_store
+ * directly; no PHP call is made.
+ * Userland path: get/put/delete/lock/unlock are looked up once and called
+ * with zend_call_known_instance_method. Then:
+ * - A method that throws makes the op return SQZ_E_CALLBACK with a
+ *   StoreException pending ("the Store <Class>::<method>() failed for record
+ *   '<key>': <Class>: <message>") whose getPrevious() is the original, so
+ *   that `catch (SqzGraph\Exception)` catches a failing userland store. An
+ *   exception that already implements SqzGraph\Exception, and exit(), stay
+ *   as they are. Either way php_sqz_throw_error() keeps what is pending.
+ * - A return value of the wrong type (only reachable if the engine's own
+ *   return-type check is bypassed) is SQZ_E_STORE "... returned int,
+ *   expected ?string".
+ * - With an exception already pending, get/put/delete/lock are not called
+ *   (SQZ_E_CALLBACK); unlock IS called, so that a lock taken before a failure
+ *   is released on the way out (zend_exception_save/restore; a failure of
+ *   that unlock is chained in front of the pending exception).
+ * - While the core runs userland code, the owner must hold a reference to
+ *   itself (GC_ADDREF/OBJ_RELEASE around the call): the callback may drop
+ *   the last outside reference. */
+#ifndef PHP_SQZ_STORE_H
+#define PHP_SQZ_STORE_H
+
+#include "php.h"
+#include "core/store.h"
+
+extern zend_class_entry *php_sqz_store_ce;          /* interface SqzGraph\Store */
+extern zend_class_entry *php_sqz_filestore_ce;      /* final class SqzGraph\FileStore */
+extern zend_class_entry *php_sqz_sealed_store_ce;   /* final class SqzGraph\SealedStore */
+
+typedef struct php_sqz_store_ref {
+	sqz_store store;     /* what the core calls; valid while the ref is initialised */
+	zval object;         /* the Store object, one counted reference; IS_UNDEF when empty */
+	/* userland path only (NULL on the fast path) */
+	zend_function *fn_get, *fn_put, *fn_delete, *fn_lock, *fn_unlock;
+} php_sqz_store_ref;
+
+/* Takes a reference to obj (which must implement SqzGraph\Store) and fills
+ * ref. ref must not move afterwards (its address is the userland ctx).
+ * FAILURE with an exception thrown when obj is not a Store or is an
+ * internal Store that was never constructed; ref is then empty. */
+zend_result php_sqz_store_ref_init(php_sqz_store_ref *ref, zend_object *obj);
+
+/* Drops the reference and empties ref. Safe on an empty or zeroed ref. */
+void php_sqz_store_ref_release(php_sqz_store_ref *ref);
+
+/* Adds the held object to an owner's get_gc buffer. */
+void php_sqz_store_ref_gc(php_sqz_store_ref *ref, zend_get_gc_buffer *gc);
+
+/* The core store of a constructed FileStore / SealedStore object, NULL when
+ * the object was never constructed. Borrowed: valid while obj lives.
+ * (filestore.c and sealed_store.c) */
+const sqz_store *php_sqz_filestore_core(zend_object *obj);
+const sqz_store *php_sqz_sealed_store_core(zend_object *obj);
+
+/* The five Store methods of an internal class, over its core store: each
+ * sets return_value or throws through php_sqz_throw_error(). timeout is
+ * validated by the caller. */
+void php_sqz_store_method_get(const sqz_store *s, zend_string *key, zval *return_value);
+void php_sqz_store_method_put(const sqz_store *s, zend_string *key, zend_string *value);
+void php_sqz_store_method_delete(const sqz_store *s, zend_string *key);
+void php_sqz_store_method_lock(const sqz_store *s, zend_string *key, double timeout, zval *return_value);
+void php_sqz_store_method_unlock(const sqz_store *s, zend_string *key);
+
+/* zend_argument_value_error() for a negative or NaN lock timeout; returns
+ * false when it threw. */
+bool php_sqz_store_check_timeout(double timeout, uint32_t arg_num);
+
+#endif

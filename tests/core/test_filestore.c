@@ -1,0 +1,684 @@
+/* filestore.c: records, names, modes, corruption, locks across processes. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "core/alloc.h"
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/filestore.h"
+
+static char root[256];
+
+static void rmrf(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0) {
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		chmod(path, 0700);
+		DIR *d = opendir(path);
+		struct dirent *e;
+		while (d && (e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+				continue;
+			}
+			char child[1024];
+			snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+			rmrf(child);
+		}
+		if (d) {
+			closedir(d);
+		}
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static void sub(char *out, size_t len, const char *name)
+{
+	snprintf(out, len, "%s/%s", root, name);
+}
+
+static sqz_filestore *open_ok(const char *dir)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_filestore *fs = NULL;
+	sqz_status st = sqz_filestore_open(dir, &fs, &err);
+	CHECK_INT(st, SQZ_OK);
+	if (st != SQZ_OK) {
+		fprintf(stderr, "  open %s: %s\n", dir, err.message);
+	}
+	sqz_error_clear(&err);
+	return fs;
+}
+
+static int put(sqz_store *s, const char *k, size_t kl, const char *v, size_t vl)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_store_put(s, k, kl, v, vl, &err);
+	if (st != SQZ_OK) {
+		fprintf(stderr, "  put: %s\n", err.message);
+	}
+	sqz_error_clear(&err);
+	return st;
+}
+
+/* Returns the value (sqz_free) or NULL; *st receives the status. */
+static char *get(sqz_store *s, const char *k, size_t kl, size_t *vl, sqz_status *st, sqz_error *err)
+{
+	char *v = NULL;
+	*st = sqz_store_get(s, k, kl, &v, vl, err);
+	return v;
+}
+
+static mode_t mode_of(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 ? (st.st_mode & 07777) : (mode_t)-1;
+}
+
+static void test_round_trip(void)
+{
+	char dir[1024];
+	sub(dir, sizeof dir, "rt");
+	sqz_filestore *fs = open_ok(dir);
+	if (!fs) {
+		return;
+	}
+	sqz_store s = sqz_filestore_store(fs);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st;
+	size_t vl = 99;
+
+	char *v = get(&s, "missing", 7, &vl, &st, &err);
+	CHECK_INT(st, SQZ_OK);
+	CHECK(v == NULL);
+
+	CHECK_INT(put(&s, "k", 1, "hello", 5), SQZ_OK);
+	v = get(&s, "k", 1, &vl, &st, &err);
+	CHECK_INT(st, SQZ_OK);
+	CHECK_INT(vl, 5);
+	CHECK_STR(v, "hello");
+	sqz_free(v);
+
+	/* overwrite, binary with NUL, empty */
+	const char bin[] = { 'a', '\0', 'b', '\xff', '\0' };
+	CHECK_INT(put(&s, "k", 1, bin, sizeof bin), SQZ_OK);
+	v = get(&s, "k", 1, &vl, &st, &err);
+	CHECK_INT(vl, sizeof bin);
+	CHECK(v && memcmp(v, bin, sizeof bin) == 0);
+	sqz_free(v);
+	CHECK_INT(put(&s, "k", 1, "", 0), SQZ_OK);
+	v = get(&s, "k", 1, &vl, &st, &err);
+	CHECK(v != NULL);
+	CHECK_INT(vl, 0);
+	sqz_free(v);
+
+	/* 1 MB */
+	size_t big_len = 1 << 20;
+	char *big = malloc(big_len);
+	for (size_t i = 0; i < big_len; i++) {
+		big[i] = (char)(i * 7 + (i >> 8));
+	}
+	CHECK_INT(put(&s, "big", 3, big, big_len), SQZ_OK);
+	v = get(&s, "big", 3, &vl, &st, &err);
+	CHECK_INT(vl, big_len);
+	CHECK(v && memcmp(v, big, big_len) == 0);
+	sqz_free(v);
+	free(big);
+
+	/* delete, delete missing */
+	CHECK_INT(sqz_store_delete(&s, "k", 1, &err), SQZ_OK);
+	v = get(&s, "k", 1, &vl, &st, &err);
+	CHECK_INT(st, SQZ_OK);
+	CHECK(v == NULL);
+	CHECK_INT(sqz_store_delete(&s, "k", 1, &err), SQZ_OK);
+
+	/* durable across store objects */
+	CHECK_INT(put(&s, "again", 5, "x", 1), SQZ_OK);
+	sqz_filestore_close(fs);
+	fs = open_ok(dir);
+	s = sqz_filestore_store(fs);
+	v = get(&s, "again", 5, &vl, &st, &err);
+	CHECK_STR(v, "x");
+	sqz_free(v);
+	sqz_filestore_close(fs);
+	sqz_error_clear(&err);
+}
+
+static void check_name(const char *key, size_t len, const char *expected)
+{
+	char *name = sqz_filestore_name(key, len);
+	CHECK_STR(name, expected);
+	sqz_free(name);
+}
+
+static void test_names(void)
+{
+	check_name("abc", 3, "k-abc");
+	check_name("token:0f3A", 10, "k-token~3A0f3A");
+	check_name("a/b", 3, "k-a~2Fb");
+	check_name("..", 2, "k-..");
+	check_name(".hidden", 7, "k-.hidden");
+	check_name("", 0, "k-");
+	check_name("~", 1, "k-~7E");
+	check_name("a\0b", 3, "k-a~00b");
+	check_name("\xc3\xa9", 2, "k-~C3~A9");
+	check_name("h-x", 3, "k-h-x");
+
+	/* 198 kept bytes = 200-byte name: readable; one more: hashed. */
+	char key[10240];
+	memset(key, 'a', sizeof key);
+	char *name = sqz_filestore_name(key, 198);
+	CHECK_INT(strlen(name), 200);
+	CHECK(strncmp(name, "k-aaa", 5) == 0);
+	sqz_free(name);
+	char hex[65], expected[80];
+	sqz_sha256_hex(key, 199, hex);
+	snprintf(expected, sizeof expected, "h-%s", hex);
+	check_name(key, 199, expected);
+	sqz_sha256_hex(key, sizeof key, hex);
+	snprintf(expected, sizeof expected, "h-%s", hex);
+	check_name(key, sizeof key, expected);
+	/* escapes count three: 66 of them make a 200-byte name, 67 are hashed */
+	memset(key, '/', 67);
+	name = sqz_filestore_name(key, 66);
+	CHECK_INT(strlen(name), 200);
+	CHECK(strncmp(name, "k-~2F~2F", 8) == 0);
+	sqz_free(name);
+	name = sqz_filestore_name(key, 67);
+	CHECK(strncmp(name, "h-", 2) == 0);
+	sqz_free(name);
+}
+
+/* Tricky keys: distinct names, distinct records, and no file escapes. */
+static void test_tricky_keys(void)
+{
+	static const struct { const char *k; size_t len; } keys[] = {
+		{ "a", 1 }, { "A", 1 }, { "a/b", 3 }, { "a~2Fb", 5 }, { "a~2fb", 5 }, { "..", 2 }, { ".", 1 },
+		{ "../../etc/passwd", 16 }, { "/abs", 4 }, { "", 0 }, { "\0", 1 }, { "\0\0", 2 }, { "a\0", 2 },
+		{ "a.lock", 6 }, { "a.rec", 5 }, { "a.rec.tmp-0011223344556677", 26 }, { "k-a", 3 },
+		{ "h-0000000000000000000000000000000000000000000000000000000000000000", 66 },
+		{ "\xc3\xa9t\xc3\xa9", 6 }, { "\xff\xfe", 2 }, { "with space", 10 }, { "~41", 3 }, { "A", 1 },
+	};
+	size_t n = sizeof keys / sizeof keys[0];
+	char *names[32];
+	for (size_t i = 0; i < n; i++) {
+		names[i] = sqz_filestore_name(keys[i].k, keys[i].len);
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++) {
+			int same_key = keys[i].len == keys[j].len && memcmp(keys[i].k, keys[j].k, keys[i].len) == 0;
+			CHECK(same_key == (strcmp(names[i], names[j]) == 0));
+		}
+		CHECK(names[i][0] != '.');
+		CHECK(strchr(names[i], '/') == NULL);
+		sqz_free(names[i]);
+	}
+
+	char dir[1024];
+	sub(dir, sizeof dir, "tricky");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	sqz_error err = SQZ_ERROR_INIT;
+	for (size_t i = 0; i < n; i++) {
+		char value[16];
+		snprintf(value, sizeof value, "v%zu", i);
+		put(&s, keys[i].k, keys[i].len, value, strlen(value));
+		int got = 0;
+		CHECK_INT(sqz_store_lock(&s, keys[i].k, keys[i].len, 0, &got, &err), SQZ_OK);
+		CHECK_INT(got, 1);
+	}
+	/* the second "A" overwrote the first */
+	for (size_t i = 0; i < n; i++) {
+		char value[16];
+		size_t last = i;
+		for (size_t j = 0; j < n; j++) {
+			if (keys[j].len == keys[i].len && memcmp(keys[j].k, keys[i].k, keys[i].len) == 0) {
+				last = j;
+			}
+		}
+		snprintf(value, sizeof value, "v%zu", last);
+		size_t vl;
+		sqz_status st;
+		char *v = get(&s, keys[i].k, keys[i].len, &vl, &st, &err);
+		CHECK_STR(v, value);
+		sqz_free(v);
+	}
+	sqz_filestore_close(fs);
+
+	/* Only our kinds of files, directly inside the directory. */
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int files = 0, odd = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+			continue;
+		}
+		files++;
+		size_t l = strlen(e->d_name);
+		int rec = l > 4 && strcmp(e->d_name + l - 4, ".rec") == 0;
+		int lock = l > 5 && strcmp(e->d_name + l - 5, ".lock") == 0;
+		if (e->d_name[0] == '.' || !(rec || lock) || (strncmp(e->d_name, "k-", 2) != 0 && strncmp(e->d_name, "h-", 2) != 0)) {
+			odd++;
+			fprintf(stderr, "  unexpected file %s\n", e->d_name);
+		}
+	}
+	if (d) {
+		closedir(d);
+	}
+	CHECK_INT(odd, 0);
+	CHECK_INT(files, 2 * (int)(n - 1));   /* "A" twice */
+	char outside[1024];
+	snprintf(outside, sizeof outside, "%s/etc", root);
+	CHECK(access(outside, F_OK) != 0);
+	sqz_error_clear(&err);
+}
+
+static void test_modes(void)
+{
+	char dir[1024], file[1400];
+	mode_t old = umask(0);
+	sub(dir, sizeof dir, "modes/a/b/leaf");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	sqz_error err = SQZ_ERROR_INIT;
+	CHECK_INT(mode_of(dir), 0700);
+	put(&s, "k", 1, "v", 1);
+	int got = 0;
+	sqz_store_lock(&s, "k", 1, 0, &got, &err);
+	snprintf(file, sizeof file, "%s/k-k.rec", dir);
+	CHECK_INT(mode_of(file), 0600);
+	snprintf(file, sizeof file, "%s/k-k.lock", dir);
+	CHECK_INT(mode_of(file), 0600);
+	sqz_filestore_close(fs);
+
+	/* A umask that removes everything must not matter either. */
+	umask(0777);
+	sub(dir, sizeof dir, "modes/masked");
+	fs = open_ok(dir);
+	umask(0);
+	CHECK_INT(mode_of(dir), 0700);
+	if (fs) {
+		umask(0777);
+		s = sqz_filestore_store(fs);
+		put(&s, "k", 1, "v", 1);
+		sqz_store_lock(&s, "k", 1, 0, &got, &err);
+		umask(0);
+		snprintf(file, sizeof file, "%s/k-k.rec", dir);
+		CHECK_INT(mode_of(file), 0600);
+		snprintf(file, sizeof file, "%s/k-k.lock", dir);
+		CHECK_INT(mode_of(file), 0600);
+		sqz_filestore_close(fs);
+	}
+
+	/* An existing directory open to others is tightened. */
+	sub(dir, sizeof dir, "modes/open");
+	mkdir(dir, 0777);
+	chmod(dir, 0755);
+	fs = open_ok(dir);
+	CHECK_INT(mode_of(dir), 0700);
+	sqz_filestore_close(fs);
+	umask(old);
+	sqz_error_clear(&err);
+}
+
+static void test_open_errors(void)
+{
+	char dir[2048], file[1024];
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_filestore *fs = (sqz_filestore *)1;
+
+	CHECK_INT(sqz_filestore_open("", &fs, &err), SQZ_E_STORE);
+	CHECK(fs == NULL);
+	sqz_error_clear(&err);
+
+	/* a parent that is a regular file */
+	sub(file, sizeof file, "plainfile");
+	FILE *f = fopen(file, "w");
+	fclose(f);
+	snprintf(dir, sizeof dir, "%s/sub/store", file);
+	CHECK_INT(sqz_filestore_open(dir, &fs, &err), SQZ_E_STORE);
+	char expected[4000];
+	snprintf(expected, sizeof expected, "cannot create the FileStore directory %s: mkdir %s/sub: Not a directory; create it with mode 0700 for ", dir, file);
+	CHECK(err.message && strncmp(err.message, expected, strlen(expected)) == 0);
+	if (!err.message || strncmp(err.message, expected, strlen(expected)) != 0) {
+		fprintf(stderr, "  got: %s\n", err.message);
+	}
+	sqz_error_clear(&err);
+
+	/* the path itself is a file */
+	CHECK_INT(sqz_filestore_open(file, &fs, &err), SQZ_E_STORE);
+	CHECK(err.message && strstr(err.message, "Not a directory"));
+	sqz_error_clear(&err);
+
+	/* owned by another user: only root can set that up */
+	if (geteuid() == 0) {
+		sub(dir, sizeof dir, "foreign");
+		mkdir(dir, 0700);
+		CHECK_INT(chown(dir, 65534, 65534), 0);
+		CHECK_INT(sqz_filestore_open(dir, &fs, &err), SQZ_E_STORE);
+		CHECK(err.message && strstr(err.message, "belongs to") && strstr(err.message, "this process runs as"));
+		sqz_error_clear(&err);
+		CHECK_INT(mode_of(dir), 0700);
+	}
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	CHECK(fd >= 0);
+	CHECK_INT(write(fd, data, len), (long long)len);
+	close(fd);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		return NULL;
+	}
+	char *buf = malloc(1 << 16);
+	*len = fread(buf, 1, 1 << 16, f);
+	fclose(f);
+	return buf;
+}
+
+/* get of key must fail with a message that starts with prefix and holds part. */
+static void expect_get_error(sqz_store *s, const char *key, const char *prefix, const char *part)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	size_t vl;
+	sqz_status st;
+	char *v = get(s, key, strlen(key), &vl, &st, &err);
+	CHECK_INT(st, SQZ_E_STORE);
+	CHECK(v == NULL);
+	CHECK(err.message && strncmp(err.message, prefix, strlen(prefix)) == 0);
+	CHECK(err.message && strstr(err.message, part));
+	if (!err.message || strncmp(err.message, prefix, strlen(prefix)) != 0 || !strstr(err.message, part)) {
+		fprintf(stderr, "  got: %s\n  want: %s ... %s\n", err.message, prefix, part);
+	}
+	CHECK_STR(err.key, key);
+	sqz_free(v);
+	sqz_error_clear(&err);
+}
+
+static void test_corruption(void)
+{
+	char dir[1024], rec[1400], prefix[1600];
+	sub(dir, sizeof dir, "corrupt");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	snprintf(rec, sizeof rec, "%s/k-k.rec", dir);
+	snprintf(prefix, sizeof prefix, "record 'k' in %s is corrupt (k-k.rec: ", dir);
+	const char *tail = "); restore it from a backup or delete it and authorize again";
+
+	put(&s, "k", 1, "the value", 9);
+	size_t len;
+	char *orig = read_file(rec, &len);
+	CHECK_INT(len, 48 + 9);
+	CHECK(memcmp(orig, "SQZR\x01\0\0\0", 8) == 0);
+
+	/* truncated into the header, truncated into the data */
+	CHECK_INT(truncate(rec, 10), 0);
+	expect_get_error(&s, "k", prefix, "truncated to 10 bytes, shorter than the 48-byte header");
+	expect_get_error(&s, "k", prefix, tail);
+	write_file(rec, orig, len - 1);
+	expect_get_error(&s, "k", prefix, "the header announces 9 bytes of data but the file holds 8");
+	write_file(rec, orig, 0);
+	expect_get_error(&s, "k", prefix, "the file is empty");
+
+	/* every single flipped byte is detected */
+	for (size_t i = 0; i < len; i++) {
+		char copy[128];
+		memcpy(copy, orig, len);
+		copy[i] ^= 0x20;
+		write_file(rec, copy, len);
+		sqz_error err = SQZ_ERROR_INIT;
+		char *v = NULL;
+		size_t vl;
+		if (sqz_store_get(&s, "k", 1, &v, &vl, &err) != SQZ_E_STORE || v) {
+			CHECK(!"flipped byte not detected");
+			fprintf(stderr, "  offset %zu\n", i);
+		}
+		sqz_free(v);
+		sqz_error_clear(&err);
+	}
+	char copy[128];
+	memcpy(copy, orig, len);
+	copy[len - 1] ^= 1;
+	write_file(rec, copy, len);
+	expect_get_error(&s, "k", prefix, "checksum mismatch: the data was altered");
+	memcpy(copy, orig, len);
+	copy[4] = 2;
+	write_file(rec, copy, len);
+	expect_get_error(&s, "k", prefix, "record format version 2, this sqzgraph reads version 1");
+
+	/* a foreign file */
+	write_file(rec, "{\"access_token\":\"x\"}", 20);
+	expect_get_error(&s, "k", prefix, "not a sqzgraph record: the file does not start with SQZR");
+
+	/* unreadable: a directory, a symlink */
+	unlink(rec);
+	mkdir(rec, 0700);
+	char expected[1800];
+	snprintf(expected, sizeof expected, "cannot read record 'k' in %s: k-k.rec is a directory, not a record file; move it away", dir);
+	expect_get_error(&s, "k", expected, "");
+	rmdir(rec);
+	CHECK_INT(symlink("/etc/hostname", rec), 0);
+	expect_get_error(&s, "k", "cannot read record 'k' in ", "k-k.rec is a symbolic link");
+	unlink(rec);
+
+	/* the key in messages: binary shown escaped */
+	char bin_rec[1400];
+	snprintf(bin_rec, sizeof bin_rec, "%s/k-a~00~0A.rec", dir);
+	write_file(bin_rec, "junk", 4);
+	sqz_error err = SQZ_ERROR_INIT;
+	char *v = NULL;
+	size_t vl;
+	CHECK_INT(sqz_store_get(&s, "a\0\n", 3, &v, &vl, &err), SQZ_E_STORE);
+	CHECK_STR(err.key, "a\\x00\\x0a");
+	sqz_error_clear(&err);
+
+	free(orig);
+	sqz_filestore_close(fs);
+}
+
+static int count_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	while (d && (e = readdir(d)) != NULL) {
+		n += strstr(e->d_name, ".tmp-") != NULL;
+	}
+	if (d) {
+		closedir(d);
+	}
+	return n;
+}
+
+static void test_atomicity(void)
+{
+	char dir[1024], tmp[1600], rec[1400];
+	sub(dir, sizeof dir, "atomic");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	sqz_error err = SQZ_ERROR_INIT;
+	put(&s, "k", 1, "old", 3);
+	CHECK_INT(count_temps(dir), 0);
+
+	/* A crash between the temp write and the rename: the old record stands. */
+	snprintf(tmp, sizeof tmp, "%s/k-k.rec.tmp-0123456789abcdef", dir);
+	write_file(tmp, "SQZR\x01 half written", 18);
+	size_t vl;
+	sqz_status st;
+	char *v = get(&s, "k", 1, &vl, &st, &err);
+	CHECK_STR(v, "old");
+	sqz_free(v);
+	sqz_filestore_close(fs);
+
+	/* A fresh temp file may belong to a live put: kept. An hour-old one: swept. */
+	fs = open_ok(dir);
+	sqz_filestore_close(fs);
+	CHECK_INT(count_temps(dir), 1);
+	struct timespec times[2] = { { time(NULL) - 7200, 0 }, { time(NULL) - 7200, 0 } };
+	CHECK_INT(utimensat(AT_FDCWD, tmp, times, 0), 0);
+	fs = open_ok(dir);
+	CHECK_INT(count_temps(dir), 0);
+	s = sqz_filestore_store(fs);
+
+	/* A failed put leaves no temp file and keeps the old state: the
+	 * record name is taken by a directory, so the rename fails. */
+	snprintf(rec, sizeof rec, "%s/k-blocked.rec", dir);
+	mkdir(rec, 0700);
+	char sub_file[1600];
+	snprintf(sub_file, sizeof sub_file, "%s/x", rec);
+	write_file(sub_file, "x", 1);
+	CHECK_INT(sqz_store_put(&s, "blocked", 7, "new", 3, &err), SQZ_E_STORE);
+	char expected[1800];
+	snprintf(expected, sizeof expected, "cannot write record 'blocked' in %s: rename failed: ", dir);
+	CHECK(err.message && strncmp(err.message, expected, strlen(expected)) == 0);
+	sqz_error_clear(&err);
+	CHECK_INT(count_temps(dir), 0);
+	unlink(sub_file);
+	rmdir(rec);
+
+	/* delete of a directory in the way is an error, not "missing" */
+	sqz_filestore_close(fs);
+	sqz_error_clear(&err);
+}
+
+static void test_locks_in_process(void)
+{
+	char dir[1024];
+	sub(dir, sizeof dir, "locks");
+	sqz_filestore *a = open_ok(dir), *b = open_ok(dir);
+	sqz_store sa = sqz_filestore_store(a), sb = sqz_filestore_store(b);
+	sqz_error err = SQZ_ERROR_INIT;
+	int got = -1;
+
+	CHECK_INT(sqz_store_lock(&sa, "L", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 1);
+	/* another store object in the same process is excluded */
+	double t0 = sqz_clock_monotonic();
+	CHECK_INT(sqz_store_lock(&sb, "L", 1, 0.15, &got, &err), SQZ_OK);
+	double waited = sqz_clock_monotonic() - t0;
+	CHECK_INT(got, 0);
+	CHECK(waited >= 0.15 && waited < 1.0);
+	/* other keys are independent */
+	CHECK_INT(sqz_store_lock(&sb, "M", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 1);
+	/* re-entrant in the same store: counted */
+	CHECK_INT(sqz_store_lock(&sa, "L", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 1);
+	CHECK_INT(sqz_store_unlock(&sa, "L", 1, &err), SQZ_OK);
+	CHECK_INT(sqz_store_lock(&sb, "L", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 0);
+	CHECK_INT(sqz_store_unlock(&sa, "L", 1, &err), SQZ_OK);
+	CHECK_INT(sqz_store_lock(&sb, "L", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 1);
+	/* unlocking what is not held is a no-op */
+	CHECK_INT(sqz_store_unlock(&sa, "L", 1, &err), SQZ_OK);
+	CHECK_INT(sqz_store_unlock(&sa, "never", 5, &err), SQZ_OK);
+	CHECK_INT(sqz_store_lock(&sa, "L", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 0);
+	/* negative and NaN timeouts try once */
+	CHECK_INT(sqz_store_lock(&sa, "L", 1, -1, &got, &err), SQZ_OK);
+	CHECK_INT(got, 0);
+	CHECK_INT(sqz_store_lock(&sa, "L", 1, 0.0 / 0.0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 0);
+	/* closing releases everything */
+	sqz_filestore_close(b);
+	CHECK_INT(sqz_store_lock(&sa, "L", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 1);
+	CHECK_INT(sqz_store_lock(&sa, "M", 1, 0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 1);
+	/* a lock is not a record */
+	size_t vl;
+	sqz_status st;
+	char *v = get(&sa, "L", 1, &vl, &st, &err);
+	CHECK(v == NULL);
+	sqz_filestore_close(a);
+	sqz_error_clear(&err);
+}
+
+/* A child process holds the lock; the parent times out, then acquires it
+ * once the child is killed (the kernel drops a dead process's flocks). */
+static void test_locks_across_fork(void)
+{
+	char dir[1024];
+	sub(dir, sizeof dir, "forklock");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	sqz_error err = SQZ_ERROR_INIT;
+	int ready[2];
+	CHECK_INT(pipe(ready), 0);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		sqz_filestore *mine = NULL;
+		sqz_error e = SQZ_ERROR_INIT;
+		int got = 0;
+		if (sqz_filestore_open(dir, &mine, &e) == SQZ_OK) {
+			sqz_store ms = sqz_filestore_store(mine);
+			sqz_store_lock(&ms, "job", 3, 1, &got, &e);
+		}
+		char c = got ? 'L' : 'F';
+		if (write(ready[1], &c, 1) != 1) {
+			_exit(2);
+		}
+		for (;;) {
+			pause();
+		}
+	}
+	close(ready[1]);
+	char c = 0;
+	CHECK_INT(read(ready[0], &c, 1), 1);
+	CHECK(c == 'L');
+	close(ready[0]);
+
+	int got = -1;
+	double t0 = sqz_clock_monotonic();
+	CHECK_INT(sqz_store_lock(&s, "job", 3, 0.25, &got, &err), SQZ_OK);
+	double waited = sqz_clock_monotonic() - t0;
+	CHECK_INT(got, 0);
+	CHECK(waited >= 0.25 && waited < 1.5);
+
+	kill(pid, SIGKILL);
+	int status;
+	waitpid(pid, &status, 0);
+	CHECK_INT(sqz_store_lock(&s, "job", 3, 1.0, &got, &err), SQZ_OK);
+	CHECK_INT(got, 1);
+	sqz_filestore_close(fs);
+	sqz_error_clear(&err);
+}
+
+int main(void)
+{
+	snprintf(root, sizeof root, "/tmp/sqz-test-filestore-%ld", (long)getpid());
+	rmrf(root);
+	mkdir(root, 0700);
+	RUN(test_round_trip);
+	RUN(test_names);
+	RUN(test_tricky_keys);
+	RUN(test_modes);
+	RUN(test_open_errors);
+	RUN(test_corruption);
+	RUN(test_atomicity);
+	RUN(test_locks_in_process);
+	RUN(test_locks_across_fork);
+	rmrf(root);
+	return check_summary();
+}
