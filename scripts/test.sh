@@ -53,8 +53,9 @@ run_phpt() { # run_phpt <label> [extra run-tests args...]
 		php "$(php-config --extension-dir | sed 's#/usr/lib/php/\([0-9]*\).*#/usr/lib/php/\1/build#')/run-tests.php" \
 		-q -j2 --show-diff "$@" \
 		-d extension="$root/modules/sqzgraph.so" ${SQZ_TESTS:-tests} >"$log" 2>&1
-	cat "$log" | grep -vE '^(PASS|SKIP) ' | sed -n '/^FAIL\|^=====\|^Tests\|^Number\|^TEST RESULT\|^---\|^[+-]/p' | head -400
-	grep -E '^(FAIL|LEAK|BORK)' "$log" | sed "s/^/[$label] /"
+	# The diffs of failed tests, then run-tests.php's own summary of them.
+	sed -n '/^========DIFF========/,/^========DONE========/p' "$log" | head -400
+	sed -n '/^FAILED TEST SUMMARY/,/^=====/p; /^LEAKED TEST SUMMARY/,/^=====/p; /^BORKED/,/^=====/p' "$log" | sed "s/^/[$label] /"
 	local p f s b l
 	p=$(sed -n 's/^Tests passed *: *\([0-9]*\).*/\1/p' "$log"); p=${p:-0}
 	f=$(sed -n 's/^Tests failed *: *\([0-9]*\).*/\1/p' "$log"); f=${f:-0}
