@@ -65,7 +65,8 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/mailbox.c \
     src/core/batch.c \
     src/core/oauth.c \
-    src/core/sink.c"
+    src/core/sink.c \
+    src/core/importer.c"
   SQZ_PHP_SOURCES="src/php/errors.c \
     src/php/runtime.c \
     src/php/exceptions/ambiguous_folder_exception.c \
@@ -90,6 +91,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/php/attachment.c \
     src/php/message_iterator.c \
     src/php/mailbox.c \
+    src/php/importer.c \
     src/php/sealed_store.c"
 
   PHP_NEW_EXTENSION([sqzgraph],

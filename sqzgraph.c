@@ -52,6 +52,7 @@ static PHP_MINIT_FUNCTION(sqzgraph)
 	php_sqz_attachment_minit();
 	php_sqz_message_iterator_minit();
 	php_sqz_mailbox_minit();
+	php_sqz_importer_minit();
 	return SUCCESS;
 }
 

@@ -16,5 +16,6 @@ void php_sqz_folder_minit(void);
 void php_sqz_message_minit(void);
 void php_sqz_attachment_minit(void);
 void php_sqz_message_iterator_minit(void);
+void php_sqz_importer_minit(void);
 
 #endif

@@ -1,0 +1,794 @@
+#include "importer.h"
+#include "alloc.h"
+#include "batch.h"
+#include "buf.h"
+#include "clock.h"
+#include "crypto.h"
+#include "json.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define JOURNAL_KEY "import.journal"
+#define THROTTLE_KEY "import.throttled"
+#define ABORT_AFTER_TRANSIENT 5
+#define MOVE_BATCH SQZ_BATCH_MAX
+
+void sqz_import_options_defaults(sqz_import_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->max_messages = 500;
+	o->max_attempts = 3;
+	o->error_category = "Import failed";
+}
+
+sqz_status sqz_importer_init(sqz_importer *im, sqz_mailbox *mailbox, sqz_store store, const sqz_config *config,
+	const sqz_import_options *options, sqz_error *err)
+{
+	memset(im, 0, sizeof *im);
+	im->mailbox = mailbox;
+	im->store = store;
+	im->config = config;
+	im->options = *options;
+	if (sqz_config_fingerprint(config, im->fingerprint) != 0) {
+		return sqz_error_set(err, SQZ_E_INTERNAL, "cannot compute the configuration fingerprint");
+	}
+	return SQZ_OK;
+}
+
+void sqz_import_report_clear(sqz_import_report *r)
+{
+	for (size_t i = 0; i < r->item_count; i++) {
+		sqz_free(r->items[i].id);
+		sqz_free(r->items[i].subject);
+		sqz_free(r->items[i].reason);
+	}
+	sqz_free(r->items);
+	memset(r, 0, sizeof *r);
+}
+
+int sqz_importer_type_matches(const sqz_import_options *o, const char *name, const char *content_type)
+{
+	if (o->attachment_type_count == 0) {
+		return 1;
+	}
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	for (size_t i = 0; i < o->attachment_type_count; i++) {
+		const char *t = o->attachment_types[i];
+		if (strchr(t, '/')) {
+			size_t n = strlen(t);
+			if (content_type && (strcasecmp(t, content_type) == 0
+				|| (n > 2 && strcmp(t + n - 2, "/*") == 0 && strncasecmp(t, content_type, n - 1) == 0))) {
+				return 1;
+			}
+		} else if (dot && strcasecmp(t[0] == '.' ? t + 1 : t, dot + 1) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ run state */
+
+typedef struct pending_move {
+	char *id;
+	char *subject;
+	const char *outcome;        /* what the message becomes once moved */
+	char *reason;
+	int to_error;
+	double started;
+} pending_move;
+
+typedef struct run {
+	sqz_importer *im;
+	const sqz_importer_host *host;
+	sqz_import_report *report;
+	json_object *journal;       /* {"v":1,"entries":{id:{...}}} */
+	json_object *entries;       /* borrowed from journal */
+	sqz_folder inbox, exported, error;
+	int transient_streak;
+	int stop;                   /* 1 = stop taking messages */
+	int host_failed;
+	sqz_status fatal;           /* an error that ends the run with an exception */
+	sqz_error fatal_error;
+	pending_move moves[MOVE_BATCH];
+	size_t move_count;
+	int64_t done;
+	int64_t total;
+} run;
+
+static int is_transient(const sqz_error *e)
+{
+	return e->status == SQZ_E_TRANSPORT
+		|| (e->status == SQZ_E_GRAPH && (e->http_status == 429 || e->http_status >= 500 || e->http_status == 0));
+}
+
+static int is_vanished(const sqz_error *e)
+{
+	return e->status == SQZ_E_GRAPH && e->http_status == 404;
+}
+
+static void log_line(run *r, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
+{
+	const sqz_logger *l = r->host->logger;
+	if (l && l->log && !(r->host->failed && r->host->failed(r->host->ctx))) {
+		l->log(l->ctx, level, message, fields, n);
+	}
+}
+
+static sqz_status save_journal(run *r, sqz_error *err)
+{
+	const char *text = json_object_to_json_string_ext(r->journal, JSON_C_TO_STRING_PLAIN);
+	return sqz_store_put(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, text, strlen(text), err);
+}
+
+static sqz_status load_journal(run *r, sqz_error *err)
+{
+	char *value = NULL;
+	size_t len = 0;
+	if (sqz_store_get(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, &value, &len, err) != SQZ_OK) {
+		return err->status;
+	}
+	if (value) {
+		r->journal = sqz_json_parse(value, len, "the import journal", SQZ_E_STORE, err);
+		sqz_free(value);
+		if (!r->journal || !json_object_is_type(sqz_json_get(r->journal, "entries"), json_type_object)) {
+			if (r->journal) {
+				json_object_put(r->journal);
+				r->journal = NULL;
+			}
+			/* Never guess: a lost journal could import mail twice. */
+			sqz_error_set(err, SQZ_E_STORE, "the import journal in the Store is unreadable; restore it from a backup, "
+				"or delete the record 'import.journal' after checking the Inbox by hand");
+			return SQZ_E_STORE;
+		}
+	} else {
+		r->journal = json_object_new_object();
+		json_object_object_add(r->journal, "v", json_object_new_int(1));
+		json_object_object_add(r->journal, "entries", json_object_new_object());
+	}
+	r->entries = sqz_json_get(r->journal, "entries");
+	return SQZ_OK;
+}
+
+static json_object *entry_of(run *r, const char *id)
+{
+	return sqz_json_get(r->entries, id);
+}
+
+static sqz_status set_entry(run *r, const sqz_message *m, const char *id, const char *state, int attempts, const char *reason, sqz_error *err)
+{
+	json_object *e = json_object_new_object();
+	json_object_object_add(e, "state", json_object_new_string(state));
+	json_object_object_add(e, "attempts", json_object_new_int(attempts));
+	if (m && m->internet_message_id) {
+		json_object_object_add(e, "internet_message_id", json_object_new_string(m->internet_message_id));
+	}
+	if (m && m->subject) {
+		json_object_object_add(e, "subject", json_object_new_string(m->subject));
+	} else {
+		json_object *old = entry_of(r, id);
+		const char *s = sqz_json_string(old, "subject");
+		if (s) {
+			json_object_object_add(e, "subject", json_object_new_string(s));
+		}
+	}
+	if (reason) {
+		json_object_object_add(e, "reason", json_object_new_string(reason));
+	}
+	json_object_object_add(e, "at", json_object_new_int64(sqz_clock_now()));
+	json_object_object_add(r->entries, id, e);
+	return save_journal(r, err);
+}
+
+static sqz_status drop_entry(run *r, const char *id, sqz_error *err)
+{
+	json_object_object_del(r->entries, id);
+	return save_journal(r, err);
+}
+
+static void add_item(run *r, const char *id, const char *subject, const char *outcome, const char *reason, double started)
+{
+	sqz_import_report *rep = r->report;
+	sqz_import_item *grown = sqz_realloc(rep->items, (rep->item_count + 1) * sizeof *grown);
+	if (!grown) {
+		return;
+	}
+	rep->items = grown;
+	sqz_import_item *it = &grown[rep->item_count++];
+	it->id = sqz_strdup(id);
+	it->subject = sqz_strdup(subject ? subject : "");
+	it->outcome = outcome;
+	it->reason = sqz_strdup(reason);
+	if (strcmp(outcome, "imported") == 0) {
+		rep->imported++;
+	} else if (strcmp(outcome, "failed") == 0) {
+		rep->failed++;
+	} else if (strcmp(outcome, "deferred") == 0) {
+		rep->deferred++;
+	} else if (strcmp(outcome, "vanished") == 0) {
+		rep->vanished++;
+	} else if (strcmp(outcome, "resumed") == 0) {
+		rep->resumed++;
+	}
+	char ms[32], line[600];
+	snprintf(ms, sizeof ms, "%.0f", (sqz_clock_monotonic() - started) * 1000);
+	snprintf(line, sizeof line, "message %s: %s%s%s (%s ms)", id, outcome, reason ? ": " : "", reason ? reason : "", ms);
+	sqz_log_field fields[] = { { "id", id }, { "outcome", outcome }, { "reason", reason }, { "ms", ms } };
+	log_line(r, strcmp(outcome, "failed") == 0 || strcmp(outcome, "deferred") == 0 ? SQZ_LOG_WARNING : SQZ_LOG_INFO, line, fields, 4);
+	r->done++;
+	if (r->host->progress) {
+		sqz_message m = { 0 };
+		m.id = (char *)id;
+		m.subject = (char *)(subject ? subject : "");
+		m.size = -1;
+		if (r->host->progress(r->host->ctx, r->done, r->total, &m, outcome) != 0) {
+			r->stop = 1;
+			r->host_failed = 1;
+		}
+	}
+}
+
+/* Notes a per-message Graph failure: throttled and fatal ones stop the
+ * run; transient ones count toward the abort streak. Returns 1 when the
+ * run must stop. */
+static int note_failure(run *r, sqz_error *e)
+{
+	if (e->status == SQZ_E_THROTTLED && e->retry_after > 0) {
+		sqz_epoch until = sqz_clock_now() + (sqz_epoch)(e->retry_after + 0.999);
+		json_object *t = json_object_new_object();
+		json_object_object_add(t, "until", json_object_new_int64(until));
+		const char *text = json_object_to_json_string(t);
+		sqz_error ignored = SQZ_ERROR_INIT;
+		sqz_store_put(&r->im->store, THROTTLE_KEY, sizeof THROTTLE_KEY - 1, text, strlen(text), &ignored);
+		sqz_error_clear(&ignored);
+		json_object_put(t);
+		r->report->aborted = "throttled";
+		r->report->throttled_until = until;
+		r->stop = 1;
+		return 1;
+	}
+	if (e->status == SQZ_E_THROTTLED || is_transient(e)) {
+		if (++r->transient_streak >= ABORT_AFTER_TRANSIENT) {
+			r->report->aborted = "unavailable";
+			r->stop = 1;
+			return 1;
+		}
+		return 0;
+	}
+	if (e->status == SQZ_E_REAUTHENTICATE || e->status == SQZ_E_AUTHORIZATION || e->status == SQZ_E_STORE
+		|| e->status == SQZ_E_NOMEM || e->status == SQZ_E_CALLBACK || e->status == SQZ_E_INTERNAL
+		|| e->status == SQZ_E_CONFIG) {
+		/* Nothing else can work either: end the run with this error. */
+		sqz_error_clear(&r->fatal_error);
+		r->fatal_error = *e;
+		memset(e, 0, sizeof *e);
+		r->fatal = r->fatal_error.status;
+		r->stop = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Sets the Outlook category that tells an administrator why, keeping the
+ * message's other categories. Best effort: a failure here is logged, the
+ * move still happens. */
+static void set_category(run *r, const char *id, const char *reason)
+{
+	const char *prefix = r->im->options.error_category;
+	if (!prefix || !*prefix) {
+		return;
+	}
+	sqz_error e = SQZ_ERROR_INIT;
+	char *path = sqz_mailbox_message_path(r->im->mailbox, id, "?$select=categories");
+	json_object *m = path ? sqz_graph_json(r->im->mailbox->graph, "GET", path, NULL, &e) : NULL;
+	sqz_free(path);
+	char category[300];
+	snprintf(category, sizeof category, "%s: %s", prefix, reason);
+	json_object *cats = json_object_new_array();
+	json_object *old = sqz_json_get(m, "categories");
+	size_t n = old && json_object_is_type(old, json_type_array) ? json_object_array_length(old) : 0;
+	for (size_t i = 0; i < n; i++) {
+		json_object *c = json_object_array_get_idx(old, i);
+		const char *s = json_object_get_string(c);
+		/* Drop an earlier verdict of ours: only the latest reason shows. */
+		if (s && strncmp(s, prefix, strlen(prefix)) != 0) {
+			json_object_array_add(cats, json_object_get(c));
+		}
+	}
+	json_object_array_add(cats, json_object_new_string(category));
+	json_object *patch = json_object_new_object();
+	json_object_object_add(patch, "categories", cats);
+	char *body = sqz_json_dump(patch);
+	json_object_put(patch);
+	if (m) {
+		json_object_put(m);
+	}
+	sqz_error_clear(&e);
+	path = sqz_mailbox_message_path(r->im->mailbox, id, NULL);
+	sqz_http_response resp;
+	sqz_http_response_init(&resp);
+	sqz_graph_call call = { .method = "PATCH", .url = path, .body = body, .body_len = body ? strlen(body) : 0, .idempotent = 1 };
+	if (path && body && sqz_graph_send(r->im->mailbox->graph, &call, &resp, &e) != SQZ_OK) {
+		sqz_log_field f[] = { { "id", id }, { "error", e.message } };
+		log_line(r, SQZ_LOG_WARNING, "could not set the error category", f, 2);
+	}
+	sqz_http_response_clear(&resp);
+	sqz_error_clear(&e);
+	sqz_free(body);
+	sqz_free(path);
+}
+
+/* Sends the queued moves in one $batch and records their outcomes. */
+static void flush_moves(run *r)
+{
+	if (r->move_count == 0) {
+		return;
+	}
+	size_t n = r->move_count;
+	sqz_batch_member members[MOVE_BATCH];
+	sqz_batch_result results[MOVE_BATCH];
+	char *paths[MOVE_BATCH];
+	char body_exported[600], body_error[600];
+	snprintf(body_exported, sizeof body_exported, "{\"destinationId\":\"%s\"}", r->exported.id);
+	snprintf(body_error, sizeof body_error, "{\"destinationId\":\"%s\"}", r->error.id);
+	memset(results, 0, sizeof results);
+	for (size_t i = 0; i < n; i++) {
+		paths[i] = sqz_mailbox_message_path(r->im->mailbox, r->moves[i].id, "/move");
+		members[i].method = "POST";
+		members[i].path = paths[i] ? paths[i] : "/";
+		members[i].body = r->moves[i].to_error ? body_error : body_exported;
+	}
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_graph_batch(r->im->mailbox->graph, members, n, results, &err);
+	int stopped = 0;
+	for (size_t i = 0; i < n; i++) {
+		pending_move *pm = &r->moves[i];
+		sqz_batch_result *res = &results[i];
+		sqz_error jerr = SQZ_ERROR_INIT;
+		if (res->status >= 200 && res->status < 300) {
+			r->transient_streak = 0;
+			if (drop_entry(r, pm->id, &jerr) != SQZ_OK) {
+				note_failure(r, &jerr);
+			}
+			add_item(r, pm->id, pm->subject, pm->outcome, pm->reason, pm->started);
+		} else if (res->status == 404) {
+			drop_entry(r, pm->id, &jerr);
+			add_item(r, pm->id, pm->subject, "vanished", "the message was moved or deleted by someone else", pm->started);
+		} else {
+			/* The journal keeps it (imported/failed): the next run only moves it. */
+			sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
+			char reason[700];
+			snprintf(reason, sizeof reason, "move pending: %s", e->message ? e->message : "the move failed");
+			add_item(r, pm->id, pm->subject, "deferred", reason, pm->started);
+			if (!stopped) {
+				sqz_error copy = SQZ_ERROR_INIT;
+				copy.status = e->status;
+				copy.http_status = e->http_status;
+				copy.retry_after = e->retry_after;
+				copy.message = sqz_strdup(e->message);
+				stopped = note_failure(r, &copy);
+				sqz_error_clear(&copy);
+			}
+		}
+		sqz_error_clear(&jerr);
+		sqz_batch_result_clear(res);
+		sqz_free(paths[i]);
+		sqz_free(pm->id);
+		sqz_free(pm->subject);
+		sqz_free(pm->reason);
+	}
+	(void)st;
+	sqz_error_clear(&err);
+	r->move_count = 0;
+}
+
+static void queue_move(run *r, const char *id, const char *subject, const char *outcome, const char *reason, int to_error, double started)
+{
+	pending_move *pm = &r->moves[r->move_count++];
+	pm->id = sqz_strdup(id);
+	pm->subject = sqz_strdup(subject);
+	pm->outcome = outcome;
+	pm->reason = sqz_strdup(reason);
+	pm->to_error = to_error;
+	pm->started = started;
+	if (r->move_count == MOVE_BATCH) {
+		flush_moves(r);
+	}
+}
+
+/* Journal "failed", the category, then the move to Error. */
+static void fail_message(run *r, const sqz_message *m, const char *reason, double started)
+{
+	sqz_error e = SQZ_ERROR_INIT;
+	json_object *old = entry_of(r, m->id);
+	int64_t attempts = 0;
+	sqz_json_int64(old, "attempts", &attempts);
+	if (set_entry(r, m, m->id, "failed", (int)attempts, reason, &e) != SQZ_OK) {
+		note_failure(r, &e);
+		sqz_error_clear(&e);
+		return;
+	}
+	set_category(r, m->id, reason);
+	queue_move(r, m->id, m->subject, "failed", reason, 1, started);
+}
+
+/* Does the message have an attachment the options accept? -1 on a Graph
+ * failure (e filled). */
+static int has_qualifying_attachment(run *r, const sqz_message *m, sqz_error *e)
+{
+	sqz_attachment *list = NULL;
+	size_t count = 0;
+	if (!m->has_attachments && r->im->options.include_inline == 0) {
+		/* Graph's hasAttachments ignores inline parts; nothing to look at. */
+		return 0;
+	}
+	if (sqz_mailbox_attachments(r->im->mailbox, m->id, &list, &count, e) != SQZ_OK) {
+		return -1;
+	}
+	int found = 0;
+	for (size_t i = 0; i < count; i++) {
+		const sqz_attachment *a = &list[i];
+		if (a->kind == SQZ_ATTACHMENT_REFERENCE || (a->is_inline && !r->im->options.include_inline)) {
+			continue;
+		}
+		if (sqz_importer_type_matches(&r->im->options, a->name, a->content_type)) {
+			found = 1;
+		}
+	}
+	for (size_t i = 0; i < count; i++) {
+		sqz_attachment_clear(&list[i]);
+	}
+	sqz_free(list);
+	return found;
+}
+
+/* Where is the message now? 1 = found (*parent set), 0 = gone, -1 = error. */
+static int locate(run *r, const char *id, char **parent, sqz_error *e)
+{
+	*parent = NULL;
+	char *path = sqz_mailbox_message_path(r->im->mailbox, id, "?$select=id,parentFolderId");
+	json_object *m = path ? sqz_graph_json(r->im->mailbox->graph, "GET", path, NULL, e) : NULL;
+	sqz_free(path);
+	if (!m) {
+		if (is_vanished(e)) {
+			sqz_error_clear(e);
+			return 0;
+		}
+		return -1;
+	}
+	*parent = sqz_strdup(sqz_json_string(m, "parentFolderId"));
+	json_object_put(m);
+	return 1;
+}
+
+/* Finishes what an earlier run left in the journal. */
+static void resume_journal(run *r)
+{
+	/* Copy the ids first: the loop edits the entries. */
+	size_t n = (size_t)json_object_object_length(r->entries), k = 0;
+	char **ids = sqz_calloc(n ? n : 1, sizeof *ids);
+	json_object_object_foreach(r->entries, key, val) {
+		(void)val;
+		if (ids && k < n) {
+			ids[k++] = sqz_strdup(key);
+		}
+	}
+	for (size_t i = 0; i < k && !r->stop; i++) {
+		const char *id = ids[i];
+		json_object *entry = entry_of(r, id);
+		const char *state = sqz_json_string(entry, "state");
+		char *subject = sqz_strdup(sqz_json_string(entry, "subject"));
+		char *reason = sqz_strdup(sqz_json_string(entry, "reason"));
+		double started = sqz_clock_monotonic();
+		char *parent = NULL;
+		sqz_error e = SQZ_ERROR_INIT;
+		int where = locate(r, id, &parent, &e);
+		if (where < 0) {
+			char why[700];
+			snprintf(why, sizeof why, "could not check the message: %s", e.message ? e.message : "error");
+			add_item(r, id, subject, "deferred", why, started);
+			note_failure(r, &e);
+		} else if (where == 0) {
+			sqz_error je = SQZ_ERROR_INIT;
+			drop_entry(r, id, &je);
+			sqz_error_clear(&je);
+			add_item(r, id, subject, "vanished", "the message was moved or deleted by someone else", started);
+		} else if (state && (strcmp(state, "imported") == 0 || strcmp(state, "failed") == 0)) {
+			int to_error = strcmp(state, "failed") == 0;
+			const char *dest = to_error ? r->error.id : r->exported.id;
+			if (parent && strcmp(parent, dest) == 0) {
+				/* The move happened; only the journal update was lost. */
+				sqz_error je = SQZ_ERROR_INIT;
+				drop_entry(r, id, &je);
+				sqz_error_clear(&je);
+				add_item(r, id, subject, "resumed", to_error ? reason : NULL, started);
+			} else if (parent && strcmp(parent, r->inbox.id) == 0) {
+				if (to_error) {
+					set_category(r, id, reason ? reason : "failed");
+				}
+				queue_move(r, id, subject, "resumed", to_error ? reason : NULL, to_error, started);
+			} else {
+				/* Someone moved it elsewhere by hand: respect that. */
+				sqz_error je = SQZ_ERROR_INIT;
+				drop_entry(r, id, &je);
+				sqz_error_clear(&je);
+				add_item(r, id, subject, "vanished", "the message was moved to another folder by someone else", started);
+			}
+		} else if (!parent || strcmp(parent, r->inbox.id) != 0) {
+			/* A started entry whose message left the Inbox without us. */
+			sqz_error je = SQZ_ERROR_INIT;
+			drop_entry(r, id, &je);
+			sqz_error_clear(&je);
+			add_item(r, id, subject, "vanished", "the message left the Inbox during an interrupted import", started);
+		}
+		/* A "started" entry in the Inbox is handled by the main loop. */
+		sqz_error_clear(&e);
+		sqz_free(parent);
+		sqz_free(subject);
+		sqz_free(reason);
+	}
+	for (size_t i = 0; i < k; i++) {
+		sqz_free(ids[i]);
+	}
+	sqz_free(ids);
+	flush_moves(r);
+}
+
+static void process(run *r, const sqz_message *m)
+{
+	double started = sqz_clock_monotonic();
+	const sqz_import_options *o = &r->im->options;
+	json_object *entry = entry_of(r, m->id);
+	const char *state = sqz_json_string(entry, "state");
+	int64_t attempts = 0;
+	sqz_json_int64(entry, "attempts", &attempts);
+	if (state && strcmp(state, "started") != 0) {
+		return;    /* resumed above (or deferred there) */
+	}
+	if (state && attempts >= o->max_attempts) {
+		fail_message(r, m, "poison", started);
+		return;
+	}
+	if (o->max_message_size > 0 && m->size > o->max_message_size) {
+		fail_message(r, m, "too_large", started);
+		return;
+	}
+	if (o->require_attachments) {
+		sqz_error e = SQZ_ERROR_INIT;
+		int q = has_qualifying_attachment(r, m, &e);
+		if (q < 0) {
+			if (is_vanished(&e)) {
+				add_item(r, m->id, m->subject, "vanished", "the message was moved or deleted by someone else", started);
+			} else {
+				char why[700];
+				snprintf(why, sizeof why, "%s", e.message ? e.message : "could not list the attachments");
+				add_item(r, m->id, m->subject, "deferred", why, started);
+				note_failure(r, &e);
+			}
+			sqz_error_clear(&e);
+			return;
+		}
+		if (q == 0) {
+			fail_message(r, m, "missing_attachments", started);
+			return;
+		}
+	}
+
+	sqz_error e = SQZ_ERROR_INIT;
+	if (set_entry(r, m, m->id, "started", (int)attempts + 1, NULL, &e) != SQZ_OK) {
+		note_failure(r, &e);
+		sqz_error_clear(&e);
+		return;
+	}
+	char *reason = NULL;
+	sqz_handler_result hr = r->host->handle(r->host->ctx, m, &reason);
+	switch (hr) {
+	case SQZ_HANDLER_OK:
+		r->transient_streak = 0;
+		if (set_entry(r, m, m->id, "imported", (int)attempts + 1, NULL, &e) != SQZ_OK) {
+			note_failure(r, &e);
+			break;
+		}
+		queue_move(r, m->id, m->subject, "imported", NULL, 0, started);
+		break;
+	case SQZ_HANDLER_FAILED:
+		r->transient_streak = 0;
+		fail_message(r, m, reason ? reason : "handler_failed", started);
+		break;
+	case SQZ_HANDLER_RETRY:
+	case SQZ_HANDLER_TRANSIENT:
+		/* Finished without importing: not a crash, so no attempt counts. */
+		if (drop_entry(r, m->id, &e) != SQZ_OK) {
+			note_failure(r, &e);
+			break;
+		}
+		add_item(r, m->id, m->subject, "deferred", reason ? reason : (hr == SQZ_HANDLER_RETRY ? "retry_later" : "transient failure"), started);
+		if (hr == SQZ_HANDLER_TRANSIENT) {
+			sqz_error t = SQZ_ERROR_INIT;
+			t.status = SQZ_E_TRANSPORT;
+			note_failure(r, &t);
+		} else {
+			r->transient_streak = 0;
+		}
+		break;
+	case SQZ_HANDLER_ABORT:
+		r->stop = 1;
+		r->host_failed = 1;
+		break;
+	}
+	sqz_error_clear(&e);
+	sqz_free(reason);
+}
+
+static sqz_status resolve_folders(run *r, sqz_error *err)
+{
+	sqz_folder_tree tree;
+	if (sqz_mailbox_folders(r->im->mailbox, &tree, err) != SQZ_OK) {
+		return err->status;
+	}
+	const sqz_config *c = r->im->config;
+	sqz_status st = sqz_mailbox_resolve_folder(r->im->mailbox, &tree, c->folder_inbox, "inbox", &r->inbox, err);
+	if (st == SQZ_OK) {
+		st = sqz_mailbox_resolve_folder(r->im->mailbox, &tree, c->folder_exported, "exported", &r->exported, err);
+	}
+	if (st == SQZ_OK) {
+		st = sqz_mailbox_resolve_folder(r->im->mailbox, &tree, c->folder_error, "error", &r->error, err);
+	}
+	if (st == SQZ_OK && (strcmp(r->inbox.id, r->exported.id) == 0 || strcmp(r->inbox.id, r->error.id) == 0
+		|| strcmp(r->exported.id, r->error.id) == 0)) {
+		st = sqz_error_set(err, SQZ_E_CONFIG, "the folders inbox '%s', exported '%s' and error '%s' resolve to the same folder; "
+			"configure three different folders", c->folder_inbox, c->folder_exported, c->folder_error);
+		sqz_error_set_key(err, "folders");
+	}
+	sqz_folder_tree_clear(&tree);
+	return st;
+}
+
+sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz_import_report *report, sqz_error *err)
+{
+	memset(report, 0, sizeof *report);
+	double t0 = sqz_clock_monotonic();
+	char lock_key[80];
+	snprintf(lock_key, sizeof lock_key, "import:%s", im->fingerprint);
+	int acquired = 0;
+	if (sqz_store_lock(&im->store, lock_key, strlen(lock_key), 0, &acquired, err) != SQZ_OK) {
+		return err->status;
+	}
+	if (!acquired) {
+		report->locked = 1;
+		report->seconds = sqz_clock_monotonic() - t0;
+		return SQZ_OK;
+	}
+
+	run r;
+	memset(&r, 0, sizeof r);
+	r.im = im;
+	r.host = host;
+	r.report = report;
+	sqz_status st = SQZ_OK;
+
+	/* Throttled earlier: not one request before the moment Graph named. */
+	char *value = NULL;
+	size_t len = 0;
+	if (sqz_store_get(&im->store, THROTTLE_KEY, sizeof THROTTLE_KEY - 1, &value, &len, err) != SQZ_OK) {
+		st = err->status;
+		goto unlock;
+	}
+	if (value) {
+		sqz_error ignored = SQZ_ERROR_INIT;
+		json_object *t = sqz_json_parse(value, len, "throttle record", SQZ_E_STORE, &ignored);
+		int64_t until = 0;
+		sqz_json_int64(t, "until", &until);
+		if (t) {
+			json_object_put(t);
+		}
+		sqz_error_clear(&ignored);
+		sqz_free(value);
+		if (until > sqz_clock_now()) {
+			report->aborted = "throttled";
+			report->throttled_until = until;
+			goto unlock;
+		}
+		sqz_store_delete(&im->store, THROTTLE_KEY, sizeof THROTTLE_KEY - 1, &ignored);
+		sqz_error_clear(&ignored);
+	}
+
+	if ((st = resolve_folders(&r, err)) != SQZ_OK) {
+		if (err->status == SQZ_E_THROTTLED && err->retry_after > 0) {
+			note_failure(&r, err);
+			sqz_error_clear(err);
+			st = SQZ_OK;
+		}
+		goto unlock;
+	}
+	if ((st = load_journal(&r, err)) != SQZ_OK) {
+		goto unlock;
+	}
+	r.total = r.inbox.total_count < im->options.max_messages ? r.inbox.total_count : im->options.max_messages;
+	r.total += (int64_t)json_object_object_length(r.entries);
+
+	resume_journal(&r);
+
+	int64_t taken = 0;
+	char *next = NULL;
+	int first = 1;
+	int page_size = im->options.max_messages < 250 ? (int)(im->options.max_messages > 0 ? im->options.max_messages : 1) : 250;
+	while (!r.stop && taken < im->options.max_messages && (first || next)) {
+		sqz_message *msgs = NULL;
+		size_t count = 0;
+		char *link = next;
+		next = NULL;
+		sqz_error e = SQZ_ERROR_INIT;
+		sqz_status ps = sqz_mailbox_message_page(im->mailbox, r.inbox.id, first ? NULL : link, page_size, &msgs, &count, &next, &e);
+		sqz_free(link);
+		first = 0;
+		if (ps != SQZ_OK) {
+			if (is_vanished(&e)) {
+				/* The Inbox id stopped existing (folder recreated): the next run re-resolves. */
+				sqz_error_prefix(&e, "the Inbox folder disappeared during the run");
+			}
+			note_failure(&r, &e);
+			if (!r.stop && !r.fatal) {
+				/* Listing failed transiently and not yet 5 times: give up this run. */
+				report->aborted = "unavailable";
+			}
+			sqz_error_clear(&e);
+			break;
+		}
+		for (size_t i = 0; i < count; i++) {
+			if (!r.stop && taken < im->options.max_messages) {
+				taken++;
+				process(&r, &msgs[i]);
+				if (host->failed && host->failed(host->ctx)) {
+					r.stop = 1;
+					r.host_failed = 1;
+				}
+			}
+			sqz_message_clear(&msgs[i]);
+		}
+		sqz_free(msgs);
+	}
+	sqz_free(next);
+	if (!r.host_failed && !(report->aborted && strcmp(report->aborted, "throttled") == 0)) {
+		flush_moves(&r);
+	}
+	/* Moves not sent (throttled, host failure): their journal entries make
+	 * the next run finish them. */
+	for (size_t i = 0; i < r.move_count; i++) {
+		sqz_free(r.moves[i].id);
+		sqz_free(r.moves[i].subject);
+		sqz_free(r.moves[i].reason);
+	}
+	r.move_count = 0;
+	if (r.fatal) {
+		sqz_error_move(err, &r.fatal_error);
+		st = err->status;
+	} else if (r.host_failed) {
+		st = sqz_error_set(err, SQZ_E_CALLBACK, "the handler or progress callback failed");
+	}
+
+unlock:;
+	sqz_error uerr = SQZ_ERROR_INIT;
+	sqz_store_unlock(&im->store, lock_key, strlen(lock_key), &uerr);
+	sqz_error_clear(&uerr);
+	sqz_error_clear(&r.fatal_error);
+	if (r.journal) {
+		json_object_put(r.journal);
+	}
+	sqz_folder_copy_clear(&r.inbox);
+	sqz_folder_copy_clear(&r.exported);
+	sqz_folder_copy_clear(&r.error);
+	report->seconds = sqz_clock_monotonic() - t0;
+	if (host->logger && host->logger->log && !report->locked && !(host->failed && host->failed(host->ctx))) {
+		char line[400], secs[32];
+		snprintf(secs, sizeof secs, "%.3f", report->seconds);
+		snprintf(line, sizeof line, "import run: %lld imported, %lld failed, %lld deferred, %lld vanished, %lld resumed in %s s%s%s",
+			(long long)report->imported, (long long)report->failed, (long long)report->deferred, (long long)report->vanished,
+			(long long)report->resumed, secs, report->aborted ? "; aborted: " : "", report->aborted ? report->aborted : "");
+		sqz_log_field f[] = { { "seconds", secs }, { "aborted", report->aborted } };
+		host->logger->log(host->logger->ctx, report->aborted ? SQZ_LOG_WARNING : SQZ_LOG_INFO, line, f, 2);
+	}
+	return st;
+}

@@ -1,0 +1,104 @@
+/* sqzgraph core: the import job — Inbox → Exported / Error, never losing
+ * or duplicating mail.
+ *
+ * The journal (Store key "import.journal", one JSON record) holds every
+ * message the job has touched but not yet finished, by immutable id:
+ *   started  (attempts n)   written BEFORE the handler is called
+ *   imported                written after the handler succeeded, BEFORE the move
+ *   failed   (reason)       written after a failure, BEFORE the category and the move
+ * An entry disappears once its message is in its destination folder. A run
+ * first finishes what the journal says (resumed: a move, never the handler
+ * again), then takes the Inbox oldest first. A message whose handler was
+ * started max_attempts times without finishing (the process died each
+ * time) goes to Error as "poison". Ids are immutable (Prefer:
+ * IdType="ImmutableId"), so a journal entry still names its message after
+ * a move, and asking Graph where a message is (parentFolderId) tells
+ * whether a move already happened.
+ *
+ * One run per mailbox at a time: the Store lock "import:<fingerprint>",
+ * tried without waiting. A 429 beyond max_retry_wait stores
+ * "import.throttled" = until when; a run before then returns at once. */
+#ifndef SQZ_IMPORTER_H
+#define SQZ_IMPORTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "error.h"
+#include "log.h"
+#include "mailbox.h"
+#include "store.h"
+
+typedef enum sqz_handler_result {
+	SQZ_HANDLER_OK,          /* imported: move to Exported */
+	SQZ_HANDLER_FAILED,      /* move to Error with the reason */
+	SQZ_HANDLER_RETRY,       /* RetryLaterException: leave it in the Inbox */
+	SQZ_HANDLER_TRANSIENT,   /* the handler hit a transient Graph/network failure: deferred */
+	SQZ_HANDLER_ABORT        /* the host must stop now (exit(), a fatal host error) */
+} sqz_handler_result;
+
+typedef struct sqz_import_options {
+	int64_t max_messages;          /* 500 */
+	int require_attachments;       /* 0 */
+	char **attachment_types;       /* MIME types ("application/pdf", "image/ *" wildcards) or extensions ("pdf"); NULL = any */
+	size_t attachment_type_count;
+	int include_inline;            /* 0 */
+	int64_t max_message_size;      /* bytes, 0 = no limit */
+	int max_attempts;              /* 3 */
+	const char *error_category;    /* "Import failed"; NULL = no category */
+} sqz_import_options;
+
+typedef struct sqz_import_item {
+	char *id;
+	char *subject;
+	const char *outcome;           /* "imported", "failed", "deferred", "vanished", "resumed" (static) */
+	char *reason;
+} sqz_import_item;
+
+typedef struct sqz_import_report {
+	int64_t imported, failed, deferred, vanished, resumed;
+	int locked;
+	const char *aborted;           /* NULL, "throttled", "unavailable" (static) */
+	double seconds;
+	int64_t throttled_until;       /* epoch, when aborted = throttled */
+	sqz_import_item *items;
+	size_t item_count;
+} sqz_import_report;
+
+typedef struct sqz_importer_host {
+	/* The handler for one message; *reason (sqz_malloc'd) explains a failure. */
+	sqz_handler_result (*handle)(void *ctx, const sqz_message *m, char **reason);
+	/* After every message; returns 0, or -1 to stop (a pending host error). */
+	int (*progress)(void *ctx, int64_t done, int64_t total, const sqz_message *m, const char *outcome);
+	void *ctx;
+	const sqz_logger *logger;
+	/* 1 when the host has an error pending (an exception): stop at once. */
+	int (*failed)(void *ctx);
+} sqz_importer_host;
+
+typedef struct sqz_importer {
+	sqz_mailbox *mailbox;          /* borrowed */
+	sqz_store store;               /* borrowed vtable */
+	const sqz_config *config;      /* borrowed */
+	char fingerprint[65];
+	sqz_import_options options;    /* copied pointers are borrowed */
+} sqz_importer;
+
+void sqz_import_options_defaults(sqz_import_options *o);
+
+sqz_status sqz_importer_init(sqz_importer *im, sqz_mailbox *mailbox, sqz_store store, const sqz_config *config,
+	const sqz_import_options *options, sqz_error *err);
+
+/* Runs once. SQZ_OK with the report filled (locked / aborted runs too);
+ * an error for what stops a run before any message (folder resolution,
+ * authorization, the Store) or a host failure (SQZ_E_CALLBACK). The report
+ * is valid (and must be cleared) in both cases. */
+sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz_import_report *report, sqz_error *err);
+
+void sqz_import_report_clear(sqz_import_report *r);
+
+/* 1 when name/content_type qualifies under options (exposed for tests). */
+int sqz_importer_type_matches(const sqz_import_options *o, const char *name, const char *content_type);
+
+#endif

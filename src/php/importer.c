@@ -1,0 +1,423 @@
+/* SqzGraph\Importer and SqzGraph\ImportReport over src/core/importer.c. */
+#ifdef HAVE_CONFIG_H
+# include <config.h>
+#endif
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include "core/alloc.h"
+#include "core/importer.h"
+#include "core/sealed_store.h"
+
+#include "classes.h"
+#include "errors.h"
+#include "exceptions/exceptions.h"
+#include "mailbox.h"
+#include "runtime.h"
+#include "store.h"
+#include "importer_arginfo.h"
+#include "import_report_arginfo.h"
+
+zend_class_entry *php_sqz_importer_ce;
+zend_class_entry *php_sqz_import_report_ce;
+static zend_object_handlers importer_handlers;
+
+typedef struct importer_object {
+	zval mailbox;
+	php_sqz_store_ref store;
+	sqz_sealed_store sealed;
+	int sealed_ready;
+	sqz_import_options options;
+	char *error_category;           /* owned copy */
+	int ready;
+	zend_object std;
+} importer_object;
+
+static inline importer_object *importer_from_obj(zend_object *obj)
+{
+	return (importer_object *)((char *)obj - XtOffsetOf(importer_object, std));
+}
+
+static zend_object *importer_create(zend_class_entry *ce)
+{
+	importer_object *obj = zend_object_alloc(sizeof(importer_object), ce);
+	zend_object_std_init(&obj->std, ce);
+	object_properties_init(&obj->std, ce);
+	obj->std.handlers = &importer_handlers;
+	ZVAL_UNDEF(&obj->mailbox);
+	ZVAL_UNDEF(&obj->store.object);
+	return &obj->std;
+}
+
+static void importer_free(zend_object *object)
+{
+	importer_object *obj = importer_from_obj(object);
+	if (obj->sealed_ready) {
+		sqz_sealed_store_clear(&obj->sealed);
+	}
+	php_sqz_store_ref_release(&obj->store);
+	zval_ptr_dtor(&obj->mailbox);
+	for (size_t i = 0; i < obj->options.attachment_type_count; i++) {
+		sqz_free(obj->options.attachment_types[i]);
+	}
+	sqz_free(obj->options.attachment_types);
+	sqz_free(obj->error_category);
+	zend_object_std_dtor(object);
+}
+
+static HashTable *importer_get_gc(zend_object *object, zval **table, int *n)
+{
+	importer_object *obj = importer_from_obj(object);
+	zend_get_gc_buffer *gc = zend_get_gc_buffer_create();
+	zend_get_gc_buffer_add_zval(gc, &obj->mailbox);
+	php_sqz_store_ref_gc(&obj->store, gc);
+	zend_get_gc_buffer_use(gc, table, n);
+	return zend_std_get_properties(object);
+}
+
+static bool option_int(zval *v, const char *name, zend_long min, zend_long *out)
+{
+	if (Z_TYPE_P(v) != IS_LONG) {
+		zend_argument_type_error(3, "option \"%s\" must be of type int, %s given", name, zend_zval_type_name(v));
+		return false;
+	}
+	if (Z_LVAL_P(v) < min) {
+		zend_argument_value_error(3, "option \"%s\" must be at least " ZEND_LONG_FMT, name, min);
+		return false;
+	}
+	*out = Z_LVAL_P(v);
+	return true;
+}
+
+static bool option_bool(zval *v, const char *name, int *out)
+{
+	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+		zend_argument_type_error(3, "option \"%s\" must be of type bool, %s given", name, zend_zval_type_name(v));
+		return false;
+	}
+	*out = Z_TYPE_P(v) == IS_TRUE;
+	return true;
+}
+
+static bool parse_options(importer_object *obj, HashTable *options)
+{
+	sqz_import_options *o = &obj->options;
+	sqz_import_options_defaults(o);
+	zend_string *key;
+	zval *v;
+	if (!options) {
+		return true;
+	}
+	ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, v) {
+		ZVAL_DEREF(v);
+		zend_long l;
+		if (!key) {
+			zend_argument_value_error(3, "must be an array with string keys");
+			return false;
+		} else if (zend_string_equals_literal(key, "max_messages")) {
+			if (!option_int(v, "max_messages", 1, &l)) {
+				return false;
+			}
+			o->max_messages = l;
+		} else if (zend_string_equals_literal(key, "require_attachments")) {
+			if (!option_bool(v, "require_attachments", &o->require_attachments)) {
+				return false;
+			}
+		} else if (zend_string_equals_literal(key, "include_inline")) {
+			if (!option_bool(v, "include_inline", &o->include_inline)) {
+				return false;
+			}
+		} else if (zend_string_equals_literal(key, "max_message_size")) {
+			if (Z_TYPE_P(v) == IS_NULL) {
+				o->max_message_size = 0;
+			} else if (!option_int(v, "max_message_size", 1, &l)) {
+				return false;
+			} else {
+				o->max_message_size = l;
+			}
+		} else if (zend_string_equals_literal(key, "max_attempts")) {
+			if (!option_int(v, "max_attempts", 1, &l)) {
+				return false;
+			}
+			o->max_attempts = (int)(l > 1000 ? 1000 : l);
+		} else if (zend_string_equals_literal(key, "error_category")) {
+			if (Z_TYPE_P(v) == IS_NULL) {
+				o->error_category = NULL;
+			} else if (Z_TYPE_P(v) != IS_STRING || zend_str_has_nul_byte(Z_STR_P(v)) || Z_STRLEN_P(v) > 200) {
+				zend_argument_type_error(3, "option \"error_category\" must be a string (at most 200 bytes) or null");
+				return false;
+			} else {
+				sqz_free(obj->error_category);
+				obj->error_category = sqz_strdup(Z_STRVAL_P(v));
+				o->error_category = obj->error_category;
+			}
+		} else if (zend_string_equals_literal(key, "attachment_types")) {
+			if (Z_TYPE_P(v) != IS_ARRAY) {
+				zend_argument_type_error(3, "option \"attachment_types\" must be a list of strings, %s given", zend_zval_type_name(v));
+				return false;
+			}
+			zval *t;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), t) {
+				ZVAL_DEREF(t);
+				if (Z_TYPE_P(t) != IS_STRING || Z_STRLEN_P(t) == 0 || zend_str_has_nul_byte(Z_STR_P(t))) {
+					zend_argument_type_error(3, "option \"attachment_types\" must be a list of non-empty strings");
+					return false;
+				}
+				char **grown = sqz_realloc(o->attachment_types, (o->attachment_type_count + 1) * sizeof *grown);
+				if (!grown) {
+					zend_throw_error(NULL, "out of memory");
+					return false;
+				}
+				o->attachment_types = grown;
+				grown[o->attachment_type_count++] = sqz_strdup(Z_STRVAL_P(t));
+			} ZEND_HASH_FOREACH_END();
+		} else {
+			zend_argument_value_error(3, "contains the unknown option \"%s\" (known: max_messages, require_attachments, "
+				"attachment_types, include_inline, max_message_size, max_attempts, error_category)", ZSTR_VAL(key));
+			return false;
+		}
+	} ZEND_HASH_FOREACH_END();
+	return true;
+}
+
+ZEND_METHOD(SqzGraph_Importer, __construct)
+{
+	zval *mailbox_zv, *store_zv;
+	HashTable *options = NULL;
+	ZEND_PARSE_PARAMETERS_START(2, 3)
+		Z_PARAM_OBJECT_OF_CLASS(mailbox_zv, php_sqz_mailbox_ce)
+		Z_PARAM_OBJECT_OF_CLASS(store_zv, php_sqz_store_ce)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	importer_object *obj = importer_from_obj(Z_OBJ_P(ZEND_THIS));
+	if (obj->ready) {
+		zend_throw_error(NULL, "SqzGraph\\Importer is already constructed");
+		RETURN_THROWS();
+	}
+	php_sqz_mailbox_object *mb = php_sqz_mailbox_require(mailbox_zv);
+	if (!mb || !parse_options(obj, options)) {
+		RETURN_THROWS();
+	}
+	if (php_sqz_store_ref_init(&obj->store, Z_OBJ_P(store_zv)) == FAILURE) {
+		RETURN_THROWS();
+	}
+	const sqz_config *cfg = mb->a->oauth.config;
+	if (cfg->encryption_key) {
+		sqz_error err = SQZ_ERROR_INIT;
+		if (sqz_sealed_store_init(&obj->sealed, obj->store.store, cfg->encryption_key, cfg->encryption_key_len, &err) != SQZ_OK) {
+			php_sqz_throw_error(&err);
+			RETURN_THROWS();
+		}
+		obj->sealed_ready = 1;
+	}
+	ZVAL_COPY(&obj->mailbox, mailbox_zv);
+	obj->ready = 1;
+}
+
+typedef struct run_ctx {
+	zval *mailbox;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	zend_fcall_info pfci;
+	zend_fcall_info_cache pfcc;
+	bool has_progress;
+} run_ctx;
+
+static bool is_transient_exception(zend_object *ex)
+{
+	zend_class_entry *ce = ex->ce;
+	if (instanceof_function(ce, php_sqz_transport_exception_ce) || instanceof_function(ce, php_sqz_throttled_exception_ce)) {
+		return true;
+	}
+	if (instanceof_function(ce, php_sqz_graph_exception_ce)) {
+		zval rv;
+		zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
+		zend_long s = Z_TYPE_P(status) == IS_LONG ? Z_LVAL_P(status) : 0;
+		return s == 429 || s >= 500 || s == 0;
+	}
+	return false;
+}
+
+static char *exception_reason(zend_object *ex, const char *prefix)
+{
+	zval rv;
+	zval *msg = zend_read_property(zend_ce_exception, ex, "message", sizeof("message") - 1, 1, &rv);
+	const char *text = Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "";
+	size_t len = strlen(prefix) + ZSTR_LEN(ex->ce->name) + strlen(text) + 8;
+	char *out = sqz_malloc(len);
+	if (out) {
+		snprintf(out, len, "%s%s: %s", prefix, ZSTR_VAL(ex->ce->name), text);
+	}
+	return out;
+}
+
+static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason)
+{
+	run_ctx *rc = ctx;
+	zval message, retval;
+	php_sqz_message_create(&message, rc->mailbox, m);
+	ZVAL_UNDEF(&retval);
+	rc->fci.retval = &retval;
+	rc->fci.params = &message;
+	rc->fci.param_count = 1;
+	zend_call_function(&rc->fci, &rc->fcc);
+	zval_ptr_dtor(&message);
+	sqz_handler_result result = SQZ_HANDLER_OK;
+	if (EG(exception)) {
+		zend_object *ex = EG(exception);
+		if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
+			return SQZ_HANDLER_ABORT;
+		}
+		if (instanceof_function(ex->ce, php_sqz_retry_later_exception_ce)) {
+			*reason = exception_reason(ex, "retry_later: ");
+			result = SQZ_HANDLER_RETRY;
+		} else if (is_transient_exception(ex)) {
+			*reason = exception_reason(ex, "");
+			result = SQZ_HANDLER_TRANSIENT;
+		} else {
+			*reason = exception_reason(ex, "handler_error: ");
+			result = SQZ_HANDLER_FAILED;
+		}
+		zend_clear_exception();
+	} else if (Z_TYPE(retval) == IS_FALSE) {
+		*reason = sqz_strdup("handler_returned_false");
+		result = SQZ_HANDLER_FAILED;
+	}
+	zval_ptr_dtor(&retval);
+	return result;
+}
+
+static int progress(void *ctx, int64_t done, int64_t total, const sqz_message *m, const char *outcome)
+{
+	run_ctx *rc = ctx;
+	if (!rc->has_progress || EG(exception)) {
+		return EG(exception) ? -1 : 0;
+	}
+	zval args[4], retval;
+	ZVAL_LONG(&args[0], (zend_long)done);
+	if (total >= 0) {
+		ZVAL_LONG(&args[1], (zend_long)total);
+	} else {
+		ZVAL_NULL(&args[1]);
+	}
+	php_sqz_message_create(&args[2], rc->mailbox, m);
+	ZVAL_STRING(&args[3], outcome);
+	ZVAL_UNDEF(&retval);
+	rc->pfci.retval = &retval;
+	rc->pfci.params = args;
+	rc->pfci.param_count = 4;
+	zend_call_function(&rc->pfci, &rc->pfcc);
+	zval_ptr_dtor(&retval);
+	zval_ptr_dtor(&args[2]);
+	zval_ptr_dtor(&args[3]);
+	return EG(exception) ? -1 : 0;
+}
+
+static int host_failed(void *ctx)
+{
+	(void)ctx;
+	return EG(exception) != NULL;
+}
+
+static void report_create(zval *out, const sqz_import_report *r)
+{
+	zend_class_entry *ce = php_sqz_import_report_ce;
+	object_init_ex(out, ce);
+	zend_object *o = Z_OBJ_P(out);
+	zend_update_property_long(ce, o, "imported", sizeof("imported") - 1, (zend_long)r->imported);
+	zend_update_property_long(ce, o, "failed", sizeof("failed") - 1, (zend_long)r->failed);
+	zend_update_property_long(ce, o, "deferred", sizeof("deferred") - 1, (zend_long)r->deferred);
+	zend_update_property_long(ce, o, "vanished", sizeof("vanished") - 1, (zend_long)r->vanished);
+	zend_update_property_long(ce, o, "resumed", sizeof("resumed") - 1, (zend_long)r->resumed);
+	zend_update_property_bool(ce, o, "locked", sizeof("locked") - 1, r->locked);
+	if (r->aborted) {
+		zend_update_property_string(ce, o, "aborted", sizeof("aborted") - 1, r->aborted);
+	} else {
+		zend_update_property_null(ce, o, "aborted", sizeof("aborted") - 1);
+	}
+	zend_update_property_double(ce, o, "seconds", sizeof("seconds") - 1, r->seconds);
+	if (r->throttled_until) {
+		zend_update_property_long(ce, o, "throttledUntil", sizeof("throttledUntil") - 1, (zend_long)r->throttled_until);
+	} else {
+		zend_update_property_null(ce, o, "throttledUntil", sizeof("throttledUntil") - 1);
+	}
+	zval items;
+	array_init_size(&items, (uint32_t)r->item_count);
+	for (size_t i = 0; i < r->item_count; i++) {
+		zval item;
+		array_init_size(&item, 4);
+		add_assoc_string(&item, "id", r->items[i].id ? r->items[i].id : "");
+		add_assoc_string(&item, "subject", r->items[i].subject ? r->items[i].subject : "");
+		add_assoc_string(&item, "outcome", r->items[i].outcome);
+		if (r->items[i].reason) {
+			add_assoc_string(&item, "reason", r->items[i].reason);
+		} else {
+			add_assoc_null(&item, "reason");
+		}
+		add_next_index_zval(&items, &item);
+	}
+	zend_update_property(ce, o, "items", sizeof("items") - 1, &items);
+	zval_ptr_dtor(&items);
+}
+
+ZEND_METHOD(SqzGraph_Importer, run)
+{
+	run_ctx rc;
+	memset(&rc, 0, sizeof rc);
+	ZEND_PARSE_PARAMETERS_START(1, 2)
+		Z_PARAM_FUNC(rc.fci, rc.fcc)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_FUNC_OR_NULL(rc.pfci, rc.pfcc)
+	ZEND_PARSE_PARAMETERS_END();
+	rc.has_progress = ZEND_FCI_INITIALIZED(rc.pfci);
+
+	importer_object *obj = importer_from_obj(Z_OBJ_P(ZEND_THIS));
+	if (!obj->ready) {
+		zend_throw_error(NULL, "The SqzGraph\\Importer object has not been constructed");
+		RETURN_THROWS();
+	}
+	php_sqz_mailbox_object *mb = php_sqz_mailbox_require(&obj->mailbox);
+	if (!mb) {
+		RETURN_THROWS();
+	}
+	rc.mailbox = &obj->mailbox;
+	sqz_store store = obj->sealed_ready ? sqz_sealed_store_store(&obj->sealed) : obj->store.store;
+	sqz_importer im;
+	sqz_error err = SQZ_ERROR_INIT;
+	if (sqz_importer_init(&im, &mb->mb, store, mb->a->oauth.config, &obj->options, &err) != SQZ_OK) {
+		php_sqz_throw_error(&err);
+		RETURN_THROWS();
+	}
+	sqz_importer_host host = { handle, progress, &rc, mb->a->logger.log ? &mb->a->logger : NULL, host_failed };
+	sqz_import_report report;
+	/* The handler may drop the last outside reference to this Importer. */
+	GC_ADDREF(&obj->std);
+	sqz_status st = sqz_importer_run(&im, &host, &report, &err);
+	if (st == SQZ_OK && !EG(exception)) {
+		report_create(return_value, &report);
+	}
+	sqz_import_report_clear(&report);
+	php_sqz_finish_error(st, &err);
+	OBJ_RELEASE(&obj->std);
+}
+
+ZEND_METHOD(SqzGraph_ImportReport, __construct)
+{
+	ZEND_PARSE_PARAMETERS_NONE();
+}
+
+void php_sqz_importer_minit(void)
+{
+	php_sqz_importer_ce = register_class_SqzGraph_Importer();
+	php_sqz_importer_ce->create_object = importer_create;
+	memcpy(&importer_handlers, zend_get_std_object_handlers(), sizeof importer_handlers);
+	importer_handlers.offset = XtOffsetOf(importer_object, std);
+	importer_handlers.free_obj = importer_free;
+	importer_handlers.get_gc = importer_get_gc;
+	importer_handlers.clone_obj = NULL;
+	php_sqz_import_report_ce = register_class_SqzGraph_ImportReport();
+}
