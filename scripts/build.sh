@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
+# One build at a time in this tree: two configures racing break each other.
+exec 9>"${TMPDIR:-/tmp}/sqzgraph-build-$(id -u)-$(pwd | sha256sum | cut -c1-12).lock"
+flock 9
+
 flags=(--with-sqzgraph)
 [ "${SQZ_DEV:-1}" = 1 ] && flags+=(--enable-sqzgraph-dev)
 stamp="phpize:$(cat config.m4 | sha256sum | cut -c1-16) ${flags[*]} ${CFLAGS:-}"

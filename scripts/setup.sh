@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(php8.2-dev php8.2-cli php8.2-curl php8.2-sqlite3 php-pear php-parser
-	libcurl4-openssl-dev libssl-dev libjson-c-dev pkg-config make gcc)
+	libcurl4-openssl-dev libssl-dev libjson-c-dev pkg-config make gcc valgrind)
 missing=()
 for p in "${packages[@]}"; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
