@@ -16,6 +16,8 @@ record() { # record <name> <status>
 }
 
 bash scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+# Chromium, node and playwright-core for tests/e2e (the phpt skips without them).
+bash tests/e2e/setup.sh || true
 if ! bash scripts/build.sh; then
 	echo "build failed"
 	echo "$passed passed, $((failed + 1)) failed"
