@@ -23,6 +23,10 @@ int sqz_buf_reserve(sqz_buf *buf, size_t extra)
 	if (!grown) {
 		return -1;
 	}
+	/* The first allocation must be a string too: sqz_buf_steal() of a
+	 * buffer nothing was appended to hands out "" (an empty folder name,
+	 * an empty store key in a message). */
+	grown[buf->len] = '\0';
 	buf->data = grown;
 	buf->cap = cap;
 	return 0;

@@ -317,11 +317,14 @@ double sqz_clock_parse_retry_after(const char *value, sqz_epoch now)
 		if (*p || !isfinite(seconds)) {
 			return -1;
 		}
-		return seconds;
+		/* Callers add it to an epoch (the importer's "throttled until"):
+		 * a 300-digit value must not overflow that. */
+		return seconds > SQZ_CLOCK_RETRY_AFTER_MAX ? SQZ_CLOCK_RETRY_AFTER_MAX : seconds;
 	}
 	sqz_epoch when;
 	if (sqz_clock_parse_http_date(value, &when) != 0) {
 		return -1;
 	}
-	return when > now ? (double)(when - now) : 0.0;
+	double wait = when > now ? (double)(when - now) : 0.0;
+	return wait > SQZ_CLOCK_RETRY_AFTER_MAX ? SQZ_CLOCK_RETRY_AFTER_MAX : wait;
 }

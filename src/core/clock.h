@@ -39,7 +39,10 @@ void sqz_clock_format_iso8601(sqz_epoch t, char out[32]);
 
 /* Retry-After (RFC 9110 §10.2.3): delay-seconds (Graph has also sent
  * fractional seconds) or an HTTP date relative to now. Returns the wait in
- * seconds (>= 0) or -1 when the value is unusable. */
+ * seconds (>= 0, at most SQZ_CLOCK_RETRY_AFTER_MAX: a longer one is read as
+ * that, so that now + wait always fits an epoch) or -1 when the value is
+ * unusable. */
+#define SQZ_CLOCK_RETRY_AFTER_MAX (100.0 * 366 * 86400)
 double sqz_clock_parse_retry_after(const char *value, sqz_epoch now);
 
 #endif

@@ -138,6 +138,11 @@ sqz_status sqz_folder_tree_finish(sqz_folder_tree *tree, sqz_error *err)
 		sqz_free(tree->items[i].path);
 		tree->items[i].path = sqz_buf_steal(&path, NULL);
 		tree->items[i].depth = depth;
+		/* Below a hidden folder is hidden too: Outlook shows neither, and a
+		 * listing without includeHiddenFolders never reaches it. */
+		for (size_t k = 1; k < depth; k++) {
+			tree->items[i].hidden |= tree->items[chain[k]].hidden;
+		}
 	}
 	sqz_free(chain);
 	if (tree->count > 1) {

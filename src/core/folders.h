@@ -8,9 +8,10 @@
  *      passes the id it got);
  *   2. "A/B/C" or "/A/B/C" walks display names from the top; "\/" is a slash
  *      inside a name;
- *   3. any other name is searched in the whole tree (hidden folders
- *      excluded): one match is it, none is FOLDER_NOT_FOUND with the closest
- *      names, several is FOLDER_AMBIGUOUS listing every matching path.
+ *   3. any other name is searched in the whole tree (hidden folders, and
+ *      the folders below them, excluded): one match is it, none is
+ *      FOLDER_NOT_FOUND with the closest names, several is FOLDER_AMBIGUOUS
+ *      listing every matching path.
  * A configured folder never silently becomes another one of the same name.
  * Names compare case-insensitively (ASCII, Latin-1, Latin Extended-A,
  * Greek and Cyrillic letters fold; other scripts compare exactly). */
@@ -30,7 +31,7 @@ typedef struct sqz_folder {
 	int64_t total_count;
 	int64_t unread_count;
 	int64_t child_count;
-	int hidden;
+	int hidden;          /* isHidden, or below a hidden folder (set by finish()) */
 	size_t depth;        /* 1 = top level; set by finish() */
 } sqz_folder;
 

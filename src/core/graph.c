@@ -125,6 +125,13 @@ void sqz_graph_error_from_response(const sqz_http_response *resp, const char *me
 		if (!request_id) {
 			request_id = sqz_json_string(inner, "request-id");
 		}
+		/* An empty code or message says nothing: treat it as absent. */
+		if (code && !*code) {
+			code = NULL;
+		}
+		if (message && !*message) {
+			message = NULL;
+		}
 	}
 	sqz_status status = resp->status == 429 ? SQZ_E_THROTTLED : SQZ_E_GRAPH;
 	const char *hint = hint_for(code, resp->status);
@@ -136,7 +143,7 @@ void sqz_graph_error_from_response(const sqz_http_response *resp, const char *me
 	} else {
 		const char *what = resp->body.len == 0 ? "an empty body"
 			: (ct && strstr(ct, "html")) || (resp->body.len && resp->body.data[0] == '<') ? "an HTML page (a proxy or gateway error?)"
-			: looks_json ? "a malformed JSON error body" : "a non-JSON body";
+			: body ? "a JSON body without an error code" : looks_json ? "a malformed JSON error body" : "a non-JSON body";
 		sqz_error_set(err, status, "Graph %s %s failed: HTTP %ld with %s%s%s%s%s%s", method, path, resp->status, what,
 			hint ? " — " : "", hint ? hint : "",
 			request_id ? " (request-id " : "", request_id ? request_id : "", request_id ? ")" : "");
@@ -277,6 +284,12 @@ sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_res
 			 * bytes reached it: a retry would duplicate them. */
 			if (exceeds && terr.status == SQZ_E_GRAPH) {
 				terr.status = SQZ_E_THROTTLED;
+			}
+			if (exceeds && resp->retry_after) {
+				/* A 503 asking for longer than max_retry_wait is a
+				 * ThrottledException too: it must say until when. */
+				double wait = sqz_clock_parse_retry_after(resp->retry_after, sqz_clock_now());
+				terr.retry_after = wait > 0 ? wait : terr.retry_after;
 			}
 			if (exceeds || (retryable && attempt >= g->retry.max_retries)) {
 				sqz_error_prefix(&terr, "gave up after %d attempt%s", attempt + 1, attempt ? "s" : "");

@@ -72,11 +72,11 @@ int sqz_importer_type_matches(const sqz_import_options *o, const char *name, con
 /* ------------------------------------------------------------ run state */
 
 typedef struct pending_move {
-	char *id;
-	char *subject;
+	sqz_message msg;            /* owned copy: what the report, the log and $progress see */
 	const char *outcome;        /* what the message becomes once moved */
 	char *reason;
 	int to_error;
+	int located;                /* 1 = found in the Inbox just now (resume): no need to ask again */
 	double started;
 } pending_move;
 
@@ -96,7 +96,12 @@ typedef struct run {
 	size_t move_count;
 	int64_t done;
 	int64_t total;
+	int listing;                /* 1 once the Inbox is listed (after the journal) */
+	int64_t left_inbox;         /* listed messages that have left the Inbox since */
 } run;
+
+/* What the message list and Message need, plus where the message is. */
+#define LOCATE_SELECT "id,internetMessageId,subject,from,receivedDateTime,hasAttachments,parentFolderId"
 
 static int is_transient(const sqz_error *e)
 {
@@ -107,6 +112,39 @@ static int is_transient(const sqz_error *e)
 static int is_vanished(const sqz_error *e)
 {
 	return e->status == SQZ_E_GRAPH && e->http_status == 404;
+}
+
+/* May the run still send requests? Not after a throttle verdict, a fatal
+ * error or a host failure. */
+static int may_send(const run *r)
+{
+	return !r->host_failed && !r->fatal && !(r->report->aborted && strcmp(r->report->aborted, "throttled") == 0);
+}
+
+static void message_copy(sqz_message *dst, const sqz_message *src)
+{
+	memset(dst, 0, sizeof *dst);
+	dst->id = sqz_strdup(src->id);
+	dst->internet_message_id = sqz_strdup(src->internet_message_id);
+	dst->subject = sqz_strdup(src->subject ? src->subject : "");
+	dst->from_address = sqz_strdup(src->from_address);
+	dst->from_name = sqz_strdup(src->from_name);
+	dst->received_at = src->received_at;
+	dst->has_attachments = src->has_attachments;
+	dst->size = src->size;
+}
+
+/* Remembers the first failure of a batch step: one $batch is one request,
+ * so it counts once toward the abort streak. */
+static void keep_failure(sqz_error *keep, const sqz_error *e)
+{
+	if (keep->status != SQZ_OK || e->status == SQZ_OK) {
+		return;
+	}
+	keep->status = e->status;
+	keep->http_status = e->http_status;
+	keep->retry_after = e->retry_after;
+	keep->message = sqz_strdup(e->message);
 }
 
 static void log_line(run *r, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
@@ -188,8 +226,10 @@ static sqz_status drop_entry(run *r, const char *id, sqz_error *err)
 	return save_journal(r, err);
 }
 
-static void add_item(run *r, const char *id, const char *subject, const char *outcome, const char *reason, double started)
+static void add_item(run *r, const sqz_message *m, const char *outcome, const char *reason, double started)
 {
+	const char *id = m->id;
+	const char *subject = m->subject ? m->subject : "";
 	sqz_import_report *rep = r->report;
 	sqz_import_item *grown = sqz_realloc(rep->items, (rep->item_count + 1) * sizeof *grown);
 	if (!grown) {
@@ -198,7 +238,7 @@ static void add_item(run *r, const char *id, const char *subject, const char *ou
 	rep->items = grown;
 	sqz_import_item *it = &grown[rep->item_count++];
 	it->id = sqz_strdup(id);
-	it->subject = sqz_strdup(subject ? subject : "");
+	it->subject = sqz_strdup(subject);
 	it->outcome = outcome;
 	it->reason = sqz_strdup(reason);
 	if (strcmp(outcome, "imported") == 0) {
@@ -218,12 +258,11 @@ static void add_item(run *r, const char *id, const char *subject, const char *ou
 	sqz_log_field fields[] = { { "id", id }, { "outcome", outcome }, { "reason", reason }, { "ms", ms } };
 	log_line(r, strcmp(outcome, "failed") == 0 || strcmp(outcome, "deferred") == 0 ? SQZ_LOG_WARNING : SQZ_LOG_INFO, line, fields, 4);
 	r->done++;
+	if (r->listing && (strcmp(outcome, "imported") == 0 || strcmp(outcome, "failed") == 0 || strcmp(outcome, "vanished") == 0)) {
+		r->left_inbox++;
+	}
 	if (r->host->progress) {
-		sqz_message m = { 0 };
-		m.id = (char *)id;
-		m.subject = (char *)(subject ? subject : "");
-		m.size = -1;
-		if (r->host->progress(r->host->ctx, r->done, r->total, &m, outcome) != 0) {
+		if (r->host->progress(r->host->ctx, r->done, r->total, m, outcome) != 0) {
 			r->stop = 1;
 			r->host_failed = 1;
 		}
@@ -271,9 +310,62 @@ static int note_failure(run *r, sqz_error *e)
 	return 0;
 }
 
+/* Is this Outlook category a verdict of ours ("<error_category>: ...")? */
+static int is_our_category(const run *r, const char *s)
+{
+	const char *prefix = r->im->options.error_category;
+	size_t n = prefix ? strlen(prefix) : 0;
+	return n > 0 && s && strncmp(s, prefix, n) == 0 && s[n] == ':';
+}
+
+/* The categories of a message's JSON without our verdicts; *had_ours = 1
+ * when there was one. */
+static json_object *categories_without_ours(const run *r, json_object *message, int *had_ours)
+{
+	json_object *cats = json_object_new_array();
+	json_object *old = sqz_json_get(message, "categories");
+	size_t n = old && json_object_is_type(old, json_type_array) ? json_object_array_length(old) : 0;
+	*had_ours = 0;
+	for (size_t i = 0; i < n; i++) {
+		json_object *c = json_object_array_get_idx(old, i);
+		const char *s = json_object_get_string(c);
+		if (is_our_category(r, s)) {
+			*had_ours = 1;
+		} else if (s) {
+			json_object_array_add(cats, json_object_get(c));
+		}
+	}
+	return cats;
+}
+
+/* PATCHes the message's categories (takes cats). Best effort: a failure is
+ * logged. */
+static void patch_categories(run *r, const char *id, json_object *cats)
+{
+	json_object *patch = json_object_new_object();
+	json_object_object_add(patch, "categories", cats);
+	char *body = sqz_json_dump(patch);
+	json_object_put(patch);
+	char *path = sqz_mailbox_message_path(r->im->mailbox, id, NULL);
+	sqz_error e = SQZ_ERROR_INIT;
+	sqz_http_response resp;
+	sqz_http_response_init(&resp);
+	sqz_graph_call call = { .method = "PATCH", .url = path, .body = body, .body_len = body ? strlen(body) : 0, .idempotent = 1 };
+	if (path && body && sqz_graph_send(r->im->mailbox->graph, &call, &resp, &e) != SQZ_OK) {
+		sqz_log_field f[] = { { "id", id }, { "error", e.message } };
+		log_line(r, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+	}
+	sqz_http_response_clear(&resp);
+	sqz_error_clear(&e);
+	sqz_free(body);
+	sqz_free(path);
+}
+
 /* Sets the Outlook category that tells an administrator why, keeping the
- * message's other categories. Best effort: a failure here is logged, the
- * move still happens. */
+ * message's other categories and replacing an earlier verdict of ours.
+ * Best effort: a failure here is logged, the move still happens; when the
+ * current categories cannot be read, nothing is written (a PATCH would
+ * wipe the categories a person gave the message). */
 static void set_category(run *r, const char *id, const char *reason)
 {
 	const char *prefix = r->im->options.error_category;
@@ -284,114 +376,277 @@ static void set_category(run *r, const char *id, const char *reason)
 	char *path = sqz_mailbox_message_path(r->im->mailbox, id, "?$select=categories");
 	json_object *m = path ? sqz_graph_json(r->im->mailbox->graph, "GET", path, NULL, &e) : NULL;
 	sqz_free(path);
-	char category[300];
-	snprintf(category, sizeof category, "%s: %s", prefix, reason);
-	json_object *cats = json_object_new_array();
-	json_object *old = sqz_json_get(m, "categories");
-	size_t n = old && json_object_is_type(old, json_type_array) ? json_object_array_length(old) : 0;
-	for (size_t i = 0; i < n; i++) {
-		json_object *c = json_object_array_get_idx(old, i);
-		const char *s = json_object_get_string(c);
-		/* Drop an earlier verdict of ours: only the latest reason shows. */
-		if (s && strncmp(s, prefix, strlen(prefix)) != 0) {
-			json_object_array_add(cats, json_object_get(c));
-		}
-	}
-	json_object_array_add(cats, json_object_new_string(category));
-	json_object *patch = json_object_new_object();
-	json_object_object_add(patch, "categories", cats);
-	char *body = sqz_json_dump(patch);
-	json_object_put(patch);
-	if (m) {
-		json_object_put(m);
-	}
-	sqz_error_clear(&e);
-	path = sqz_mailbox_message_path(r->im->mailbox, id, NULL);
-	sqz_http_response resp;
-	sqz_http_response_init(&resp);
-	sqz_graph_call call = { .method = "PATCH", .url = path, .body = body, .body_len = body ? strlen(body) : 0, .idempotent = 1 };
-	if (path && body && sqz_graph_send(r->im->mailbox->graph, &call, &resp, &e) != SQZ_OK) {
+	if (!m) {
 		sqz_log_field f[] = { { "id", id }, { "error", e.message } };
-		log_line(r, SQZ_LOG_WARNING, "could not set the error category", f, 2);
-	}
-	sqz_http_response_clear(&resp);
-	sqz_error_clear(&e);
-	sqz_free(body);
-	sqz_free(path);
-}
-
-/* Sends the queued moves in one $batch and records their outcomes. */
-static void flush_moves(run *r)
-{
-	if (r->move_count == 0) {
+		log_line(r, SQZ_LOG_WARNING, "could not read the message's Outlook categories; the error category is not set", f, 2);
+		sqz_error_clear(&e);
 		return;
 	}
+	/* Outlook shows at most 255 characters of a category name; a cut never
+	 * splits a UTF-8 sequence (Graph refuses invalid UTF-8). */
+	char category[256];
+	int full = snprintf(category, sizeof category, "%s: %s", prefix, reason);
+	if (full >= (int)sizeof category) {
+		size_t len = strlen(category), lead = len;
+		while (lead > 0 && ((unsigned char)category[lead - 1] & 0xC0) == 0x80) {
+			lead--;
+		}
+		if (lead > 0 && ((unsigned char)category[lead - 1] & 0x80)) {
+			unsigned char c = (unsigned char)category[lead - 1];
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if (lead - 1 + need > len) {
+				category[lead - 1] = '\0';    /* the last character lost its tail */
+			}
+		}
+	}
+	int had_ours = 0;
+	json_object *cats = categories_without_ours(r, m, &had_ours);
+	json_object_array_add(cats, json_object_new_string(category));
+	json_object_put(m);
+	patch_categories(r, id, cats);
+}
+
+/* Where is the message now? 1 = found (*parent set; *found filled when
+ * given), 0 = gone, -1 = error (e filled). */
+static int locate(run *r, const char *id, char **parent, sqz_message *found, sqz_error *e)
+{
+	*parent = NULL;
+	if (found) {
+		memset(found, 0, sizeof *found);
+	}
+	char *path = sqz_mailbox_message_path(r->im->mailbox, id, "?$select=" LOCATE_SELECT);
+	if (!path) {
+		sqz_error_set(e, SQZ_E_NOMEM, "out of memory");
+		return -1;
+	}
+	json_object *m = sqz_graph_json(r->im->mailbox->graph, "GET", path, NULL, e);
+	sqz_free(path);
+	if (!m) {
+		if (is_vanished(e)) {
+			sqz_error_clear(e);
+			return 0;
+		}
+		return -1;
+	}
+	*parent = sqz_strdup(sqz_json_string(m, "parentFolderId"));
+	if (found) {
+		sqz_error ignored = SQZ_ERROR_INIT;
+		if (sqz_message_from_json(m, found, &ignored) != SQZ_OK) {
+			memset(found, 0, sizeof *found);
+		}
+		sqz_error_clear(&ignored);
+	}
+	json_object_put(m);
+	return 1;
+}
+
+enum { ACT_MOVE, ACT_DONE, ACT_VANISHED, ACT_DEFERRED };
+
+#define VANISHED_GONE "the message was moved or deleted by someone else"
+#define VANISHED_ELSEWHERE "the message was moved to another folder by someone else"
+
+static char *reasonf(const char *fmt, const char *detail)
+{
+	char text[700];
+	snprintf(text, sizeof text, fmt, detail ? detail : "error");
+	return sqz_strdup(text);
+}
+
+/* Sends the queued moves and records their outcomes: one $batch asking
+ * where the messages are (a person may have moved or deleted one while the
+ * handler ran: it is never pulled back), one $batch of moves. */
+static void flush_moves(run *r)
+{
 	size_t n = r->move_count;
+	if (n == 0) {
+		return;
+	}
+	int act[MOVE_BATCH];
+	char *why[MOVE_BATCH];
+	size_t idx[MOVE_BATCH];
+	char *paths[MOVE_BATCH];
 	sqz_batch_member members[MOVE_BATCH];
 	sqz_batch_result results[MOVE_BATCH];
-	char *paths[MOVE_BATCH];
+	sqz_error failure = SQZ_ERROR_INIT;
+	memset(why, 0, sizeof why);
+
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		act[i] = ACT_MOVE;
+		if (!r->moves[i].located) {
+			idx[k] = i;
+			paths[k] = sqz_mailbox_message_path(r->im->mailbox, r->moves[i].msg.id, "?$select=id,parentFolderId,categories");
+			members[k].method = "GET";
+			members[k].path = paths[k] ? paths[k] : "/";
+			members[k].body = NULL;
+			k++;
+		}
+	}
+	if (k > 0) {
+		memset(results, 0, sizeof results);
+		sqz_error err = SQZ_ERROR_INIT;
+		(void)sqz_graph_batch(r->im->mailbox->graph, members, k, results, &err);
+		for (size_t j = 0; j < k; j++) {
+			size_t i = idx[j];
+			const pending_move *pm = &r->moves[i];
+			sqz_batch_result *res = &results[j];
+			if (res->status >= 200 && res->status < 300) {
+				const char *parent = sqz_json_string(res->body, "parentFolderId");
+				const char *dest = pm->to_error ? r->error.id : r->exported.id;
+				if (parent && strcmp(parent, r->inbox.id) == 0) {
+					act[i] = ACT_MOVE;
+				} else if (parent && strcmp(parent, dest) == 0) {
+					act[i] = ACT_DONE;
+				} else {
+					act[i] = ACT_VANISHED;
+					why[i] = sqz_strdup(VANISHED_ELSEWHERE);
+				}
+				if (act[i] != ACT_VANISHED && !pm->to_error) {
+					/* Failed once, moved back by a person, imported now: the old
+					 * verdict must not follow it into Exported. */
+					int had_ours = 0;
+					json_object *cats = categories_without_ours(r, res->body, &had_ours);
+					if (had_ours) {
+						patch_categories(r, pm->msg.id, cats);
+					} else {
+						json_object_put(cats);
+					}
+				}
+			} else if (res->status == 404) {
+				act[i] = ACT_VANISHED;
+				why[i] = sqz_strdup(VANISHED_GONE);
+			} else {
+				const sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
+				act[i] = ACT_DEFERRED;
+				why[i] = reasonf("move pending: could not check where the message is: %s", e->message);
+				keep_failure(&failure, e);
+			}
+			sqz_batch_result_clear(res);
+			sqz_free(paths[j]);
+		}
+		sqz_error_clear(&err);
+	}
+
 	char body_exported[600], body_error[600];
 	snprintf(body_exported, sizeof body_exported, "{\"destinationId\":\"%s\"}", r->exported.id);
 	snprintf(body_error, sizeof body_error, "{\"destinationId\":\"%s\"}", r->error.id);
-	memset(results, 0, sizeof results);
+	k = 0;
 	for (size_t i = 0; i < n; i++) {
-		paths[i] = sqz_mailbox_message_path(r->im->mailbox, r->moves[i].id, "/move");
-		members[i].method = "POST";
-		members[i].path = paths[i] ? paths[i] : "/";
-		members[i].body = r->moves[i].to_error ? body_error : body_exported;
+		if (act[i] == ACT_MOVE) {
+			idx[k] = i;
+			paths[k] = sqz_mailbox_message_path(r->im->mailbox, r->moves[i].msg.id, "/move");
+			members[k].method = "POST";
+			members[k].path = paths[k] ? paths[k] : "/";
+			members[k].body = r->moves[i].to_error ? body_error : body_exported;
+			k++;
+		}
 	}
-	sqz_error err = SQZ_ERROR_INIT;
-	sqz_status st = sqz_graph_batch(r->im->mailbox->graph, members, n, results, &err);
-	int stopped = 0;
+	if (k > 0 && failure.status == SQZ_OK) {
+		memset(results, 0, sizeof results);
+		sqz_error err = SQZ_ERROR_INIT;
+		(void)sqz_graph_batch(r->im->mailbox->graph, members, k, results, &err);
+		for (size_t j = 0; j < k; j++) {
+			size_t i = idx[j];
+			const pending_move *pm = &r->moves[i];
+			sqz_batch_result *res = &results[j];
+			if (res->status >= 200 && res->status < 300) {
+				act[i] = ACT_DONE;
+			} else if (res->status == 404) {
+				/* In the Inbox a moment ago: deleted since, or the destination
+				 * folder is gone. Only the message's place tells. */
+				char *parent = NULL;
+				sqz_error le = SQZ_ERROR_INIT;
+				const char *dest = pm->to_error ? r->error.id : r->exported.id;
+				int where = locate(r, pm->msg.id, &parent, NULL, &le);
+				if (where == 0) {
+					act[i] = ACT_VANISHED;
+					why[i] = sqz_strdup(VANISHED_GONE);
+				} else if (where > 0 && parent && strcmp(parent, dest) == 0) {
+					act[i] = ACT_DONE;
+				} else if (where > 0 && parent && strcmp(parent, r->inbox.id) == 0) {
+					/* The journal keeps it; the next run resolves the folders again. */
+					char text[700];
+					snprintf(text, sizeof text, "move pending: the %s folder '%s' no longer exists; the next run looks it up again",
+						pm->to_error ? "error" : "exported", pm->to_error ? r->im->config->folder_error : r->im->config->folder_exported);
+					act[i] = ACT_DEFERRED;
+					why[i] = sqz_strdup(text);
+				} else if (where > 0) {
+					act[i] = ACT_VANISHED;
+					why[i] = sqz_strdup(VANISHED_ELSEWHERE);
+				} else {
+					act[i] = ACT_DEFERRED;
+					why[i] = reasonf("move pending: %s", le.message);
+					keep_failure(&failure, &le);
+				}
+				sqz_error_clear(&le);
+				sqz_free(parent);
+			} else {
+				/* The journal keeps it (imported/failed): the next run only moves it. */
+				const sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
+				act[i] = ACT_DEFERRED;
+				why[i] = reasonf("move pending: %s", e->message ? e->message : "the move failed");
+				keep_failure(&failure, e);
+			}
+			sqz_batch_result_clear(res);
+			sqz_free(paths[j]);
+		}
+		sqz_error_clear(&err);
+	} else if (k > 0) {
+		/* Graph failed to say where the messages are: no move this time. */
+		for (size_t j = 0; j < k; j++) {
+			size_t i = idx[j];
+			act[i] = ACT_DEFERRED;
+			why[i] = reasonf("move pending: %s", failure.message);
+			sqz_free(paths[j]);
+		}
+	}
+
+	/* The messages in place leave the journal in one write (a crash before
+	 * it only makes the next run find them there: resumed, no move). */
+	int dropped = 0;
 	for (size_t i = 0; i < n; i++) {
-		pending_move *pm = &r->moves[i];
-		sqz_batch_result *res = &results[i];
+		if (act[i] == ACT_DONE || act[i] == ACT_VANISHED) {
+			json_object_object_del(r->entries, r->moves[i].msg.id);
+			dropped = 1;
+		}
+	}
+	if (dropped) {
 		sqz_error jerr = SQZ_ERROR_INIT;
-		if (res->status >= 200 && res->status < 300) {
-			r->transient_streak = 0;
-			if (drop_entry(r, pm->id, &jerr) != SQZ_OK) {
-				note_failure(r, &jerr);
-			}
-			add_item(r, pm->id, pm->subject, pm->outcome, pm->reason, pm->started);
-		} else if (res->status == 404) {
-			drop_entry(r, pm->id, &jerr);
-			add_item(r, pm->id, pm->subject, "vanished", "the message was moved or deleted by someone else", pm->started);
-		} else {
-			/* The journal keeps it (imported/failed): the next run only moves it. */
-			sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
-			char reason[700];
-			snprintf(reason, sizeof reason, "move pending: %s", e->message ? e->message : "the move failed");
-			add_item(r, pm->id, pm->subject, "deferred", reason, pm->started);
-			if (!stopped) {
-				sqz_error copy = SQZ_ERROR_INIT;
-				copy.status = e->status;
-				copy.http_status = e->http_status;
-				copy.retry_after = e->retry_after;
-				copy.message = sqz_strdup(e->message);
-				stopped = note_failure(r, &copy);
-				sqz_error_clear(&copy);
-			}
+		if (save_journal(r, &jerr) != SQZ_OK) {
+			note_failure(r, &jerr);
 		}
 		sqz_error_clear(&jerr);
-		sqz_batch_result_clear(res);
-		sqz_free(paths[i]);
-		sqz_free(pm->id);
-		sqz_free(pm->subject);
-		sqz_free(pm->reason);
 	}
-	(void)st;
-	sqz_error_clear(&err);
+	for (size_t i = 0; i < n; i++) {
+		pending_move *pm = &r->moves[i];
+		if (act[i] == ACT_DONE) {
+			r->transient_streak = 0;
+		}
+		if (act[i] == ACT_DONE) {
+			add_item(r, &pm->msg, pm->outcome, pm->reason, pm->started);
+		} else {
+			add_item(r, &pm->msg, act[i] == ACT_VANISHED ? "vanished" : "deferred", why[i], pm->started);
+		}
+		sqz_free(why[i]);
+		sqz_message_clear(&pm->msg);
+		sqz_free(pm->reason);
+		memset(pm, 0, sizeof *pm);
+	}
 	r->move_count = 0;
+	if (failure.status != SQZ_OK) {
+		note_failure(r, &failure);
+	}
+	sqz_error_clear(&failure);
 }
 
-static void queue_move(run *r, const char *id, const char *subject, const char *outcome, const char *reason, int to_error, double started)
+static void queue_move(run *r, const sqz_message *m, const char *outcome, const char *reason, int to_error, int located, double started)
 {
 	pending_move *pm = &r->moves[r->move_count++];
-	pm->id = sqz_strdup(id);
-	pm->subject = sqz_strdup(subject);
+	message_copy(&pm->msg, m);
 	pm->outcome = outcome;
 	pm->reason = sqz_strdup(reason);
 	pm->to_error = to_error;
+	pm->located = located;
 	pm->started = started;
 	if (r->move_count == MOVE_BATCH) {
 		flush_moves(r);
@@ -411,7 +666,7 @@ static void fail_message(run *r, const sqz_message *m, const char *reason, doubl
 		return;
 	}
 	set_category(r, m->id, reason);
-	queue_move(r, m->id, m->subject, "failed", reason, 1, started);
+	queue_move(r, m, "failed", reason, 1, 0, started);
 }
 
 /* Does the message have an attachment the options accept? -1 on a Graph
@@ -444,96 +699,133 @@ static int has_qualifying_attachment(run *r, const sqz_message *m, sqz_error *e)
 	return found;
 }
 
-/* Where is the message now? 1 = found (*parent set), 0 = gone, -1 = error. */
-static int locate(run *r, const char *id, char **parent, sqz_error *e)
-{
-	*parent = NULL;
-	char *path = sqz_mailbox_message_path(r->im->mailbox, id, "?$select=id,parentFolderId");
-	json_object *m = path ? sqz_graph_json(r->im->mailbox->graph, "GET", path, NULL, e) : NULL;
-	sqz_free(path);
-	if (!m) {
-		if (is_vanished(e)) {
-			sqz_error_clear(e);
-			return 0;
-		}
-		return -1;
-	}
-	*parent = sqz_strdup(sqz_json_string(m, "parentFolderId"));
-	json_object_put(m);
-	return 1;
-}
+enum { RES_DEFERRED, RES_VANISHED, RES_DONE, RES_MOVE, RES_MAIN };
 
-/* Finishes what an earlier run left in the journal. */
+typedef struct resume_step {
+	sqz_message msg;            /* from Graph when found, else id + what the journal knows */
+	int action;
+	int to_error;
+	char *reason;               /* the journal's (failed) */
+	char *why;                  /* deferred / vanished */
+	double started;
+} resume_step;
+
+/* Finishes what an earlier run left in the journal: first finds every
+ * entry's message (so that the total $progress sees is right), then
+ * records and moves. */
 static void resume_journal(run *r)
 {
-	/* Copy the ids first: the loop edits the entries. */
 	size_t n = (size_t)json_object_object_length(r->entries), k = 0;
-	char **ids = sqz_calloc(n ? n : 1, sizeof *ids);
+	int64_t cap = r->im->options.max_messages;
+	int64_t rest = r->inbox.total_count < cap ? r->inbox.total_count : cap;
+	r->total = rest + (int64_t)n;
+	if (n == 0) {
+		return;
+	}
+	resume_step *steps = sqz_calloc(n, sizeof *steps);
+	if (!steps) {
+		return;
+	}
 	json_object_object_foreach(r->entries, key, val) {
 		(void)val;
-		if (ids && k < n) {
-			ids[k++] = sqz_strdup(key);
+		if (k < n) {
+			steps[k++].msg.id = sqz_strdup(key);
 		}
 	}
-	for (size_t i = 0; i < k && !r->stop; i++) {
-		const char *id = ids[i];
-		json_object *entry = entry_of(r, id);
+	size_t located = 0, items = 0;
+	int64_t moved_from_inbox = 0;
+	for (; located < k && !r->stop; located++) {
+		resume_step *s = &steps[located];
+		json_object *entry = entry_of(r, s->msg.id);
 		const char *state = sqz_json_string(entry, "state");
-		char *subject = sqz_strdup(sqz_json_string(entry, "subject"));
-		char *reason = sqz_strdup(sqz_json_string(entry, "reason"));
-		double started = sqz_clock_monotonic();
+		int finished = state && (strcmp(state, "imported") == 0 || strcmp(state, "failed") == 0);
+		s->to_error = state && strcmp(state, "failed") == 0;
+		s->reason = sqz_strdup(sqz_json_string(entry, "reason"));
+		s->started = sqz_clock_monotonic();
 		char *parent = NULL;
 		sqz_error e = SQZ_ERROR_INIT;
-		int where = locate(r, id, &parent, &e);
+		sqz_message found;
+		int where = locate(r, s->msg.id, &parent, &found, &e);
+		if (where > 0 && found.id) {
+			sqz_message_clear(&s->msg);
+			s->msg = found;
+		} else {
+			if (where > 0) {
+				sqz_message_clear(&found);
+			}
+			s->msg.subject = sqz_strdup(sqz_json_string(entry, "subject") ? sqz_json_string(entry, "subject") : "");
+			s->msg.internet_message_id = sqz_strdup(sqz_json_string(entry, "internet_message_id"));
+			s->msg.size = -1;
+		}
+		const char *dest = s->to_error ? r->error.id : r->exported.id;
 		if (where < 0) {
-			char why[700];
-			snprintf(why, sizeof why, "could not check the message: %s", e.message ? e.message : "error");
-			add_item(r, id, subject, "deferred", why, started);
+			s->action = RES_DEFERRED;
+			s->why = reasonf("could not check the message: %s", e.message);
 			note_failure(r, &e);
 		} else if (where == 0) {
-			sqz_error je = SQZ_ERROR_INIT;
-			drop_entry(r, id, &je);
-			sqz_error_clear(&je);
-			add_item(r, id, subject, "vanished", "the message was moved or deleted by someone else", started);
-		} else if (state && (strcmp(state, "imported") == 0 || strcmp(state, "failed") == 0)) {
-			int to_error = strcmp(state, "failed") == 0;
-			const char *dest = to_error ? r->error.id : r->exported.id;
-			if (parent && strcmp(parent, dest) == 0) {
-				/* The move happened; only the journal update was lost. */
-				sqz_error je = SQZ_ERROR_INIT;
-				drop_entry(r, id, &je);
-				sqz_error_clear(&je);
-				add_item(r, id, subject, "resumed", to_error ? reason : NULL, started);
-			} else if (parent && strcmp(parent, r->inbox.id) == 0) {
-				if (to_error) {
-					set_category(r, id, reason ? reason : "failed");
-				}
-				queue_move(r, id, subject, "resumed", to_error ? reason : NULL, to_error, started);
-			} else {
-				/* Someone moved it elsewhere by hand: respect that. */
-				sqz_error je = SQZ_ERROR_INIT;
-				drop_entry(r, id, &je);
-				sqz_error_clear(&je);
-				add_item(r, id, subject, "vanished", "the message was moved to another folder by someone else", started);
-			}
+			s->action = RES_VANISHED;
+			s->why = sqz_strdup(VANISHED_GONE);
+		} else if (finished && parent && strcmp(parent, dest) == 0) {
+			s->action = RES_DONE;    /* the move happened; only the journal update was lost */
+		} else if (finished && parent && strcmp(parent, r->inbox.id) == 0) {
+			s->action = RES_MOVE;
+			moved_from_inbox++;
+		} else if (finished) {
+			s->action = RES_VANISHED;    /* someone moved it elsewhere by hand: respect that */
+			s->why = sqz_strdup(VANISHED_ELSEWHERE);
 		} else if (!parent || strcmp(parent, r->inbox.id) != 0) {
-			/* A started entry whose message left the Inbox without us. */
-			sqz_error je = SQZ_ERROR_INIT;
-			drop_entry(r, id, &je);
-			sqz_error_clear(&je);
-			add_item(r, id, subject, "vanished", "the message left the Inbox during an interrupted import", started);
+			s->action = RES_VANISHED;    /* a started entry whose message left the Inbox without us */
+			s->why = sqz_strdup("the message left the Inbox during an interrupted import");
+		} else {
+			s->action = RES_MAIN;    /* a "started" entry in the Inbox: the main loop takes it */
 		}
-		/* A "started" entry in the Inbox is handled by the main loop. */
+		if (s->action != RES_MAIN) {
+			items++;
+		}
 		sqz_error_clear(&e);
 		sqz_free(parent);
-		sqz_free(subject);
-		sqz_free(reason);
+	}
+	/* Resumed moves leave the Inbox before it is listed. */
+	int64_t left = r->inbox.total_count - moved_from_inbox;
+	r->total = (int64_t)items + (left < 0 ? 0 : left < cap ? left : cap);
+
+	for (size_t i = 0; i < located; i++) {
+		resume_step *s = &steps[i];
+		sqz_error je = SQZ_ERROR_INIT;
+		switch (s->action) {
+		case RES_DEFERRED:
+			add_item(r, &s->msg, "deferred", s->why, s->started);
+			break;
+		case RES_VANISHED:
+		case RES_DONE:
+			if (drop_entry(r, s->msg.id, &je) != SQZ_OK) {
+				note_failure(r, &je);
+			}
+			add_item(r, &s->msg, s->action == RES_DONE ? "resumed" : "vanished",
+				s->action == RES_DONE ? (s->to_error ? s->reason : NULL) : s->why, s->started);
+			break;
+		case RES_MOVE:
+			if (may_send(r)) {
+				if (s->to_error) {
+					set_category(r, s->msg.id, s->reason ? s->reason : "failed");
+				}
+				queue_move(r, &s->msg, "resumed", s->to_error ? s->reason : NULL, s->to_error, 1, s->started);
+			}
+			break;
+		default:
+			break;
+		}
+		sqz_error_clear(&je);
 	}
 	for (size_t i = 0; i < k; i++) {
-		sqz_free(ids[i]);
+		sqz_message_clear(&steps[i].msg);
+		sqz_free(steps[i].reason);
+		sqz_free(steps[i].why);
 	}
-	sqz_free(ids);
-	flush_moves(r);
+	sqz_free(steps);
+	if (may_send(r)) {
+		flush_moves(r);
+	}
 }
 
 static void process(run *r, const sqz_message *m)
@@ -560,11 +852,11 @@ static void process(run *r, const sqz_message *m)
 		int q = has_qualifying_attachment(r, m, &e);
 		if (q < 0) {
 			if (is_vanished(&e)) {
-				add_item(r, m->id, m->subject, "vanished", "the message was moved or deleted by someone else", started);
+				add_item(r, m, "vanished", VANISHED_GONE, started);
 			} else {
 				char why[700];
 				snprintf(why, sizeof why, "%s", e.message ? e.message : "could not list the attachments");
-				add_item(r, m->id, m->subject, "deferred", why, started);
+				add_item(r, m, "deferred", why, started);
 				note_failure(r, &e);
 			}
 			sqz_error_clear(&e);
@@ -583,7 +875,8 @@ static void process(run *r, const sqz_message *m)
 		return;
 	}
 	char *reason = NULL;
-	sqz_handler_result hr = r->host->handle(r->host->ctx, m, &reason);
+	sqz_error failure = SQZ_ERROR_INIT;
+	sqz_handler_result hr = r->host->handle(r->host->ctx, m, &reason, &failure);
 	switch (hr) {
 	case SQZ_HANDLER_OK:
 		r->transient_streak = 0;
@@ -591,7 +884,7 @@ static void process(run *r, const sqz_message *m)
 			note_failure(r, &e);
 			break;
 		}
-		queue_move(r, m->id, m->subject, "imported", NULL, 0, started);
+		queue_move(r, m, "imported", NULL, 0, 0, started);
 		break;
 	case SQZ_HANDLER_FAILED:
 		r->transient_streak = 0;
@@ -599,16 +892,18 @@ static void process(run *r, const sqz_message *m)
 		break;
 	case SQZ_HANDLER_RETRY:
 	case SQZ_HANDLER_TRANSIENT:
-		/* Finished without importing: not a crash, so no attempt counts. */
-		if (drop_entry(r, m->id, &e) != SQZ_OK) {
+		/* Finished without importing: this call is no crash and does not
+		 * count, but the crashes before it still do. */
+		if ((attempts > 0 ? set_entry(r, m, m->id, "started", (int)attempts, NULL, &e) : drop_entry(r, m->id, &e)) != SQZ_OK) {
 			note_failure(r, &e);
 			break;
 		}
-		add_item(r, m->id, m->subject, "deferred", reason ? reason : (hr == SQZ_HANDLER_RETRY ? "retry_later" : "transient failure"), started);
+		add_item(r, m, "deferred", reason ? reason : (hr == SQZ_HANDLER_RETRY ? "retry_later" : "transient failure"), started);
 		if (hr == SQZ_HANDLER_TRANSIENT) {
-			sqz_error t = SQZ_ERROR_INIT;
-			t.status = SQZ_E_TRANSPORT;
-			note_failure(r, &t);
+			if (failure.status == SQZ_OK) {
+				failure.status = SQZ_E_TRANSPORT;
+			}
+			note_failure(r, &failure);
 		} else {
 			r->transient_streak = 0;
 		}
@@ -618,8 +913,32 @@ static void process(run *r, const sqz_message *m)
 		r->host_failed = 1;
 		break;
 	}
+	sqz_error_clear(&failure);
 	sqz_error_clear(&e);
 	sqz_free(reason);
+}
+
+/* Graph pages a folder with $skip, an offset evaluated per request: the
+ * messages this run moved away in the meantime would shift the next page
+ * and skip as many of the oldest remaining ones. The next page starts at
+ * the number of listed messages still in the Inbox instead. Returns a new
+ * link (the same when it has no $skip). */
+static char *next_page_link(const char *link, int64_t offset)
+{
+	const char *names[] = { "$skip=", "%24skip=", "%24Skip=" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *at = strstr(link, names[i]);
+		if (at && (at == link || at[-1] == '?' || at[-1] == '&')) {
+			const char *value = at + strlen(names[i]);
+			const char *end = value + strspn(value, "0123456789");
+			sqz_buf b = SQZ_BUF_INIT;
+			sqz_buf_append(&b, link, (size_t)(value - link));
+			sqz_buf_appendf(&b, "%lld", (long long)(offset > 0 ? offset : 0));
+			sqz_buf_appends(&b, end);
+			return sqz_buf_steal(&b, NULL);
+		}
+	}
+	return sqz_strdup(link);
 }
 
 static sqz_status resolve_folders(run *r, sqz_error *err)
@@ -659,6 +978,9 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	if (!acquired) {
 		report->locked = 1;
 		report->seconds = sqz_clock_monotonic() - t0;
+		if (host->logger && host->logger->log) {
+			host->logger->log(host->logger->ctx, SQZ_LOG_INFO, "import run: another run holds this mailbox; nothing done", NULL, 0);
+		}
 		return SQZ_OK;
 	}
 
@@ -706,19 +1028,28 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	if ((st = load_journal(&r, err)) != SQZ_OK) {
 		goto unlock;
 	}
-	r.total = r.inbox.total_count < im->options.max_messages ? r.inbox.total_count : im->options.max_messages;
-	r.total += (int64_t)json_object_object_length(r.entries);
-
 	resume_journal(&r);
 
-	int64_t taken = 0;
+	int64_t taken = 0, listed = 0;
 	char *next = NULL;
 	int first = 1;
 	int page_size = im->options.max_messages < 250 ? (int)(im->options.max_messages > 0 ? im->options.max_messages : 1) : 250;
+	r.listing = 1;
 	while (!r.stop && taken < im->options.max_messages && (first || next)) {
 		sqz_message *msgs = NULL;
 		size_t count = 0;
-		char *link = next;
+		char *link = NULL;
+		if (!first) {
+			/* Settle the moves first: the offset counts what left the Inbox. */
+			if (may_send(&r)) {
+				flush_moves(&r);
+			}
+			if (r.stop) {
+				break;
+			}
+			link = next_page_link(next, listed - r.left_inbox);
+			sqz_free(next);
+		}
 		next = NULL;
 		sqz_error e = SQZ_ERROR_INIT;
 		sqz_status ps = sqz_mailbox_message_page(im->mailbox, r.inbox.id, first ? NULL : link, page_size, &msgs, &count, &next, &e);
@@ -737,6 +1068,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 			sqz_error_clear(&e);
 			break;
 		}
+		listed += (int64_t)count;
 		for (size_t i = 0; i < count; i++) {
 			if (!r.stop && taken < im->options.max_messages) {
 				taken++;
@@ -751,14 +1083,13 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 		sqz_free(msgs);
 	}
 	sqz_free(next);
-	if (!r.host_failed && !(report->aborted && strcmp(report->aborted, "throttled") == 0)) {
+	if (may_send(&r)) {
 		flush_moves(&r);
 	}
 	/* Moves not sent (throttled, host failure): their journal entries make
 	 * the next run finish them. */
 	for (size_t i = 0; i < r.move_count; i++) {
-		sqz_free(r.moves[i].id);
-		sqz_free(r.moves[i].subject);
+		sqz_message_clear(&r.moves[i].msg);
 		sqz_free(r.moves[i].reason);
 	}
 	r.move_count = 0;

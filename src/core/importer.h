@@ -8,7 +8,16 @@
  *   failed   (reason)       written after a failure, BEFORE the category and the move
  * An entry disappears once its message is in its destination folder. A run
  * first finishes what the journal says (resumed: a move, never the handler
- * again), then takes the Inbox oldest first. A message whose handler was
+ * again), then takes the Inbox oldest first. A handler call that ends in
+ * RetryLaterException or a transient failure restores the entry as it was
+ * (crashes counted before stay counted).
+ *
+ * Moves go out in $batch requests of up to 20, preceded by one $batch that
+ * asks where each message is: one still in the Inbox is moved; one a person
+ * moved elsewhere or deleted meanwhile is "vanished" (never pulled back);
+ * a move answered 404 although the message is in the Inbox means the
+ * destination folder is gone: the entry stays, the next run resolves the
+ * folders again and finishes the move. A message whose handler was
  * started max_attempts times without finishing (the process died each
  * time) goes to Error as "poison". Ids are immutable (Prefer:
  * IdType="ImmutableId"), so a journal entry still names its message after
@@ -67,8 +76,12 @@ typedef struct sqz_import_report {
 } sqz_import_report;
 
 typedef struct sqz_importer_host {
-	/* The handler for one message; *reason (sqz_malloc'd) explains a failure. */
-	sqz_handler_result (*handle)(void *ctx, const sqz_message *m, char **reason);
+	/* The handler for one message; *reason (sqz_malloc'd) explains a failure.
+	 * For SQZ_HANDLER_TRANSIENT the host may describe the Graph failure in
+	 * *failure (status, http_status, retry_after): a 429 whose Retry-After
+	 * exceeded max_retry_wait ends the run as "throttled" like one of the
+	 * importer's own requests would. */
+	sqz_handler_result (*handle)(void *ctx, const sqz_message *m, char **reason, sqz_error *failure);
 	/* After every message; returns 0, or -1 to stop (a pending host error). */
 	int (*progress)(void *ctx, int64_t done, int64_t total, const sqz_message *m, const char *outcome);
 	void *ctx;

@@ -176,14 +176,28 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 		return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store has an unknown format (written by a newer sqzgraph?); "
 			"delete it (forget) and authorize again");
 	}
+	/* A Store may hand back anything (a userland one on a database): an
+	 * instant outside 1970..9999 was not written by us, and the expiry
+	 * arithmetic on it (expires_at - margin, last_refresh_at + 90 days)
+	 * would overflow. */
+	static const char *const instants[] = { "expires_at", "refresh_at", "obtained_at", "last_refresh_at" };
+	sqz_epoch *fields[] = { &r->expires_at, &r->refresh_at, &r->obtained_at, &r->last_refresh_at };
+	for (size_t i = 0; i < sizeof instants / sizeof instants[0]; i++) {
+		if (sqz_json_int64(o, instants[i], &v) != 0) {
+			continue;
+		}
+		if (v < 0 || v > SQZ_OAUTH_EPOCH_MAX) {
+			json_object_put(o);
+			memset(r, 0, sizeof *r);
+			return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store is corrupt (%s %lld is not a time sqzgraph writes); "
+				"delete it (forget) and authorize again", instants[i], (long long)v);
+		}
+		*fields[i] = v;
+	}
 	r->flow = strcmp(flow, "client_credentials") == 0 ? SQZ_FLOW_CLIENT_CREDENTIALS : SQZ_FLOW_DELEGATED;
 	r->fingerprint = dup_member(o, "fingerprint");
 	r->access_token = dup_member(o, "access_token");
 	r->refresh_token = dup_member(o, "refresh_token");
-	r->expires_at = sqz_json_int64(o, "expires_at", &v) == 0 ? v : 0;
-	r->refresh_at = sqz_json_int64(o, "refresh_at", &v) == 0 ? v : 0;
-	r->obtained_at = sqz_json_int64(o, "obtained_at", &v) == 0 ? v : 0;
-	r->last_refresh_at = sqz_json_int64(o, "last_refresh_at", &v) == 0 ? v : 0;
 	json_object *scopes = sqz_json_get(o, "scopes");
 	size_t n = scopes && json_object_is_type(scopes, json_type_array) ? json_object_array_length(scopes) : 0;
 	for (size_t i = 0; i < n; i++) {
@@ -387,18 +401,25 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 		const char *id_token = sqz_json_string(body, "id_token");
 		a->account = id_token ? account_from_id_token(id_token) : NULL;
 		const char *type = sqz_json_string(body, "token_type");
+		/* Decided here: type points into body, which is freed below. */
+		int bearer = !type || strcasecmp(type, "Bearer") == 0;
 		int has_expiry = sqz_json_int64(body, "expires_in", &a->expires_in) == 0;
 		if (sqz_json_int64(body, "refresh_in", &a->refresh_in) != 0) {
 			a->refresh_in = 0;
 		}
 		json_object_put(body);
-		if (!a->access_token || (type && strcasecmp(type, "Bearer") != 0)) {
+		if (!a->access_token || !bearer) {
 			return sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint's answer has no bearer access_token");
 		}
 		if (!has_expiry || a->expires_in <= 0 || a->expires_in > 400 * 86400) {
 			/* A token that is already expired (or "valid" for years) is a
 			 * broken answer, not something to loop on or to trust. */
 			return sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint's answer has an unusable expires_in; try again later");
+		}
+		if (a->refresh_in < 0 || a->refresh_in > a->expires_in) {
+			/* refresh_in only brings a refresh forward; beyond expires_in it
+			 * means nothing (and sent_at + it could overflow). */
+			a->refresh_in = 0;
 		}
 		return SQZ_OK;
 	}
@@ -1281,6 +1302,11 @@ sqz_status sqz_oauth_import(sqz_oauth *o, const char *access_token, const char *
 	memset(info, 0, sizeof *info);
 	if (!access_token || !*access_token) {
 		return sqz_error_set(err, SQZ_E_CONFIG, "the legacy record has no access_token");
+	}
+	if (expires_at < 0 || expires_at > SQZ_OAUTH_EPOCH_MAX) {
+		sqz_error_set(err, SQZ_E_CONFIG, "the legacy record's expires (%lld) is not a time between 1970 and 9999", (long long)expires_at);
+		sqz_error_set_key(err, "expires");
+		return SQZ_E_CONFIG;
 	}
 	sqz_token_record r = { 0 };
 	r.fingerprint = sqz_strdup(o->fingerprint);

@@ -32,6 +32,7 @@
 #define SQZ_OAUTH_PENDING_TTL 600             /* state + verifier live 10 minutes */
 #define SQZ_OAUTH_IDLE_LIMIT (90 * 86400)     /* refresh tokens die after 90 idle days */
 #define SQZ_OAUTH_LOCK_TIMEOUT 30.0
+#define SQZ_OAUTH_EPOCH_MAX 253402300799LL        /* 9999-12-31T23:59:59Z: no record instant lies beyond */
 
 typedef struct sqz_token_record {
 	char *fingerprint;

@@ -145,8 +145,11 @@ static bool parse_options(importer_object *obj, HashTable *options)
 		} else if (zend_string_equals_literal(key, "error_category")) {
 			if (Z_TYPE_P(v) == IS_NULL) {
 				o->error_category = NULL;
-			} else if (Z_TYPE_P(v) != IS_STRING || zend_str_has_nul_byte(Z_STR_P(v)) || Z_STRLEN_P(v) > 200) {
-				zend_argument_type_error(3, "option \"error_category\" must be a string (at most 200 bytes) or null");
+			} else if (Z_TYPE_P(v) != IS_STRING) {
+				zend_argument_type_error(3, "option \"error_category\" must be of type ?string, %s given", zend_zval_type_name(v));
+				return false;
+			} else if (Z_STRLEN_P(v) > 200 || zend_str_has_nul_byte(Z_STR_P(v))) {
+				zend_argument_value_error(3, "option \"error_category\" must be at most 200 bytes without NUL bytes");
 				return false;
 			} else {
 				sqz_free(obj->error_category);
@@ -155,14 +158,22 @@ static bool parse_options(importer_object *obj, HashTable *options)
 			}
 		} else if (zend_string_equals_literal(key, "attachment_types")) {
 			if (Z_TYPE_P(v) != IS_ARRAY) {
-				zend_argument_type_error(3, "option \"attachment_types\" must be a list of strings, %s given", zend_zval_type_name(v));
+				zend_argument_type_error(3, "option \"attachment_types\" must be of type array, %s given", zend_zval_type_name(v));
+				return false;
+			}
+			if (!zend_array_is_list(Z_ARRVAL_P(v))) {
+				zend_argument_value_error(3, "option \"attachment_types\" must be a list");
 				return false;
 			}
 			zval *t;
 			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), t) {
 				ZVAL_DEREF(t);
-				if (Z_TYPE_P(t) != IS_STRING || Z_STRLEN_P(t) == 0 || zend_str_has_nul_byte(Z_STR_P(t))) {
-					zend_argument_type_error(3, "option \"attachment_types\" must be a list of non-empty strings");
+				if (Z_TYPE_P(t) != IS_STRING) {
+					zend_argument_type_error(3, "option \"attachment_types\" must be a list of strings, %s found", zend_zval_type_name(t));
+					return false;
+				}
+				if (Z_STRLEN_P(t) == 0 || zend_str_has_nul_byte(Z_STR_P(t))) {
+					zend_argument_value_error(3, "option \"attachment_types\" must not contain an empty string or NUL bytes");
 					return false;
 				}
 				char **grown = sqz_realloc(o->attachment_types, (o->attachment_type_count + 1) * sizeof *grown);
@@ -245,7 +256,9 @@ static bool is_transient_exception(zend_object *ex)
 static char *exception_reason(zend_object *ex, const char *prefix)
 {
 	zval rv;
-	zval *msg = zend_read_property(zend_ce_exception, ex, "message", sizeof("message") - 1, 1, &rv);
+	/* The object's own class as the scope: "message" is protected, declared
+	 * by Exception or by Error (TypeError & co. are no Exception). */
+	zval *msg = zend_read_property(ex->ce, ex, "message", sizeof("message") - 1, 1, &rv);
 	const char *text = Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "";
 	size_t len = strlen(prefix) + ZSTR_LEN(ex->ce->name) + strlen(text) + 8;
 	char *out = sqz_malloc(len);
@@ -255,7 +268,27 @@ static char *exception_reason(zend_object *ex, const char *prefix)
 	return out;
 }
 
-static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason)
+/* What a transient exception from the handler says, for the abort streak
+ * and the throttle memory: a ThrottledException whose retryAfter() exceeded
+ * max_retry_wait ends the run as "throttled". */
+static void describe_transient(zend_object *ex, sqz_error *failure)
+{
+	zend_class_entry *ce = ex->ce;
+	zval rv;
+	if (instanceof_function(ce, php_sqz_transport_exception_ce)) {
+		failure->status = SQZ_E_TRANSPORT;
+		return;
+	}
+	failure->status = instanceof_function(ce, php_sqz_throttled_exception_ce) ? SQZ_E_THROTTLED : SQZ_E_GRAPH;
+	zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
+	failure->http_status = Z_TYPE_P(status) == IS_LONG ? (long)Z_LVAL_P(status) : 0;
+	if (failure->status == SQZ_E_THROTTLED) {
+		zval *after = zend_read_property(php_sqz_throttled_exception_ce, ex, "retryAfter", sizeof("retryAfter") - 1, 1, &rv);
+		failure->retry_after = Z_TYPE_P(after) == IS_DOUBLE ? Z_DVAL_P(after) : Z_TYPE_P(after) == IS_LONG ? (double)Z_LVAL_P(after) : 0;
+	}
+}
+
+static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason, sqz_error *failure)
 {
 	run_ctx *rc = ctx;
 	zval message, retval;
@@ -277,6 +310,7 @@ static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason)
 			result = SQZ_HANDLER_RETRY;
 		} else if (is_transient_exception(ex)) {
 			*reason = exception_reason(ex, "");
+			describe_transient(ex, failure);
 			result = SQZ_HANDLER_TRANSIENT;
 		} else {
 			*reason = exception_reason(ex, "handler_error: ");

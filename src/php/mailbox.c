@@ -100,6 +100,17 @@ void php_sqz_finish_error(sqz_status st, sqz_error *err)
 		RETURN_THROWS(); \
 	}
 
+/* An empty id would turn "/messages/{id}" into the listing "/messages/",
+ * and C stops at a NUL byte: refuse both before any request. */
+static bool id_ok(const zend_string *s, uint32_t arg_num, const char *what)
+{
+	if (ZSTR_LEN(s) == 0 || zend_str_has_nul_byte(s)) {
+		zend_argument_value_error(arg_num, "must be a non-empty %s without NUL bytes", what);
+		return false;
+	}
+	return true;
+}
+
 ZEND_METHOD(SqzGraph_Mailbox, __construct)
 {
 	zval *auth_zv;
@@ -191,6 +202,9 @@ ZEND_METHOD(SqzGraph_Mailbox, messages)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 	THIS_MAILBOX();
+	if (!id_ok(folder, 1, "folder id")) {
+		RETURN_THROWS();
+	}
 	zend_long page_size = 250, limit = 0;
 	if (options) {
 		zend_string *key;
@@ -229,6 +243,9 @@ ZEND_METHOD(SqzGraph_Mailbox, message)
 		Z_PARAM_STR(id)
 	ZEND_PARSE_PARAMETERS_END();
 	THIS_MAILBOX();
+	if (!id_ok(id, 1, "message id")) {
+		RETURN_THROWS();
+	}
 	sqz_message m;
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_status st = sqz_mailbox_message(&obj->mb, ZSTR_VAL(id), &m, &err);
@@ -327,6 +344,9 @@ ZEND_METHOD(SqzGraph_Mailbox, saveMime)
 		Z_PARAM_ZVAL(target)
 	ZEND_PARSE_PARAMETERS_END();
 	THIS_MAILBOX();
+	if (!id_ok(id, 1, "message id")) {
+		RETURN_THROWS();
+	}
 	zend_long n = php_sqz_save_to_target(obj, target, 2, php_sqz_download_mime, ZSTR_VAL(id));
 	if (n < 0) {
 		RETURN_THROWS();
@@ -364,6 +384,9 @@ ZEND_METHOD(SqzGraph_Mailbox, attachments)
 		Z_PARAM_STR(id)
 	ZEND_PARSE_PARAMETERS_END();
 	THIS_MAILBOX();
+	if (!id_ok(id, 1, "message id")) {
+		RETURN_THROWS();
+	}
 	php_sqz_list_attachments(obj, ZEND_THIS, ZSTR_VAL(id), return_value);
 }
 
@@ -377,6 +400,9 @@ ZEND_METHOD(SqzGraph_Mailbox, saveAttachment)
 		Z_PARAM_ZVAL(target)
 	ZEND_PARSE_PARAMETERS_END();
 	THIS_MAILBOX();
+	if (!id_ok(id, 1, "message id") || !id_ok(aid, 2, "attachment id")) {
+		RETURN_THROWS();
+	}
 	php_sqz_attachment_ref ref = { ZSTR_VAL(id), ZSTR_VAL(aid) };
 	zend_long n = php_sqz_save_to_target(obj, target, 3, php_sqz_download_attachment, &ref);
 	if (n < 0) {
@@ -393,6 +419,9 @@ ZEND_METHOD(SqzGraph_Mailbox, move)
 		Z_PARAM_STR(folder)
 	ZEND_PARSE_PARAMETERS_END();
 	THIS_MAILBOX();
+	if (!id_ok(id, 1, "message id") || !id_ok(folder, 2, "folder id")) {
+		RETURN_THROWS();
+	}
 	char *new_id = NULL;
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_status st = sqz_mailbox_move(&obj->mb, ZSTR_VAL(id), ZSTR_VAL(folder), &new_id, &err);
@@ -425,12 +454,15 @@ ZEND_METHOD(SqzGraph_Mailbox, moveMany)
 		Z_PARAM_STR(folder)
 	ZEND_PARSE_PARAMETERS_END();
 	THIS_MAILBOX();
+	if (!id_ok(folder, 2, "folder id")) {
+		RETURN_THROWS();
+	}
 
 	uint32_t n = zend_hash_num_elements(ids), k = 0;
 	zval *v;
 	ZEND_HASH_FOREACH_VAL(ids, v) {
 		ZVAL_DEREF(v);
-		if (Z_TYPE_P(v) != IS_STRING || Z_STRLEN_P(v) == 0) {
+		if (Z_TYPE_P(v) != IS_STRING || Z_STRLEN_P(v) == 0 || zend_str_has_nul_byte(Z_STR_P(v))) {
 			zend_argument_type_error(1, "must be a list of non-empty message id strings");
 			RETURN_THROWS();
 		}

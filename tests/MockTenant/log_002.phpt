@@ -16,6 +16,8 @@ $d = $t->delegatedToken(TENANT, CLIENT, SECRET, ADMIN);
 $t->token(TENANT, ['grant_type' => 'refresh_token', 'client_id' => CLIENT, 'refresh_token' => $d['refresh_token']],
     ['Authorization: Basic ' . base64_encode(rawurlencode(CLIENT) . ':' . rawurlencode(SECRET))]);
 $t->graphGet($tok, '/me');
+$t->fault(['method' => 'POST', 'path' => '/oauth2/v2.0/token', 'status' => 503, 'times' => 1]);
+$t->token(TENANT, ['grant_type' => 'refresh_token', 'client_id' => CLIENT, 'client_secret' => SECRET, 'refresh_token' => $d['refresh_token']]);
 $log = $t->requests();
 foreach ($log as $e) {
     $r = $e['token_request'];
@@ -23,7 +25,7 @@ foreach ($log as $e) {
         echo $e['method'], ' ', strtok($e['target'], '?'), ": null\n";
         continue;
     }
-    echo $e['grant_type'], ': ', json_encode(['params' => $r['params'], 'client_auth' => $r['client_auth'],
+    echo $e['grant_type'], $e['status'] === 503 ? ' (503 fault)' : '', ': ', json_encode(['params' => $r['params'], 'client_auth' => $r['client_auth'],
         'scope' => $r['scope'] === null ? null : str_replace($t->baseUrl, '{mock}', $r['scope']), 'redirect_uri' => $r['redirect_uri'],
         'client_id' => $r['client_id'] === CLIENT], JSON_UNESCAPED_SLASHES), "\n";
     if (is_array($r['assertion'])) {
@@ -45,4 +47,5 @@ POST /7d3c1e52-5b7a-4b1f-9a62-2f1a4c0e8b11/login: null
 authorization_code: {"params":["client_id","client_secret","code","code_verifier","grant_type","redirect_uri"],"client_auth":"client_secret","scope":null,"redirect_uri":"http://127.0.0.1:8123/api/v2/importers/email/authenticate/end","client_id":true}
 refresh_token: {"params":["client_id","grant_type","refresh_token"],"client_auth":"basic","scope":null,"redirect_uri":null,"client_id":true}
 GET /v1.0/me: null
+refresh_token (503 fault): {"params":["client_id","client_secret","grant_type","refresh_token"],"client_auth":"client_secret","scope":null,"redirect_uri":null,"client_id":true}
 no secrets: true

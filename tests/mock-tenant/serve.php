@@ -6,7 +6,10 @@ declare(strict_types=1);
  * single-worker "php -S router.php" backends.
  *
  *   php serve.php --state FILE [--port 0] [--workers 8] [--port-file FILE]
- *                 [--seed NAME] [--latency-ms N]
+ *                 [--seed NAME] [--latency-ms N] [--parent-pid PID]
+ *
+ * --parent-pid: stop when that process is gone (server.inc passes the test's pid, so
+ * a test that crashes - a segfault skips its shutdown functions - leaves no server behind).
  *
  * Why not just PHP_CLI_SERVER_WORKERS=8? Each php -S worker accepts connections
  * on the shared socket and then serves them one after another; measured here, 5
@@ -20,7 +23,8 @@ declare(strict_types=1);
  * --port-file). SIGTERM/SIGINT stop the backends and exit.
  */
 
-$opts = getopt('', ['state:', 'port:', 'workers:', 'port-file:', 'seed:', 'latency-ms:']);
+$opts = getopt('', ['state:', 'port:', 'workers:', 'port-file:', 'seed:', 'latency-ms:', 'parent-pid:']);
+$parentPid = (int) ($opts['parent-pid'] ?? 0);
 if (!isset($opts['state'])) {
     fwrite(STDERR, "usage: php serve.php --state FILE [--port 0] [--workers 8] [--port-file F] [--seed NAME] [--latency-ms N]\n");
     exit(2);
@@ -65,9 +69,11 @@ function start_backend(string $stateFile, string $logDir, int $n): array
         $env['MOCK_TENANT_STATE'] = $stateFile;
         $env['MOCK_TENANT_DISPATCHED'] = '1';
         $proc = proc_open([PHP_BINARY, '-q', '-d', 'ffi.enable=1', '-d', 'display_errors=stderr', '-d', 'log_errors=0',
+            '-d', 'pcre.jit=' . ini_get('pcre.jit'),
             '-d', 'memory_limit=256M', '-d', 'default_charset=', '-S', '127.0.0.1:0', __DIR__ . '/router.php'],
             [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'a'], 2 => ['file', $log, 'a']], $pipes, __DIR__, $env);
-        $deadline = microtime(true) + 5;
+        // under valgrind (run-tests -m traces children) a backend takes far longer to start
+        $deadline = microtime(true) + (str_contains((string) @file_get_contents('/proc/self/maps'), 'vgpreload') ? 120 : 5);
         while (microtime(true) < $deadline) {
             $text = (string) @file_get_contents($log);
             if (preg_match('~Development Server \(http://127\.0\.0\.1:(\d+)\) started~', $text, $m)) {
@@ -271,6 +277,10 @@ while ($running) {
     // Restart a backend that died (it should not, but a test run must not hang on it).
     if (microtime(true) - $lastCheck > 1.0) {
         $lastCheck = microtime(true);
+        if ($parentPid > 0 && function_exists('posix_kill') && !@posix_kill($parentPid, 0) && posix_get_last_error() === 3) {
+            $orphaned = true;   // ESRCH: the test that started us is gone
+            break;
+        }
         foreach ($backends as $bi => $b) {
             if (!proc_get_status($b['proc'])['running']) {
                 foreach ($conns as $id => $c) {
@@ -289,5 +299,15 @@ foreach ($backends as $b) {
 }
 foreach ($backends as $b) {
     proc_close($b['proc']);
+}
+// The test died without its shutdown function: remove the private directory server.inc made for us.
+$own = dirname($stateFile);
+if (!empty($orphaned) && str_starts_with(basename($own), 'mock-tenant-') && dirname($own) === rtrim(sys_get_temp_dir(), '/')) {
+    $it = new RecursiveIteratorIterator(new RecursiveDirectoryIterator($own, FilesystemIterator::SKIP_DOTS),
+        RecursiveIteratorIterator::CHILD_FIRST);
+    foreach ($it as $f) {
+        $f->isDir() ? @rmdir($f->getPathname()) : @unlink($f->getPathname());
+    }
+    @rmdir($own);
 }
 exit(0);

@@ -30,6 +30,8 @@ final class Control
                 'POST messages' => $this->ok((new Seeder($this->state))->addMessage($this->userId($b['mailbox'] ?? ''), $b)),
                 'POST folders' => $this->ok((new Seeder($this->state))->addFolder($this->userId($b['mailbox'] ?? ''), $b)),
                 'GET folders' => $this->ok($this->folderContents($this->userId($segs[1] ?? ''))),
+                'DELETE folders' => $this->ok($this->deleteFolder($this->userId($segs[1] ?? ''), (string) ($segs[2] ?? ''))),
+                'DELETE messages' => $this->deleteMessage((string) ($segs[1] ?? ''), $b),
                 'GET requests' => $this->ok(['requests' => (new RequestLog($this->state))->all(
                     isset($r->query['since']) ? (int) $r->query['since'] : null)]),
                 'DELETE requests' => $this->done(fn () => (new RequestLog($this->state))->clear()),
@@ -135,6 +137,52 @@ final class Control
         }
         unset($store);
         return ['mailbox' => $mailbox, 'folders' => $out];
+    }
+
+    /**
+     * A person deletes a folder for good (Shift+Del): the folder, its subfolders and every
+     * message in them. Well-known folders cannot be deleted (as in Outlook).
+     */
+    private function deleteFolder(string $mailbox, string $idOrPath): array
+    {
+        $store = new MailStore($this->state);
+        $folder = $store->folderByPath($mailbox, $idOrPath) ?? $store->folder($mailbox, $idOrPath);
+        if ($folder === null) {
+            throw new \InvalidArgumentException("unknown folder '$idOrPath'");
+        }
+        if ($folder['well_known'] !== null) {
+            throw new \InvalidArgumentException("'{$folder['name']}' is a well-known folder and cannot be deleted");
+        }
+        return $this->state->tx(function () use ($mailbox, $folder): array {
+            $ids = [$folder['id']];
+            for ($i = 0; $i < count($ids); $i++) {
+                foreach ($this->state->all('SELECT id FROM folders WHERE mailbox = ? AND parent_id = ?', [$mailbox, $ids[$i]]) as $c) {
+                    $ids[] = $c['id'];
+                }
+            }
+            $messages = 0;
+            foreach ($ids as $id) {
+                foreach ($this->state->all('SELECT immutable_id FROM messages WHERE folder_id = ?', [$id]) as $m) {
+                    $this->state->exec('DELETE FROM attachments WHERE message_id = ?', [$m['immutable_id']]);
+                    $this->state->exec('DELETE FROM messages WHERE immutable_id = ?', [$m['immutable_id']]);
+                    $messages++;
+                }
+                $this->state->exec('DELETE FROM folders WHERE id = ?', [$id]);
+            }
+            return ['deleted_folders' => count($ids), 'deleted_messages' => $messages];
+        });
+    }
+
+    /** A person deletes a message (or, with {"move_to": folder}, moves it: new REST id) — as the delete_message fault. */
+    private function deleteMessage(string $id, array $b): Response
+    {
+        $row = $this->state->one('SELECT immutable_id FROM messages WHERE rest_id = ? OR immutable_id = ? OR internet_message_id = ?',
+            [$id, $id, $id]);
+        if ($row === null) {
+            return $this->error(404, "unknown message '$id'");
+        }
+        Faults::applySideEffect($this->state, ['message_id' => $row['immutable_id']] + (isset($b['move_to']) ? ['move_to' => $b['move_to']] : []));
+        return $this->ok(['ok' => true]);
     }
 
     private function settings(array $b): Response

@@ -387,8 +387,7 @@ final class Identity
         $f = $r->form();
         [$basicId, $basicSecret] = $this->basicAuth();
         $grant = $f['grant_type'] ?? '';
-        $this->ctx->grantType = $grant === '' ? null : $grant;
-        $this->ctx->tokenRequest = self::describeTokenRequest($f, $basicId !== null);
+        self::describeForLog($this->ctx);
         if ($grant === '') {
             return $this->missing('grant_type');
         }
@@ -417,6 +416,16 @@ final class Identity
             'refresh_token' => $this->redeemRefreshToken($app, $f),
             'client_credentials' => $this->clientCredentials($app, $f),
         };
+    }
+
+    /** Sets the log fields of a token request (grant_type, token_request) on the context. */
+    public static function describeForLog(Context $ctx): void
+    {
+        $f = $ctx->request->form();
+        $grant = (string) ($f['grant_type'] ?? '');
+        $ctx->grantType = $grant === '' ? null : $grant;
+        $h = $ctx->request->header('authorization') ?? '';
+        $ctx->tokenRequest = self::describeTokenRequest($f, stripos($h, 'Basic ') === 0);
     }
 
     /**

@@ -16,7 +16,9 @@ final class Router
         $req = Request::fromGlobals();
         $state = State::fromEnv();
         $clock = Clock::of($state);
-        $origin = 'http://' . ($req->header('host') ?? ($_SERVER['SERVER_NAME'] . ':' . $_SERVER['SERVER_PORT']));
+        // Behind tls-proxy.php the client spoke https to the proxy's port (the Host header's)
+        $scheme = $req->header('x-forwarded-proto') === 'https' ? 'https' : 'http';
+        $origin = $scheme . '://' . ($req->header('host') ?? ($_SERVER['SERVER_NAME'] . ':' . $_SERVER['SERVER_PORT']));
 
         if ($req->path === '/_mock' || str_starts_with($req->path, '/_mock/')) {
             $ctx = new Context($state, $clock, $req, $origin);
@@ -35,6 +37,10 @@ final class Router
         register_shutdown_function(fn () => $ctx->release());
         Batch::$memberLog = [];
 
+        if ($req->method === 'POST' && preg_match('~^/[^/]+/oauth2/v2\.0/token$~', $req->path)) {
+            // described before any fault fires, so the log names the grant of a failed token request too
+            Identity::describeForLog($ctx);
+        }
         $rule = (new Faults($state))->match($req);
         $resp = null;
         if ($rule !== null) {
