@@ -47,6 +47,9 @@ else
 	record core-tests 1
 fi
 
+echo "== fuzz smoke (libFuzzer + ASan/UBSan, ${SQZ_FUZZ_SECONDS:-5} s per harness)"
+bash scripts/fuzz.sh "${SQZ_FUZZ_SECONDS:-5}"; record fuzz-smoke $?
+
 run_phpt() { # run_phpt <label> [extra run-tests args...]
 	local label=$1; shift
 	local log
@@ -54,7 +57,7 @@ run_phpt() { # run_phpt <label> [extra run-tests args...]
 	TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
 		php "$(php-config --extension-dir | sed 's#/usr/lib/php/\([0-9]*\).*#/usr/lib/php/\1/build#')/run-tests.php" \
 		-q -j2 --show-diff "$@" \
-		-d extension="$root/modules/sqzgraph.so" ${SQZ_TESTS:-tests} >"$log" 2>&1
+		-d extension="$root/modules/sqzgraph.so" ${PHPT_DIRS:-${SQZ_TESTS:-tests}} >"$log" 2>&1
 	# The diffs of failed tests, then run-tests.php's own summary of them.
 	sed -n '/^========DIFF========/,/^========DONE========/p' "$log" | head -400
 	sed -n '/^FAILED TEST SUMMARY/,/^=====/p; /^LEAKED TEST SUMMARY/,/^=====/p; /^BORKED/,/^=====/p' "$log" | sed "s/^/[$label] /"
@@ -77,10 +80,14 @@ if [ "${SQZ_VALGRIND:-1}" = 1 ]; then
 	# Memory safety is part of passing: the same phpt under valgrind, with
 	# PHP's allocator off so that every allocation is seen, and a full leak
 	# check (run-tests' -m alone does not report definite leaks as errors).
-	# PCRE's JIT confuses memcheck, so it is off for this run.
+	# PCRE's JIT confuses memcheck, so it is off for this run. The mock
+	# tenant's own tests (tests/MockTenant) exercise PHP code, not the
+	# extension, and their concurrency checks need real-time speed: they run
+	# in the first pass only.
 	echo "== phpt under valgrind (USE_ZEND_ALLOC=0, leak-check=full)"
 	# run-tests traces children: keep the mock tenant's servers out of valgrind.
 	USE_ZEND_ALLOC=0 VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --trace-children-skip-by-arg=*/mock-tenant/*" \
+		PHPT_DIRS="${SQZ_TESTS:-$(ls -d tests/*/ | grep -v -e 'tests/MockTenant/' -e 'tests/mock-tenant/' | tr '\n' ' ')}" \
 		run_phpt valgrind -m -d pcre.jit=0
 fi
 
