@@ -409,12 +409,16 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 		}
 		json_object_put(body);
 		if (!a->access_token || !bearer) {
-			return sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint's answer has no bearer access_token");
+			sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint's answer has no bearer access_token");
+			err->http_status = resp->status;
+			return SQZ_E_GRAPH;
 		}
 		if (!has_expiry || a->expires_in <= 0 || a->expires_in > 400 * 86400) {
 			/* A token that is already expired (or "valid" for years) is a
 			 * broken answer, not something to loop on or to trust. */
-			return sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint's answer has an unusable expires_in; try again later");
+			sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint's answer has an unusable expires_in; try again later");
+			err->http_status = resp->status;
+			return SQZ_E_GRAPH;
 		}
 		if (a->refresh_in < 0 || a->refresh_in > a->expires_in) {
 			/* refresh_in only brings a refresh forward; beyond expires_in it

@@ -321,33 +321,75 @@ ZEND_METHOD(SqzGraph_Authenticator, forget)
 	finish_error(sqz_oauth_forget(&obj->oauth, &err), &err);
 }
 
-/* Seconds since the epoch of a zone-less "Y-m-d H:i:s" read in the named
- * zone, through ext/date with the zone given explicitly: date.timezone
- * and TZ are never consulted. FAILURE with an exception thrown. */
-static zend_result legacy_expiry(zend_string *text, zend_string *zone, zend_long *out)
+static bool make_zone(zval *tz, const char *name, size_t len)
 {
-	zval tz, args[3], dt, ret, fname;
-	zend_result result = FAILURE;
-
-	object_init_ex(&tz, php_date_get_timezone_ce());
-	ZVAL_STR(&args[0], zone);
-	zend_call_known_instance_method_with_1_params(Z_OBJCE(tz)->constructor, Z_OBJ(tz), NULL, &args[0]);
+	zval arg;
+	object_init_ex(tz, php_date_get_timezone_ce());
+	ZVAL_STRINGL(&arg, name, len);
+	zend_call_known_instance_method_with_1_params(Z_OBJCE_P(tz)->constructor, Z_OBJ_P(tz), NULL, &arg);
+	zval_ptr_dtor(&arg);
 	if (EG(exception)) {
 		zend_clear_exception();
-		zval_ptr_dtor(&tz);
+		zval_ptr_dtor(tz);
+		ZVAL_UNDEF(tz);
+		return false;
+	}
+	return true;
+}
+
+/* The zone's UTC offset (seconds) at an instant. */
+static bool offset_at(zval *tz, zend_long epoch, zend_long *offset)
+{
+	zval dt, ret;
+	char text[32];
+	int len = snprintf(text, sizeof text, "@" ZEND_LONG_FMT, epoch);
+	php_date_instantiate(php_date_get_immutable_ce(), &dt);
+	bool ok = php_date_initialize(Z_PHPDATE_P(&dt), text, (size_t)len, NULL, NULL, 0);
+	ZVAL_UNDEF(&ret);
+	if (ok) {
+		zend_call_method_with_1_params(Z_OBJ_P(tz), Z_OBJCE_P(tz), NULL, "getoffset", &ret, &dt);
+	}
+	ok = ok && !EG(exception) && Z_TYPE(ret) == IS_LONG;
+	if (ok) {
+		*offset = Z_LVAL(ret);
+	}
+	zval_ptr_dtor(&ret);
+	zval_ptr_dtor(&dt);
+	return ok;
+}
+
+/* Seconds since the epoch of a zone-less "Y-m-d H:i:s" written in the named
+ * zone. ext/date is only asked for the zone's offsets at given instants:
+ * date.timezone and TZ are never consulted. A wall time that occurs twice
+ * (DST fall-back) or never (spring-forward gap) resolves to the EARLIEST
+ * candidate instant, so that a legacy token is never taken as valid after
+ * it expired. FAILURE with an exception thrown. */
+static zend_result legacy_expiry(zend_string *text, zend_string *zone, zend_long *out)
+{
+	zval tz, utc, args[3], dt, ret, fname;
+	zend_result result = FAILURE;
+	zend_long naive = 0;
+
+	if (!make_zone(&tz, ZSTR_VAL(zone), ZSTR_LEN(zone))) {
 		zend_argument_value_error(2, "must be a valid time zone identifier (e.g. \"Europe/Berlin\"), \"%s\" given", ZSTR_VAL(zone));
 		return FAILURE;
 	}
+	if (!make_zone(&utc, "UTC", 3)) {
+		zval_ptr_dtor(&tz);
+		zend_throw_error(NULL, "ext/date does not know the UTC zone");
+		return FAILURE;
+	}
+	/* The wall time read as if it were UTC: "local seconds". */
 	ZVAL_STRING(&fname, "date_create_immutable_from_format");
 	ZVAL_STRING(&args[0], "!Y-m-d H:i:s");
 	ZVAL_STR_COPY(&args[1], text);
-	ZVAL_COPY_VALUE(&args[2], &tz);
+	ZVAL_COPY_VALUE(&args[2], &utc);
 	ZVAL_UNDEF(&dt);
 	call_user_function(NULL, NULL, &fname, &dt, 3, args);
 	zval_ptr_dtor(&fname);
 	zval_ptr_dtor(&args[0]);
 	zval_ptr_dtor(&args[1]);
-	zval_ptr_dtor(&tz);
+	zval_ptr_dtor(&utc);
 
 	/* Reject what PHP would silently adjust (2026-02-30 → March 2). */
 	zval errors;
@@ -367,12 +409,34 @@ static zend_result legacy_expiry(zend_string *text, zend_string *zone, zend_long
 		ZVAL_UNDEF(&ret);
 		zend_call_method_with_0_params(Z_OBJ(dt), Z_OBJCE(dt), NULL, "gettimestamp", &ret);
 		if (Z_TYPE(ret) == IS_LONG) {
-			*out = Z_LVAL(ret);
+			naive = Z_LVAL(ret);
 			result = SUCCESS;
 		}
 		zval_ptr_dtor(&ret);
 	}
 	zval_ptr_dtor(&dt);
+
+	if (result == SUCCESS) {
+		/* The offsets in force a day before and a day after bracket any
+		 * transition near this wall time; each gives one candidate, valid
+		 * when the zone really has that offset at the candidate. */
+		zend_long before, after, check;
+		result = FAILURE;
+		if (offset_at(&tz, naive - 86400, &before) && offset_at(&tz, naive + 86400, &after)) {
+			zend_long a = naive - before, b = naive - after;
+			bool a_ok = offset_at(&tz, a, &check) && check == before;
+			bool b_ok = offset_at(&tz, b, &check) && check == after;
+			if (a_ok && !b_ok) {
+				*out = a;
+			} else if (b_ok && !a_ok) {
+				*out = b;
+			} else {
+				*out = a < b ? a : b;
+			}
+			result = EG(exception) ? FAILURE : SUCCESS;
+		}
+	}
+	zval_ptr_dtor(&tz);
 	if (result == FAILURE && !EG(exception)) {
 		php_sqz_throw_config("expires", "the legacy record's expires must be \"Y-m-d H:i:s\" (e.g. \"2026-11-28 14:05:00\") or an int epoch; got \"%s\"",
 			ZSTR_VAL(text));
