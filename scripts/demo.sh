@@ -1,7 +1,74 @@
 #!/usr/bin/env bash
-# The main job on the bundled mock tenant. It grows with each capability;
-# today: build, then show the extension as PHP sees it.
+# The main job, on a fresh Debian 12 machine (as root) or a dev box:
+# build the extension, start the bundled mock Microsoft 365 tenant with a
+# sample mailbox, authorize Squeeze through the delegated flow (the
+# administrator's browser is simulated), run the connection test, import the
+# Inbox into a local folder, and show the report and where the mail went.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
+
 bash scripts/build.sh
-php -d extension="$PWD/modules/sqzgraph.so" --ri sqzgraph
+ext=(-d "extension=$root/modules/sqzgraph.so")
+sqzgraph() { php "${ext[@]}" "$root/scripts/sqzgraph" "$@"; }
+
+work=${SQZ_DEMO_DIR:-$(mktemp -d /tmp/sqzgraph-demo.XXXXXX)}
+mkdir -p "$work"
+pidfile="$work/mock-tenant.pid"
+cleanup() { php tests/mock-tenant/ctl.php stop --pid-file "$pidfile" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Starting the mock Microsoft 365 tenant (sample mailbox: 40 messages)"
+base=$(php tests/mock-tenant/ctl.php start --state "$work/tenant.sqlite" --seed sample --pid-file "$pidfile" --latency-ms "${SQZ_DEMO_LATENCY_MS:-5}")
+echo "identity platform and Graph at $base (loopback, plain HTTP — allowed only for loopback hosts)"
+
+cat > "$work/mailbox.ini" <<INI
+; What an administrator enters in Squeeze's e-mail importer settings.
+[sqzgraph]
+flow = delegated
+tenant_id = contoso.example
+client_id = 3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c
+client_secret_file = client-secret.txt
+client_secret_expires = 2099-12-31
+redirect_uri = http://127.0.0.1:8080/api/v2/importers/email/authenticate/end
+authority = $base
+graph_endpoint = $base/v1.0
+folders[inbox] = Inbox
+folders[exported] = Exported
+folders[error] = Error
+store_dir = store
+encryption_key_file = store.key
+INI
+printf '%s' 'Sq~mock-secret-1.Contoso' > "$work/client-secret.txt"
+head -c 32 /dev/urandom | base64 > "$work/store.key"
+chmod 600 "$work/client-secret.txt" "$work/store.key"
+echo "configuration: $work/mailbox.ini"
+
+step "Authenticate (delegated: authorization code + PKCE)"
+url=$(sqzgraph authorize --config "$work/mailbox.ini" --print-url)
+echo "the administrator opens: ${url:0:110}..."
+redirect=$(php scripts/demo-browser.php "$url" accept admin@contoso.example)
+echo "Microsoft redirects back to: ${redirect%%\?*}?code=…&state=…"
+sqzgraph authorize --config "$work/mailbox.ini" --redirect "$redirect"
+
+step "Status"
+sqzgraph status --config "$work/mailbox.ini"
+
+step "Mail connection test"
+sqzgraph test-connection --config "$work/mailbox.ini"
+
+step "Import the Inbox into $work/imported"
+set +e
+sqzgraph import --config "$work/mailbox.ini" --target "$work/imported"
+rc=$?
+set -e
+
+step "Where the mail ended up (the mock tenant's view of the mailbox)"
+php tests/mock-tenant/ctl.php folders --base "$base" --mailbox admin@contoso.example | php -r 'foreach (json_decode(stream_get_contents(STDIN), true)["folders"] as $f) { if (in_array($f["path"] ?? $f["name"], ["Inbox", "Exported", "Error"])) printf("  %-9s %3d messages\n", $f["name"], count($f["messages"])); }'
+echo
+echo "imported messages: $(find "$work/imported" -name message.eml | wc -l) folders under $work/imported"
+echo "refresh-tokens job (cron */50):"
+sqzgraph refresh-tokens --config "$work/mailbox.ini" || true
+exit $rc

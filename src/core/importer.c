@@ -493,15 +493,19 @@ static void flush_moves(run *r)
 			if (res->status >= 200 && res->status < 300) {
 				const char *parent = sqz_json_string(res->body, "parentFolderId");
 				const char *dest = pm->to_error ? r->error.id : r->exported.id;
-				if (parent && strcmp(parent, r->inbox.id) == 0) {
+				if (!parent) {
+					/* Never guess: "vanished" would drop the journal entry. */
+					act[i] = ACT_DEFERRED;
+					why[i] = sqz_strdup("move pending: Graph did not say where the message is");
+				} else if (strcmp(parent, r->inbox.id) == 0) {
 					act[i] = ACT_MOVE;
-				} else if (parent && strcmp(parent, dest) == 0) {
+				} else if (strcmp(parent, dest) == 0) {
 					act[i] = ACT_DONE;
 				} else {
 					act[i] = ACT_VANISHED;
 					why[i] = sqz_strdup(VANISHED_ELSEWHERE);
 				}
-				if (act[i] != ACT_VANISHED && !pm->to_error) {
+				if ((act[i] == ACT_MOVE || act[i] == ACT_DONE) && !pm->to_error) {
 					/* Failed once, moved back by a person, imported now: the old
 					 * verdict must not follow it into Exported. */
 					int had_ours = 0;
@@ -570,9 +574,12 @@ static void flush_moves(run *r)
 						pm->to_error ? "error" : "exported", pm->to_error ? r->im->config->folder_error : r->im->config->folder_exported);
 					act[i] = ACT_DEFERRED;
 					why[i] = sqz_strdup(text);
-				} else if (where > 0) {
+				} else if (where > 0 && parent) {
 					act[i] = ACT_VANISHED;
 					why[i] = sqz_strdup(VANISHED_ELSEWHERE);
+				} else if (where > 0) {
+					act[i] = ACT_DEFERRED;
+					why[i] = sqz_strdup("move pending: Graph did not say where the message is");
 				} else {
 					act[i] = ACT_DEFERRED;
 					why[i] = reasonf("move pending: %s", le.message);
@@ -765,7 +772,10 @@ static void resume_journal(run *r)
 		} else if (where == 0) {
 			s->action = RES_VANISHED;
 			s->why = sqz_strdup(VANISHED_GONE);
-		} else if (finished && parent && strcmp(parent, dest) == 0) {
+		} else if (finished && !parent) {
+			s->action = RES_DEFERRED;    /* never guess: the entry stays */
+			s->why = sqz_strdup("could not check the message: Graph did not say where it is");
+		} else if (finished && strcmp(parent, dest) == 0) {
 			s->action = RES_DONE;    /* the move happened; only the journal update was lost */
 		} else if (finished && parent && strcmp(parent, r->inbox.id) == 0) {
 			s->action = RES_MOVE;
@@ -912,6 +922,15 @@ static void process(run *r, const sqz_message *m)
 		r->stop = 1;
 		r->host_failed = 1;
 		break;
+	case SQZ_HANDLER_STOP:
+		/* Not the message's fault: every other message would fail the same
+		 * way and land in Error. Leave it as it was and end the run. */
+		if ((attempts > 0 ? set_entry(r, m, m->id, "started", (int)attempts, NULL, &e) : drop_entry(r, m->id, &e)) != SQZ_OK) {
+			note_failure(r, &e);
+		}
+		r->stop = 1;
+		r->host_failed = 1;
+		break;
 	}
 	sqz_error_clear(&failure);
 	sqz_error_clear(&e);
@@ -965,6 +984,36 @@ static sqz_status resolve_folders(run *r, sqz_error *err)
 	return st;
 }
 
+/* The runs under way on this thread. A Store's lock may be re-entrant for
+ * its holder (FileStore is, per object): a run started from inside a
+ * handler or callback of a run of the same mailbox would get it and import
+ * the same messages a second time. */
+typedef struct active_run {
+	const char *lock_key;
+	struct active_run *next;
+} active_run;
+static __thread active_run *active_runs;
+
+void *sqz_importer_active_mark(void)
+{
+	return active_runs;
+}
+
+void sqz_importer_active_restore(void *mark)
+{
+	active_runs = mark;
+}
+
+static int already_running(const char *lock_key)
+{
+	for (const active_run *a = active_runs; a; a = a->next) {
+		if (strcmp(a->lock_key, lock_key) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz_import_report *report, sqz_error *err)
 {
 	memset(report, 0, sizeof *report);
@@ -972,7 +1021,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	char lock_key[80];
 	snprintf(lock_key, sizeof lock_key, "import:%s", im->fingerprint);
 	int acquired = 0;
-	if (sqz_store_lock(&im->store, lock_key, strlen(lock_key), 0, &acquired, err) != SQZ_OK) {
+	if (!already_running(lock_key) && sqz_store_lock(&im->store, lock_key, strlen(lock_key), 0, &acquired, err) != SQZ_OK) {
 		return err->status;
 	}
 	if (!acquired) {
@@ -984,6 +1033,8 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 		return SQZ_OK;
 	}
 
+	active_run self = { lock_key, active_runs };
+	active_runs = &self;
 	run r;
 	memset(&r, 0, sizeof r);
 	r.im = im;
@@ -1101,6 +1152,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	}
 
 unlock:;
+	active_runs = self.next;
 	sqz_error uerr = SQZ_ERROR_INIT;
 	sqz_store_unlock(&im->store, lock_key, strlen(lock_key), &uerr);
 	sqz_error_clear(&uerr);

@@ -6,11 +6,15 @@
  *   started  (attempts n)   written BEFORE the handler is called
  *   imported                written after the handler succeeded, BEFORE the move
  *   failed   (reason)       written after a failure, BEFORE the category and the move
- * An entry disappears once its message is in its destination folder. A run
- * first finishes what the journal says (resumed: a move, never the handler
- * again), then takes the Inbox oldest first. A handler call that ends in
- * RetryLaterException or a transient failure restores the entry as it was
- * (crashes counted before stay counted).
+ * Entries disappear once their messages are in their destination folder
+ * (one write per batch of moves). A run first finishes what the journal
+ * says (resumed: a move, never the handler again), then takes the Inbox
+ * oldest first. A handler call that ends in RetryLaterException, a
+ * transient failure or a failure that is not the message's (SQZ_HANDLER_STOP)
+ * restores the entry as it was (crashes counted before stay counted). An
+ * entry whose message Graph cannot place is kept, never guessed away.
+ * The one window the journal cannot close: a crash after the handler
+ * returned and before "imported" is durable runs that handler again.
  *
  * Moves go out in $batch requests of up to 20, preceded by one $batch that
  * asks where each message is: one still in the Inbox is moved; one a person
@@ -24,8 +28,13 @@
  * a move, and asking Graph where a message is (parentFolderId) tells
  * whether a move already happened.
  *
+ * Paging: the next page of the Inbox starts after the listed messages that
+ * are still in it ($skip is an offset: the moves would shift it).
+ *
  * One run per mailbox at a time: the Store lock "import:<fingerprint>",
- * tried without waiting. A 429 beyond max_retry_wait stores
+ * tried without waiting, and no second run of the same mailbox on the same
+ * thread (a Store lock may be re-entrant for its holder: a run started from
+ * a handler would import the same mail again). A 429 beyond max_retry_wait stores
  * "import.throttled" = until when; a run before then returns at once. */
 #ifndef SQZ_IMPORTER_H
 #define SQZ_IMPORTER_H
@@ -44,7 +53,10 @@ typedef enum sqz_handler_result {
 	SQZ_HANDLER_FAILED,      /* move to Error with the reason */
 	SQZ_HANDLER_RETRY,       /* RetryLaterException: leave it in the Inbox */
 	SQZ_HANDLER_TRANSIENT,   /* the handler hit a transient Graph/network failure: deferred */
-	SQZ_HANDLER_ABORT        /* the host must stop now (exit(), a fatal host error) */
+	SQZ_HANDLER_ABORT,       /* the host must stop now (exit(), a fatal host error) */
+	SQZ_HANDLER_STOP         /* the handler failed for a reason that is not the message's (the grant
+	                          * is gone, the Store fails, access denied): the message stays as it
+	                          * was, no attempt counts, the run ends (the host reports the error) */
 } sqz_handler_result;
 
 typedef struct sqz_import_options {
@@ -110,6 +122,14 @@ sqz_status sqz_importer_init(sqz_importer *im, sqz_mailbox *mailbox, sqz_store s
 sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz_import_report *report, sqz_error *err);
 
 void sqz_import_report_clear(sqz_import_report *r);
+
+/* A run started on a thread that is already running one for the same
+ * mailbox (from inside a handler or callback) reports locked: a Store lock
+ * may be re-entrant for its holder. A host whose callbacks can leave
+ * sqz_importer_run() by unwinding the C stack (PHP's bailout on a fatal
+ * error) takes the mark before the run and restores it after the unwind. */
+void *sqz_importer_active_mark(void);
+void sqz_importer_active_restore(void *mark);
 
 /* 1 when name/content_type qualifies under options (exposed for tests). */
 int sqz_importer_type_matches(const sqz_import_options *o, const char *name, const char *content_type);

@@ -236,6 +236,7 @@ typedef struct run_ctx {
 	zend_fcall_info pfci;
 	zend_fcall_info_cache pfcc;
 	bool has_progress;
+	zend_object *stop_exception;   /* the handler's exception that ended the run (SQZ_HANDLER_STOP) */
 } run_ctx;
 
 static bool is_transient_exception(zend_object *ex)
@@ -249,6 +250,26 @@ static bool is_transient_exception(zend_object *ex)
 		zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
 		zend_long s = Z_TYPE_P(status) == IS_LONG ? Z_LVAL_P(status) : 0;
 		return s == 429 || s >= 500 || s == 0;
+	}
+	return false;
+}
+
+/* An exception that says nothing about the message: the grant is gone
+ * (AuthorizationException, ReauthenticationRequiredException), the Store
+ * or the configuration fails, Graph refuses the token or the access (401,
+ * 403). Failing the message would send every message of the run to Error. */
+static bool is_environment_exception(zend_object *ex)
+{
+	zend_class_entry *ce = ex->ce;
+	if (instanceof_function(ce, php_sqz_authorization_exception_ce) || instanceof_function(ce, php_sqz_store_exception_ce)
+		|| instanceof_function(ce, php_sqz_config_exception_ce)) {
+		return true;
+	}
+	if (instanceof_function(ce, php_sqz_graph_exception_ce)) {
+		zval rv;
+		zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
+		zend_long s = Z_TYPE_P(status) == IS_LONG ? Z_LVAL_P(status) : 0;
+		return s == 401 || s == 403;
 	}
 	return false;
 }
@@ -304,6 +325,15 @@ static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason,
 		zend_object *ex = EG(exception);
 		if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
 			return SQZ_HANDLER_ABORT;
+		}
+		if (is_environment_exception(ex)) {
+			/* Kept aside, thrown by run() once the journal is consistent (a
+			 * pending exception would stop a userland Store's calls). */
+			GC_ADDREF(ex);
+			rc->stop_exception = ex;
+			zend_clear_exception();
+			zval_ptr_dtor(&retval);
+			return SQZ_HANDLER_STOP;
 		}
 		if (instanceof_function(ex->ce, php_sqz_retry_later_exception_ce)) {
 			*reason = exception_reason(ex, "retry_later: ");
@@ -430,7 +460,36 @@ ZEND_METHOD(SqzGraph_Importer, run)
 	sqz_import_report report;
 	/* The handler may drop the last outside reference to this Importer. */
 	GC_ADDREF(&obj->std);
-	sqz_status st = sqz_importer_run(&im, &host, &report, &err);
+	void *mark = sqz_importer_active_mark();
+	volatile sqz_status st = SQZ_OK;
+	volatile bool bailed_out = false;
+	zend_try {
+		st = sqz_importer_run(&im, &host, &report, &err);
+	} zend_catch {
+		/* A fatal error in a callback: the run's frame is gone; it must not
+		 * stay registered as running (the next request of this process). */
+		bailed_out = true;
+	} zend_end_try();
+	if (bailed_out) {
+		/* No release of the object here: the engine is unwinding (no
+		 * userland code may run); the request's end frees it. */
+		sqz_importer_active_restore(mark);
+		sqz_import_report_clear(&report);
+		sqz_error_clear(&err);
+		zend_bailout();
+	}
+	if (rc.stop_exception) {
+		/* The handler's own exception is the news, not "the handler failed". */
+		zval ex;
+		ZVAL_OBJ(&ex, rc.stop_exception);
+		sqz_error_clear(&err);
+		st = SQZ_OK;
+		if (EG(exception)) {
+			zval_ptr_dtor(&ex);
+		} else {
+			zend_throw_exception_object(&ex);
+		}
+	}
 	if (st == SQZ_OK && !EG(exception)) {
 		report_create(return_value, &report);
 	}

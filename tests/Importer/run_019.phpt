@@ -1,0 +1,42 @@
+--TEST--
+Importer::run(): more than one page (260 messages, pages of 250) — moving mail out of the Inbox while paging with $skip would skip the oldest remaining ones; the next page starts after the listed messages still in the Inbox, so one run takes all 260, oldest first
+--SKIPIF--
+<?php require __DIR__ . '/skipif.inc'; ?>
+--FILE--
+<?php
+require __DIR__ . '/common.inc';
+$messages = [];
+for ($i = 1; $i <= 260; $i++) {
+    $messages[] = ['subject' => sprintf('Mail %03d', $i), 'received' => strtotime('2024-03-01T00:00:00Z') + 60 * $i];
+}
+$f = im_start(['tenants' => [(require __DIR__ . '/../mock-tenant/seeds/_contoso.php')($messages)]]);
+$since = im_seq($f);
+$r = im_importer($f)->run(im_handler($f, ['save_mime' => false, 'fail' => ['Mail 005' => 'retry', 'Mail 010' => 'false', 'Mail 255' => 'retry']]));
+im_report($f, $r, false);
+$done = array_map(fn ($i) => $f->labels[$i['id']], array_values(array_filter($r->items, fn ($i) => $i['outcome'] !== 'deferred')));
+$sorted = $done;
+sort($sorted);
+echo 'imported/failed in received order: ', json_encode($done === $sorted), ', first ', $done[0], ', last ', end($done), "\n";
+echo 'listings: ', json_encode(array_map(fn ($x) => ['$top' => mb_query($x['target'])['$top'] ?? null, '$skip' => mb_query($x['target'])['$skip'] ?? null],
+    array_values(array_filter($f->t->requests($since), fn ($x) => preg_match('~/mailFolders/[^/]+/messages\?~', $x['target']))))), "\n";
+echo 'Inbox: ', implode(', ', array_map(fn ($m) => $f->labels[$m['immutable_id']], $f->t->messagesIn(IM_ADMIN, 'inbox'))), "\n";
+echo 'Exported: ', count($f->t->messagesIn(IM_ADMIN, 'Exported')), ', Error: ', count($f->t->messagesIn(IM_ADMIN, 'Error')), "\n";
+echo 'handler calls: ', count(im_calls($f)), "\n";
+
+function mb_query(string $target): array
+{
+    parse_str(str_replace(['%24', '$'], ['_D_', '_D_'], (string) parse_url($target, PHP_URL_QUERY)), $q);
+    $out = [];
+    foreach ($q as $k => $v) {
+        $out[str_replace('_D_', '$', $k)] = $v;
+    }
+    return $out;
+}
+?>
+--EXPECT--
+imported=257 failed=1 deferred=2 vanished=0 resumed=0 locked=false aborted=NULL
+imported/failed in received order: true, first Mail 001, last Mail 260
+listings: [{"$top":"250","$skip":null},{"$top":"250","$skip":"1"}]
+Inbox: Mail 005, Mail 255
+Exported: 257, Error: 1
+handler calls: 260

@@ -1,0 +1,79 @@
+--TEST--
+Importer::run() with a userland Store on a database (PDO SQLite) killed inside a journal write's transaction, before COMMIT: the database rolls the write back; the next run (same store) finishes — "started" lost: the handler runs once; the drop lost: only the journal is cleaned (resumed, no move)
+--SKIPIF--
+<?php $needs = ['posix', 'pdo_sqlite']; require __DIR__ . '/skipif.inc'; ?>
+--FILE--
+<?php
+require __DIR__ . '/common.inc';
+require __DIR__ . '/../Store/pdo_sqlite_store.inc';
+$kills = [
+    '"started" for Invoice 3' => ['label' => 'Invoice 3', 'state' => 'started', 'durable' => false],
+    'the drop after the moves' => ['label' => 'Invoice 2', 'state' => 'dropped', 'durable' => false],
+];
+foreach ($kills as $what => $kill) {
+    echo "=== killed before the COMMIT of $what\n";
+    $f = im_start('basic');
+    $c = im_child($f, ['store_kind' => 'pdo', 'store_kill' => $kill]);
+    im_show_child($f, 'run 1', $c);
+    $pdo = new PdoSqliteStore("{$f->dir}/pdo");
+    im_show_journal($f, $pdo);
+    unset($pdo);
+    im_where($f);
+    $since = im_seq($f);
+    $c = im_child($f, ['store_kind' => 'pdo']);
+    im_show_child($f, 'run 2', $c);
+    im_show_calls($f);
+    echo 'moves in run 2: ', count(array_filter(im_requests($f, $since), fn ($l) => str_contains($l, '/move'))), "\n";
+    im_where($f);
+    im_show_journal($f, new PdoSqliteStore("{$f->dir}/pdo"));
+}
+?>
+--EXPECT--
+=== killed before the COMMIT of "started" for Invoice 3
+run 1: killed by signal 9
+journal: ["Invoice 1: imported/1","Invoice 2: imported/1"]
+Inbox: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
+Exported: 
+Error: 
+run 2: exit 0
+imported=3 failed=0 deferred=0 vanished=0 resumed=2 locked=false aborted=NULL
+  Invoice 1: resumed
+  Invoice 2: resumed
+  Invoice 3: imported
+  No attachment: imported
+  fixture: imported
+handler calls:
+  Invoice 1 start=1 done=1
+  Invoice 2 start=1 done=1
+  Invoice 3 start=1 done=1
+  No attachment start=1 done=1
+  fixture start=1 done=1
+moves in run 2: 2
+Inbox: 
+Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
+Error: 
+journal: []
+=== killed before the COMMIT of the drop after the moves
+run 1: killed by signal 9
+journal: ["Invoice 1: imported/1","Invoice 2: imported/1","Invoice 3: imported/1","No attachment: imported/1","fixture: imported/1"]
+Inbox: 
+Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
+Error: 
+run 2: exit 0
+imported=0 failed=0 deferred=0 vanished=0 resumed=5 locked=false aborted=NULL
+  Invoice 1: resumed
+  Invoice 2: resumed
+  Invoice 3: resumed
+  No attachment: resumed
+  fixture: resumed
+handler calls:
+  Invoice 1 start=1 done=1
+  Invoice 2 start=1 done=1
+  Invoice 3 start=1 done=1
+  No attachment start=1 done=1
+  fixture start=1 done=1
+moves in run 2: 0
+Inbox: 
+Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
+Error: 
+journal: []
