@@ -73,19 +73,19 @@ then: 5 messages
 token endpoint 429, ten years: SqzGraph\ThrottledException retryAfter=315360000 status=429
   %s
   waited: no
-expires_in negative: SqzGraph\GraphException status=0
+expires_in negative: SqzGraph\GraphException status=200
   %sunusable expires_in%s
   waited: no
   stored: false, authorized: false
-expires_in zero: SqzGraph\GraphException status=0
+expires_in zero: SqzGraph\GraphException status=200
   %sunusable expires_in%s
   waited: no
   stored: false, authorized: false
-expires_in a thousand years: SqzGraph\GraphException status=0
+expires_in a thousand years: SqzGraph\GraphException status=200
   %sunusable expires_in%s
   waited: no
   stored: false, authorized: false
-expires_in not a number: SqzGraph\GraphException status=0
+expires_in not a number: SqzGraph\GraphException status=200
   %sunusable expires_in%s
   waited: no
   stored: false, authorized: false
