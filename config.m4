@@ -56,6 +56,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/clock.c \
     src/core/crypto.c \
     src/core/config.c \
+    src/core/store.c \
     src/core/filestore.c \
     src/core/sealed_store.c \
     src/core/json.c \

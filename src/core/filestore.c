@@ -26,7 +26,6 @@
 #define HEADER_LEN 48              /* magic 4 | version 1 | zero 3 | length 8 | sha256 32 */
 #define NAME_BUF 256               /* > "k-" + NAME_MAX + ".rec.tmp-" + 16 hex */
 #define STALE_TEMP_SECONDS 3600
-#define SHOWN_KEY_MAX 120          /* bytes of a key quoted in a message */
 
 typedef struct held_lock {
 	char *key;
@@ -51,28 +50,6 @@ static const char *errtext(int e, char *buf, size_t len)
 #endif
 }
 
-/* A key as an administrator can read it in a message: printable ASCII
- * kept, other bytes as \xNN, long keys cut. Never NULL. */
-static char *shown_key(const char *key, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	sqz_buf b = SQZ_BUF_INIT;
-	size_t n = len > SHOWN_KEY_MAX ? SHOWN_KEY_MAX : len;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)key[i];
-		if (c >= 0x20 && c < 0x7f && c != '\\') {
-			sqz_buf_append(&b, &key[i], 1);
-		} else {
-			char esc[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
-			sqz_buf_append(&b, esc, 4);
-		}
-	}
-	if (n < len) {
-		sqz_buf_appendf(&b, "...(%zu bytes)", len);
-	}
-	char *s = sqz_buf_steal(&b, NULL);
-	return s ? s : sqz_strdup("?");
-}
 
 /* Fills err with SQZ_E_STORE: what + " '<key>'" + the formatted rest, and
  * err->key = the key as shown. */
@@ -81,7 +58,7 @@ static sqz_status record_error(sqz_error *err, const char *what, const char *key
 
 static sqz_status record_error(sqz_error *err, const char *what, const char *key, size_t key_len, const char *fmt, ...)
 {
-	char *shown = shown_key(key, key_len);
+	char *shown = sqz_store_shown_key(key, key_len);
 	sqz_buf rest = SQZ_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);

@@ -10,33 +10,11 @@
 #define HKDF_INFO "sqzgraph store v1"
 #define AAD_LABEL "sqzgraph sealed record"   /* + NUL + magic + version + key */
 #define HEADER_LEN (4 + 1)
-#define SHOWN_KEY_MAX 120
-
-static char *shown_key(const char *key, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	sqz_buf b = SQZ_BUF_INIT;
-	size_t n = len > SHOWN_KEY_MAX ? SHOWN_KEY_MAX : len;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)key[i];
-		if (c >= 0x20 && c < 0x7f && c != '\\') {
-			sqz_buf_append(&b, &key[i], 1);
-		} else {
-			char esc[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
-			sqz_buf_append(&b, esc, 4);
-		}
-	}
-	if (n < len) {
-		sqz_buf_appendf(&b, "...(%zu bytes)", len);
-	}
-	char *s = sqz_buf_steal(&b, NULL);
-	return s ? s : sqz_strdup("?");
-}
 
 /* SQZ_E_STORE "record '<key>'" + rest, err->key = the key as shown. */
 static sqz_status key_error(sqz_error *err, const char *key, size_t key_len, const char *rest)
 {
-	char *shown = shown_key(key, key_len);
+	char *shown = sqz_store_shown_key(key, key_len);
 	sqz_error_set(err, SQZ_E_STORE, "record '%s'%s", shown, rest);
 	sqz_error_set_key(err, shown);
 	sqz_free(shown);

@@ -33,6 +33,14 @@ typedef struct sqz_store {
 	void *ctx;   /* owned by whoever built the sqz_store, not by the core */
 } sqz_store;
 
+/* Bytes of a key quoted in a message. */
+#define SQZ_STORE_SHOWN_KEY_MAX 120
+
+/* A key as an administrator can read it in a message: printable ASCII
+ * kept, other bytes (and '\\') as \xNN, long keys cut with their length.
+ * A new string (sqz_free); never NULL unless memory ran out twice. */
+char *sqz_store_shown_key(const char *key, size_t len);
+
 /* Convenience wrappers for C-string keys. */
 static inline sqz_status sqz_store_get(const sqz_store *s, const char *key, size_t key_len, char **value, size_t *value_len, sqz_error *err)
 {

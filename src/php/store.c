@@ -21,41 +21,16 @@
 
 zend_class_entry *php_sqz_store_ce;
 
-#define SHOWN_KEY_MAX 120
-
-/* A key as an administrator can read it (same rendering as the core's). */
-static void append_shown_key(smart_str *s, const char *key, size_t len)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t n = len > SHOWN_KEY_MAX ? SHOWN_KEY_MAX : len;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)key[i];
-		if (c >= 0x20 && c < 0x7f && c != '\\') {
-			smart_str_appendc(s, (char)c);
-		} else {
-			smart_str_appendl(s, "\\x", 2);
-			smart_str_appendc(s, hex[c >> 4]);
-			smart_str_appendc(s, hex[c & 15]);
-		}
-	}
-	if (n < len) {
-		smart_str_append_printf(s, "...(%zu bytes)", len);
-	}
-}
-
 /* Fills err with status and "the Store <Class>::<method>() <what> for record
  * '<key>'<tail>"; err->key = the key as shown. */
 static sqz_status bridge_error(sqz_error *err, sqz_status status, php_sqz_store_ref *ref, const char *method,
 	const char *key, size_t key_len, const char *what, const char *tail)
 {
-	smart_str shown = { 0 };
-	append_shown_key(&shown, key, key_len);
-	smart_str_0(&shown);
-	const char *shown_key = shown.s ? ZSTR_VAL(shown.s) : "";
+	char *shown = sqz_store_shown_key(key, key_len);
 	sqz_error_set(err, status, "the Store %s::%s() %s for record '%s'%s", ZSTR_VAL(Z_OBJCE(ref->object)->name), method,
-		what, shown_key, tail ? tail : "");
-	sqz_error_set_key(err, shown_key);
-	smart_str_free(&shown);
+		what, shown ? shown : "?", tail ? tail : "");
+	sqz_error_set_key(err, shown);
+	sqz_free(shown);
 	return status;
 }
 
