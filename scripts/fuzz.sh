@@ -15,7 +15,9 @@
 # Inputs found are kept in build-core/fuzz/corpus/<name> (reused by later runs;
 # build-core/ is git-ignored); a crashing input in build-core/fuzz/crashes/
 # (reproduce: build-core/fuzz/fuzz_<name> FILE).
-# Environment: SQZ_FUZZ_BUILD (build-core/fuzz), SQZ_FUZZ_PARALLEL (harnesses run
+# Environment: SQZ_FUZZ_RUNS=N (reproducible: seed 1, N inputs per harness,
+# a scratch corpus; seconds are then ignored unless 0), SQZ_FUZZ_BUILD
+# (build-core/fuzz), SQZ_FUZZ_PARALLEL (harnesses run
 # at once; default: number of CPUs), CC (clang).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -95,12 +97,21 @@ run_one() { # run_one <name>; prints the line, returns non-zero on a finding
 	[ -d "$seeds" ] && dirs+=("$seeds")
 	if [ "$secs" = 0 ]; then
 		args+=(-runs=0)
+	elif [ -n "${SQZ_FUZZ_RUNS:-}" ]; then
+		# Reproducible smoke: the same inputs on every machine (fixed seed, a
+		# count instead of a duration, a scratch corpus instead of the one that
+		# grows across local runs), so the test command never fails by luck.
+		work=$(mktemp -d "$out/corpus/$short.smoke.XXXXXX")
+		dirs=("$work")
+		[ -d "$seeds" ] && dirs+=("$seeds")
+		args+=(-seed=1 -runs="$SQZ_FUZZ_RUNS")
 	else
 		args+=(-max_total_time="$secs")
 	fi
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		"$out/$name" "${args[@]}" "${dirs[@]}" >"$log" 2>&1
 	local rc=$?
+	[ -n "${SQZ_FUZZ_RUNS:-}" ] && [ "$secs" != 0 ] && rm -rf "$work"
 	local execs rate added cov
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
 	rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n1)
@@ -136,5 +147,9 @@ else
 		[ "$(cat "$out/logs/$n.rc" 2>/dev/null)" = 0 ] || failed=$((failed + 1))
 	done
 fi
-echo "fuzz: ${#names[@]} harnesses, $failed failed ($secs s each)"
+if [ -n "${SQZ_FUZZ_RUNS:-}" ] && [ "$secs" != 0 ]; then
+	echo "fuzz: ${#names[@]} harnesses, $failed failed (seed 1, $SQZ_FUZZ_RUNS runs each)"
+else
+	echo "fuzz: ${#names[@]} harnesses, $failed failed ($secs s each)"
+fi
 [ "$failed" = 0 ]

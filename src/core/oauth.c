@@ -379,6 +379,22 @@ static char *code_of(json_object *body, const char *description)
 	return NULL;
 }
 
+/* The access token goes into an Authorization header as is: an empty one
+ * or one with a space, CR/LF or any byte outside visible ASCII would be an
+ * unusable (or header-injecting) credential, so the answer is broken. */
+static int header_safe_token(const char *token)
+{
+	if (!token[0]) {
+		return 0;
+	}
+	for (const unsigned char *p = (const unsigned char *)token; *p; p++) {
+		if (*p < 0x21 || *p > 0x7e) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, sqz_error *err)
 {
 	a->status = resp->status;
@@ -408,7 +424,12 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 			a->refresh_in = 0;
 		}
 		json_object_put(body);
-		if (!a->access_token || !bearer) {
+		if (a->refresh_token && !a->refresh_token[0]) {
+			/* An empty refresh_token is no rotation: the stored one stays. */
+			sqz_free_secret(a->refresh_token);
+			a->refresh_token = NULL;
+		}
+		if (!a->access_token || !bearer || !header_safe_token(a->access_token)) {
 			sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint's answer has no bearer access_token");
 			err->http_status = resp->status;
 			return SQZ_E_GRAPH;

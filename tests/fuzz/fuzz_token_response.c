@@ -107,6 +107,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		st = sqz_oauth_access_token(&o, mode == 1, &token, &err);
 		if (st == SQZ_OK) {
 			FZ_ASSERT(token && token[0]);
+			for (const char *c = token; *c; c++) {
+				FZ_ASSERT(*c > 0x20 && *c < 0x7f);   /* it goes into a header */
+			}
 		}
 		sqz_free_secret(token);
 	}
