@@ -198,8 +198,12 @@ sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, co
 		json_object *f = path.data ? sqz_graph_json(mb->graph, "GET", path.data, NULL, err) : NULL;
 		sqz_buf_free(&path);
 		if (!f) {
-			if (err->status == SQZ_E_GRAPH && err->http_status == 404) {
-				sqz_error_prefix(err, "%s '%s' (a well-known folder) does not exist in this mailbox", role ? role : "folder", spec);
+			/* Exchange says ErrorFolderNotFound (404) for a well-known name
+			 * the mailbox has no folder for, e.g. "archive" before One-Click
+			 * Archive was ever used; key on the code, not only the status. */
+			if (err->status == SQZ_E_GRAPH && (err->http_status == 404
+				|| (err->graph_code && strcmp(err->graph_code, "ErrorFolderNotFound") == 0))) {
+				sqz_error_prefix(err, "%s '%s' (a well-known folder) does not exist in this mailbox; create it in Outlook or configure another folder", role ? role : "folder", spec);
 				err->status = SQZ_E_FOLDER_NOT_FOUND;
 			}
 			sqz_folder_tree_clear(&own);

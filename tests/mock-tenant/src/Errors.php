@@ -30,6 +30,12 @@ final class Errors
         return self::graph($ctx, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     }
 
+    /** A well-known folder name the mailbox has no folder for (Exchange's ErrorFolderNotFound). */
+    public static function folderNotFound(Context $ctx): Response
+    {
+        return self::graph($ctx, 404, 'ErrorFolderNotFound', 'The specified folder could not be found in the store.');
+    }
+
     public static function malformedId(Context $ctx): Response
     {
         return self::graph($ctx, 400, 'ErrorInvalidIdMalformed', 'Id is malformed.');

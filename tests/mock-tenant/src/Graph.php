@@ -215,6 +215,9 @@ final class Graph
         if ($f !== null) {
             return $f;
         }
+        if (in_array(strtolower($key), MailStore::WELL_KNOWN, true)) {
+            return Errors::folderNotFound($this->ctx);
+        }
         return Ids::isWellFormedFolderId($key) ? Errors::itemNotFound($this->ctx) : Errors::malformedId($this->ctx);
     }
 
