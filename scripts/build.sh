@@ -17,6 +17,10 @@ if [ ! -f Makefile ] || [ "$(cat .build-stamp 2>/dev/null)" != "$stamp" ]; then
 	./configure -q "${flags[@]}" >/dev/null
 	echo "$stamp" > .build-stamp
 fi
+# make installs with cp, which rewrites modules/sqzgraph.so in place: a PHP
+# process that has it mapped (a test still running) would crash. Unlinking
+# first gives the new build a new inode; running processes keep the old one.
+rm -f modules/sqzgraph.so modules/sqzgraph.la
 make -s -j"$(nproc)" >/dev/null
 test -f modules/sqzgraph.so
 echo "built: $(pwd)/modules/sqzgraph.so"
