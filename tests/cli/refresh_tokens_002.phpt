@@ -24,7 +24,7 @@ $run = function (string $label, array $extra) use ($t, $dir, $args): array {
     $events = [];
     foreach ($tokens as $r) {
         $events[] = [$r['ts'], 1];
-        $events[] = [$r['ts'] + $r['ms'] / 1000, -1];
+        $events[] = [$r['ts'] + $r['ms'] / 1000 - 0.05, -1];   // the log's times are rounded: 50 ms of slack
     }
     usort($events, fn ($a, $b) => $a[0] <=> $b[0] ?: $a[1] <=> $b[1]);
     $now = $max = 0;
