@@ -27,6 +27,14 @@ foreach ($dirs as $d) {
         json_encode(basename($d) === gmdate('Ymd\THis\Z', $meta['receivedAt']) . '-' . substr(hash('sha256', $meta['id']), 0, 12)),
         json_encode($files, JSON_UNESCAPED_UNICODE), json_encode(array_column($meta['attachments'], 'file'), JSON_UNESCAPED_UNICODE));
 }
+// the whole meta.json of Invoice 1, its ids checked against the tenant's
+$first = $inbox[0];
+$d = "$dir/out/" . gmdate('Ymd\THis\Z', strtotime($first['received'])) . '-' . substr(hash('sha256', $first['immutable_id']), 0, 12);
+$json = file_get_contents("$d/meta.json");
+$meta = json_decode($json, true);
+echo 'Invoice 1 meta.json ids: ', json_encode($meta['id'] === $first['immutable_id'] && $meta['internetMessageId'] === $first['internet_message_id']), "\n";
+echo str_replace([json_encode($first['immutable_id'], JSON_UNESCAPED_SLASHES), json_encode($first['internet_message_id'], JSON_UNESCAPED_SLASHES)],
+    ['"ID"', '"IMID"'], $json);
 echo 'nothing else in the target: ', json_encode(array_values(array_diff(scandir("$dir/out"), ['.', '..'], array_map('basename', $dirs)))), "\n";
 echo 'inbox now: ', count($t->messagesIn(ADMIN, 'inbox')), ', exported: ', count($t->messagesIn(ADMIN, 'Exported')), "\n";
 [$rc, $out] = cli(['import', '--config', $ini, '--target', "$dir/out"]);
@@ -49,6 +57,30 @@ Invoice 2: name ok true, files ["invoice-2.pdf","message.eml","meta.json"], atta
 Invoice 3: name ok true, files ["invoice-3.pdf","message.eml","meta.json"], attachments ["invoice-3.pdf"]
 No attachment: name ok true, files ["message.eml","meta.json"], attachments []
 50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829. pdf: name ok true, files ["50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829.pdf","message.eml","meta.json"], attachments ["50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829.pdf"]
+Invoice 1 meta.json ids: true
+{
+    "id": "ID",
+    "internetMessageId": "IMID",
+    "subject": "Invoice 1",
+    "from": "billing@fabrikam.example",
+    "fromName": "Fabrikam Billing",
+    "receivedAt": 1704448860,
+    "receivedAtUtc": "2024-01-05T10:01:00Z",
+    "size": 4800,
+    "mimeFile": "message.eml",
+    "mimeSize": 4800,
+    "attachments": [
+        {
+            "name": "invoice-1.pdf",
+            "file": "invoice-1.pdf",
+            "contentType": "application/pdf",
+            "size": 3001,
+            "storedSize": 3001,
+            "isInline": false,
+            "kind": "file"
+        }
+    ]
+}
 nothing else in the target: []
 inbox now: 0, exported: 5
 second run: 0 imported 0, failed 0, deferred 0, vanished 0, resumed 0 in N s
