@@ -40,6 +40,15 @@ folders[exported] = Exported
 folders[error] = Error
 store_dir = store
 encryption_key_file = store.key
+
+[import]
+; Squeeze wants documents: mail without a PDF or an image goes to Error
+require_attachments = true
+attachment_types = pdf, image/*
+max_message_size = 5M
+; one crash inside the import of a message sets it aside (default 3)
+max_attempts = 1
+error_category = Squeeze import
 INI
 printf '%s' 'Sq~mock-secret-1.Contoso' > "$work/client-secret.txt"
 head -c 32 /dev/urandom | base64 > "$work/store.key"
@@ -59,6 +68,12 @@ sqzgraph status --config "$work/mailbox.ini"
 step "Mail connection test"
 sqzgraph test-connection --config "$work/mailbox.ini"
 
+step "An earlier import job crashed on one message"
+# simulated: a process that dies inside the handler of that message, as a
+# PDF library crashing on a malformed file would (see scripts/demo-crash.php)
+# (the subshell reports the kill to /dev/null instead of the shell's "Killed" line)
+(php "${ext[@]}" scripts/demo-crash.php "$work/mailbox.ini" "POISON:" || true) 2>/dev/null
+
 step "Import the Inbox into $work/imported"
 set +e
 sqzgraph import --config "$work/mailbox.ini" --target "$work/imported"
@@ -66,9 +81,19 @@ rc=$?
 set -e
 
 step "Where the mail ended up (the mock tenant's view of the mailbox)"
-php tests/mock-tenant/ctl.php folders --base "$base" --mailbox admin@contoso.example | php -r 'foreach (json_decode(stream_get_contents(STDIN), true)["folders"] as $f) { if (in_array($f["path"] ?? $f["name"], ["Inbox", "Exported", "Error"])) printf("  %-9s %3d messages\n", $f["name"], count($f["messages"])); }'
+php tests/mock-tenant/ctl.php folders --base "$base" --mailbox admin@contoso.example | php -r '
+foreach (json_decode(stream_get_contents(STDIN), true)["folders"] as $f) {
+    if (!in_array($f["path"] ?? $f["name"], ["Inbox", "Exported", "Error"])) continue;
+    printf("  %-9s %3d messages\n", $f["name"], count($f["messages"]));
+    if ($f["name"] === "Error") foreach ($f["messages"] as $m) printf("            %-45s %s\n", $m["subject"], implode(", ", $m["categories"] ?? []));
+}'
 echo
-echo "imported messages: $(find "$work/imported" -name message.eml | wc -l) folders under $work/imported"
+echo "imported messages: $(find "$work/imported" -name message.eml | wc -l) directories under $work/imported"
+first=$(find "$work/imported" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | sort | head -n 1)
+echo "one of them, $(basename "$first"):"
+ls -l "$first" | tail -n +2 | sed 's/^/  /'
+echo "its meta.json:"
+sed 's/^/  /' "$first/meta.json"
 echo "refresh-tokens job (cron */50):"
 sqzgraph refresh-tokens --config "$work/mailbox.ini" || true
 exit $rc
