@@ -38,8 +38,8 @@ $run = function (string $label, array $extra) use ($t, $dir, $args): array {
     return [$rc, cli_norm($out, $dir, $t)];
 };
 
-// each token request takes 300 ms: with 4 workers several are in flight at once
-$t->fault(['method' => 'POST', 'path' => '/oauth2/v2.0/token', 'action' => 'delay', 'delay_ms' => 300]);
+// each token request takes 300 ms (times the valgrind slowdown, as workers start slower there): with 4 workers several are in flight at once
+$t->fault(['method' => 'POST', 'path' => '/oauth2/v2.0/token', 'action' => 'delay', 'delay_ms' => 300 * MockTenant::slowdown()]);
 [$rc4, $out4] = $run('--parallel 4', ['--parallel', '4']);
 echo $out4;
 echo "--- again, all valid now: no request\n";
