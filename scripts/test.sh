@@ -96,7 +96,7 @@ if [ "${SQZ_VALGRIND:-1}" = 1 ]; then
 	# run-tests traces children: keep the mock tenant's servers, system tools
 	# and the child processes that tests kill on purpose (kill tests, lock
 	# holders, time-zone children: their scripts are named *child*) out of it.
-	USE_ZEND_ALLOC=0 VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --trace-children-skip=*/date,*/sh,*/bash,*/dash,*/env,*/sleep,*/kill,*/node,*/chromium,*/openssl,*/curl --trace-children-skip-by-arg=*/mock-tenant/*,*child*" \
+	USE_ZEND_ALLOC=0 VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --trace-children-skip=*/date,*/sh,*/bash,*/dash,*/env,*/sleep,*/kill,*/node,*/chromium,*/openssl,*/curl,*/script,*/stty --trace-children-skip-by-arg=*/mock-tenant/*,*child*" \
 		PHPT_DIRS="${SQZ_TESTS:-$(ls -d tests/*/ | grep -v -e 'tests/MockTenant/' -e 'tests/mock-tenant/' | tr '\n' ' ')}" \
 		run_phpt valgrind -m -d pcre.jit=0
 fi
