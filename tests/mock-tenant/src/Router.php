@@ -75,10 +75,15 @@ final class Router
         }
         $ctx->consumeLatency();
         try {
-            $seq = self::log($ctx, ($rule['action'] ?? '') === 'drop' ? 0 : $resp->status, $t0);
-            foreach (Batch::$memberLog as $m) {
-                (new RequestLog($state))->add($m['ctx'], $m['status'], $m['ms'], $seq);
-            }
+            $state->tx(function () use ($ctx, $rule, $resp, $t0, $state): void {    // one commit for a batch and its members
+                $seq = self::log($ctx, ($rule['action'] ?? '') === 'drop' ? 0 : $resp->status, $t0);
+                foreach (Batch::$memberLog as $m) {
+                    (new RequestLog($state))->add($m['ctx'], $m['status'], $m['ms'], $seq);
+                }
+            });
+            // The mailbox is done with the request before its answer travels: a client that sends its
+            // next request the moment this answer is complete must not find the slot still taken.
+            $ctx->release();
             match ($rule['action'] ?? null) {
                 'drop' => self::drop(),
                 'truncate' => self::send($ctx, $resp, false, 'truncate'),
