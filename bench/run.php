@@ -98,13 +98,14 @@ $median = function (string $name, string $k) use ($runs): float {
         return NAN;
     }
     sort($v);
-    return (float) $v[intdiv(count($v), 2)];
+    $mid = intdiv(count($v), 2);
+    return count($v) % 2 === 1 ? (float) $v[$mid] : ($v[$mid - 1] + $v[$mid]) / 2;
 };
 $cols = array_keys($cmds);
 printf("\n%-28s" . str_repeat(' %12s', count($cols)) . "\n", 'median of ' . $rounds, ...$cols);
-foreach ([['wall seconds', 'seconds', '%12.2f'], ['HTTP requests', 'requests', '%12d'], ['batch members', 'members', '%12d'],
-    ['requests per message', null, '%12.3f'], ['throttled (429)', 'throttled', '%12d'], ['max in flight', 'max_inflight', '%12d'],
-    ['peak RSS (KB)', 'peak_rss_kb', '%12d']] as [$label, $k, $f]) {
+foreach ([['wall seconds', 'seconds', '%12.2f'], ['HTTP requests', 'requests', '%12.0f'], ['batch members', 'members', '%12.0f'],
+    ['requests per message', null, '%12.3f'], ['throttled (429)', 'throttled', '%12.0f'], ['max in flight', 'max_inflight', '%12.0f'],
+    ['peak RSS (KB)', 'peak_rss_kb', '%12.0f']] as [$label, $k, $f]) {
     printf('%-28s', $label);
     foreach ($cols as $c) {
         printf(' ' . $f, $k === null ? $median($c, 'requests') / $n : $median($c, $k));

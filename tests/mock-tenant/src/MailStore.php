@@ -321,7 +321,7 @@ final class MailStore
         if ($a['kind'] === 'file') {
             $all['contentId'] = $a['content_id'];
             $all['contentLocation'] = null;
-            if ($withContent) {
+            if ($withContent && ($select === null || in_array('contentBytes', $select, true))) {
                 $all['contentBytes'] = base64_encode((string) file_get_contents($a['file']));
             }
         } elseif ($a['kind'] === 'reference') {
