@@ -1,87 +1,129 @@
 <?php
-// sqzgraph import benchmark: the extension against a plain-PHP importer on the
-// bundled mock tenant with injected latency. Prints ratios; asserts nothing.
-//   php bench/run.php [--messages N] [--latency-ms MS] [--rounds R]
+// sqzgraph import benchmark (issue 7): Importer::run() against a plain-PHP importer on the bundled
+// mock tenant with injected latency. Prints figures and ratios; asserts nothing but that both
+// importers did the whole job.
+//   php bench/run.php [--messages N] [--latency-ms MS] [--rounds R] [--only baseline|extension]
 declare(strict_types=1);
 
-$opt = getopt('', ['messages:', 'latency-ms:', 'rounds:']);
-$n = (int) ($opt['messages'] ?? 1000);
-$latency = (int) ($opt['latency-ms'] ?? 20);
-$rounds = (int) ($opt['rounds'] ?? 3);
+$opt = getopt('', ['messages:', 'latency-ms:', 'rounds:', 'only:']);
+$n = max(1, (int) ($opt['messages'] ?? 1000));
+$latency = max(0, (int) ($opt['latency-ms'] ?? 20));
+$rounds = max(1, (int) ($opt['rounds'] ?? 3));
+$only = $opt['only'] ?? null;
 $root = dirname(__DIR__);
 require "$root/tests/mock-tenant/server.inc";
+require __DIR__ . '/workload.inc';
 
 $ext = "$root/modules/sqzgraph.so";
 if (!is_file($ext)) {
     fwrite(STDERR, "build first: bash scripts/build.sh\n");
     exit(1);
 }
-$tenant = 'f4e5d6c7-1111-4222-8333-944455566677';
-$client = '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e';
-$secret = 'Daemon~secret-1.Fabrikam';
-$mailbox = 'invoices@fabrikam.example';
-
-function seed(int $n): array
-{
-    // shared.php sets variables of its own: load it before ours.
-    $shared = require dirname(__DIR__) . '/tests/mock-tenant/seeds/shared.php';
-    $t = strtotime('2024-03-01T08:00:00Z');
-    $messages = [];
-    for ($i = 1; $i <= $n; $i++) {
-        $messages[] = ['subject' => sprintf('Bench invoice %05d', $i), 'received' => $t + $i * 60,
-            'body' => str_repeat("Invoice line item, amount due, thank you for your business.\r\n", 300),
-            'attachments' => [['name' => sprintf('bench-%05d.pdf', $i), 'content_type' => 'application/pdf', 'size' => 100 * 1024]]];
-    }
-    $shared['tenants'][0]['users'][2]['messages'] = $messages;
-    return $shared;
-}
+$cpu = trim((string) preg_replace('/^.*:\s*/', '', (string) shell_exec("grep -m1 'model name' /proc/cpuinfo")));
+echo "sqzgraph import benchmark: $n messages (20 KB text + 100 KB PDF each), {$latency} ms latency per HTTP request, $rounds round(s)\n";
+echo 'machine: ' . php_uname('m') . ', ' . trim((string) shell_exec('nproc')) . " cores ($cpu), PHP " . PHP_VERSION . ', '
+    . trim((string) shell_exec('git -C ' . escapeshellarg($root) . ' log -1 --format=%h 2>/dev/null')) . "\n\n";
 
 $t = MockTenant::start([], ['latency_ms' => 0]);
-$seed = seed($n);
-echo "sqzgraph import benchmark: $n messages, {$latency} ms latency per HTTP request, $rounds rounds\n";
-echo "machine: " . php_uname('m') . ', ' . trim((string) shell_exec('nproc')) . " cores, PHP " . PHP_VERSION . "\n\n";
+$seed = bench_seed($n);
 
-function one(MockTenant $t, array $seed, int $latency, array $cmd): array
+/**
+ * One import from a fresh tenant. The importer runs as a child process (its own peak RSS) and
+ * prints {"imported", "failed"?, "peak_rss_kb"}; the request log gives the HTTP requests.
+ * @param list<string> $cmd with {DIR} for the run's directory
+ * @return array<string, mixed>
+ */
+function bench_one(MockTenant $t, array $seed, int $n, int $latency, array $cmd): array
 {
+    $s = microtime(true);
     $t->reset($seed);
+    $seedSeconds = microtime(true) - $s;
     $t->setLatency($latency);
     $t->clearRequests();
-    $dir = sys_get_temp_dir() . '/sqz-bench-' . bin2hex(random_bytes(4));
+    $t->resetMaxInFlight();
+    $dir = sys_get_temp_dir() . '/sqz-bench-' . getmypid() . '-' . bin2hex(random_bytes(4));
     mkdir("$dir/out", 0777, true);
     $cmd = array_map(fn ($a) => str_replace('{DIR}', $dir, $a), $cmd);
     $t0 = microtime(true);
     $out = shell_exec(implode(' ', array_map('escapeshellarg', $cmd)) . ' 2>&1');
     $seconds = microtime(true) - $t0;
-    $requests = count($t->requests());
+    $t->setLatency(0);
+    $log = $t->requests();
     $result = json_decode(trim((string) $out), true);
+    $emls = count(glob("$dir/out/*/message.eml") ?: []);
+    $files = count(glob("$dir/out/*/*") ?: []) - $emls;
     shell_exec('rm -rf ' . escapeshellarg($dir));
     if (!is_array($result)) {
-        throw new RuntimeException("run failed: $out");
+        throw new RuntimeException("the importer failed: $out");
     }
-    return ['seconds' => $seconds, 'requests' => $requests] + $result;
+    // A fast wrong importer is no result: every message saved, with its attachment, none failed.
+    if ($result['imported'] !== $n || ($result['failed'] ?? 0) !== 0 || $emls !== $n || $files !== $n) {
+        throw new RuntimeException("incomplete import: imported {$result['imported']}, failed " . ($result['failed'] ?? 0)
+            . ", $emls MIME files, $files attachment files of $n");
+    }
+    $throttled = 0;
+    $members = 0;
+    foreach ($log as $e) {
+        $throttled += (int) ($e['status'] === 429);
+        foreach ($e['members'] as $m) {
+            $members++;
+            $throttled += (int) ($m['status'] === 429);
+        }
+    }
+    return ['seconds' => $seconds, 'requests' => count($log), 'members' => $members, 'throttled' => $throttled,
+        'max_inflight' => $t->maxInFlight(BENCH_MAILBOX), 'seed_seconds' => $seedSeconds] + $result;
 }
 
-$args = [$t->authority, $t->graph, $tenant, $client, $secret, $mailbox, '{DIR}/out'];
-$runs = ['baseline' => [], 'extension' => []];
-for ($r = 1; $r <= $rounds; $r++) {
-    $runs['baseline'][] = $b = one($t, $seed, $latency, array_merge([PHP_BINARY, __DIR__ . '/baseline.php'], $args));
-    $runs['extension'][] = $e = one($t, $seed, $latency, array_merge([PHP_BINARY, '-d', "extension=$ext", __DIR__ . '/extension.php'], $args, ['{DIR}/store']));
-    printf("round %d: baseline %.2f s (%d requests), extension %.2f s (%d requests, %d imported)\n",
-        $r, $b['seconds'], $b['requests'], $e['seconds'], $e['requests'], $e['imported']);
+$args = [$t->authority, $t->graph, BENCH_TENANT, BENCH_CLIENT, BENCH_SECRET, BENCH_MAILBOX, '{DIR}/out'];
+$cmds = [
+    'baseline' => array_merge([PHP_BINARY, __DIR__ . '/baseline.php'], $args),
+    'extension' => array_merge([PHP_BINARY, '-d', "extension=$ext", __DIR__ . '/extension.php'], $args, ['{DIR}/store']),
+];
+if ($only !== null) {
+    $cmds = array_intersect_key($cmds, [$only => true]);
 }
-$median = function (array $list, string $k) {
-    $v = array_column($list, $k);
-    sort($v);
-    return $v[intdiv(count($v), 2)];
-};
-$bound = (2 + ceil($n / 1000) + ceil(2 * $n / 80) + ceil($n / 80)) * $latency / 1000;
-$bs = $median($runs['baseline'], 'seconds');
-$es = $median($runs['extension'], 'seconds');
-printf("\n%-28s %12s %12s\n", '', 'baseline', 'extension');
-printf("%-28s %12.2f %12.2f\n", 'wall seconds (median)', $bs, $es);
-printf("%-28s %12d %12d\n", 'HTTP requests', $median($runs['baseline'], 'requests'), $median($runs['extension'], 'requests'));
-printf("%-28s %12.2f %12.2f\n", 'requests per message', $median($runs['baseline'], 'requests') / $n, $median($runs['extension'], 'requests') / $n);
-printf("%-28s %12d %12d\n", 'peak RSS (KB)', $median($runs['baseline'], 'peak_rss_kb'), $median($runs['extension'], 'peak_rss_kb'));
-printf("\nbaseline/extension = %.2f   (target >= 5)\n", $bs / $es);
-printf("extension/bound    = %.2f   (target <= 1.3; bound = %.2f s = %d round trips)\n", $es / $bound, $bound, (int) round($bound * 1000 / max(1, $latency)));
+$runs = array_fill_keys(array_keys($cmds), []);
+for ($r = 1; $r <= $rounds; $r++) {
+    foreach ($cmds as $name => $cmd) {    // alternately, so drift of the machine's load hits both
+        $x = $runs[$name][] = bench_one($t, $seed, $n, $latency, $cmd);
+        printf("round %d %-9s %8.2f s  %5d requests (%4d batch members)  %d throttled  max in flight %d  peak RSS %6d KB  (seeding %.1f s)\n",
+            $r, $name, $x['seconds'], $x['requests'], $x['members'], $x['throttled'], $x['max_inflight'], $x['peak_rss_kb'], $x['seed_seconds']);
+    }
+}
 $t->stop();
+
+$median = function (string $name, string $k) use ($runs): float {
+    $v = array_column($runs[$name] ?? [], $k);
+    if ($v === []) {
+        return NAN;
+    }
+    sort($v);
+    $mid = intdiv(count($v), 2);
+    return count($v) % 2 === 1 ? (float) $v[$mid] : ($v[$mid - 1] + $v[$mid]) / 2;
+};
+$cols = array_keys($cmds);
+printf("\n%-28s" . str_repeat(' %12s', count($cols)) . "\n", 'median of ' . $rounds, ...$cols);
+foreach ([['wall seconds', 'seconds', '%12.2f'], ['HTTP requests', 'requests', '%12.0f'], ['batch members', 'members', '%12.0f'],
+    ['requests per message', null, '%12.3f'], ['throttled (429)', 'throttled', '%12.0f'], ['max in flight', 'max_inflight', '%12.0f'],
+    ['peak RSS (KB)', 'peak_rss_kb', '%12.0f']] as [$label, $k, $f]) {
+    printf('%-28s', $label);
+    foreach ($cols as $c) {
+        printf(' ' . $f, $k === null ? $median($c, 'requests') / $n : $median($c, $k));
+    }
+    echo "\n";
+}
+$bound = (2 + ceil($n / 1000) + ceil(2 * $n / 80) + ceil($n / 80)) * $latency / 1000;
+$bs = $median('baseline', 'seconds');
+$es = $median('extension', 'seconds');
+echo "\n";
+if (!is_nan($bs) && !is_nan($es)) {
+    printf("baseline/extension = %.2f   (target >= 5)\n", $bs / $es);
+}
+if (!is_nan($es) && $bound > 0) {
+    printf("extension/bound    = %.2f   (target <= 1.3; bound = %.2f s = %d round trips of %d ms)\n", $es / $bound, $bound,
+        (int) round($bound * 1000 / $latency), $latency);
+}
+if (!is_nan($es) && !is_nan($bs)) {
+    printf("requests per message: extension %.3f vs baseline %.3f (target: fewer)\n",
+        $median('extension', 'requests') / $n, $median('baseline', 'requests') / $n);
+}

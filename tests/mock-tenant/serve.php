@@ -68,7 +68,11 @@ function start_backend(string $stateFile, string $logDir, int $n): array
         unset($env['PHP_CLI_SERVER_WORKERS']);
         $env['MOCK_TENANT_STATE'] = $stateFile;
         $env['MOCK_TENANT_DISPATCHED'] = '1';
+        // OPcache keeps the compiled mock between requests (else every request compiles ~3000
+        // lines); not under valgrind, where a backend's start-up is slow enough already.
+        $opcache = str_contains((string) @file_get_contents('/proc/self/maps'), 'vgpreload') ? '0' : '1';
         $proc = proc_open([PHP_BINARY, '-q', '-d', 'ffi.enable=1', '-d', 'display_errors=stderr', '-d', 'log_errors=0',
+            '-d', 'opcache.enable_cli=' . $opcache, '-d', 'opcache.validate_timestamps=1', '-d', 'opcache.revalidate_freq=0',
             '-d', 'pcre.jit=' . ini_get('pcre.jit'),
             '-d', 'memory_limit=256M', '-d', 'default_charset=', '-S', '127.0.0.1:0', __DIR__ . '/router.php'],
             [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'a'], 2 => ['file', $log, 'a']], $pipes, __DIR__, $env);
@@ -116,7 +120,8 @@ $conns = [];
 $queue = [];
 $nextId = 1;
 $lastCheck = microtime(true);
-const CHUNK = 65536;
+const CHUNK = 262144;
+const WRITE_CHUNK = 1048576;
 const MAX_BUFFER = 4 * 1048576;
 
 $close = function (int $id) use (&$conns, &$backends): void {
@@ -164,24 +169,32 @@ while ($running) {
         $conns[$id]['bi'] = $idle;
     }
 
+    // Buffers are touched only through $conns[$id][...]: a by-value copy of a connection (as a
+    // foreach would make) shares its buffer string, and the next append then copies all of it —
+    // quadratic in the size of a 4 MB $batch answer. Sent bytes advance an offset instead of
+    // cutting the buffer's head off.
     $r = [$listener];
     $w = [];
+    $owner = [];    // socket number => [connection id, 'client' | 'backend']
     foreach ($conns as $id => $c) {
-        if (!$c['clientEof'] && strlen($c['c2b']) < MAX_BUFFER) {
+        $owner[(int) $c['client']] = [$id, 'client'];
+        if (!$c['clientEof'] && strlen($c['c2b']) - $c['c2bOff'] < MAX_BUFFER) {
             $r[] = $c['client'];
         }
         if ($c['backend'] !== null) {
-            if (strlen($c['b2c']) < MAX_BUFFER) {
+            $owner[(int) $c['backend']] = [$id, 'backend'];
+            if (strlen($c['b2c']) - $c['b2cOff'] < MAX_BUFFER) {
                 $r[] = $c['backend'];
             }
-            if ($c['c2b'] !== '') {
+            if (strlen($c['c2b']) > $c['c2bOff']) {
                 $w[] = $c['backend'];
             }
         }
-        if ($c['b2c'] !== '') {
+        if (strlen($c['b2c']) > $c['b2cOff']) {
             $w[] = $c['client'];
         }
     }
+    unset($c);
     $e = null;
     $n = @stream_select($r, $w, $e, 0, 200000);
     if ($n === false) {
@@ -192,86 +205,87 @@ while ($running) {
             while (($client = @stream_socket_accept($listener, 0)) !== false) {
                 stream_set_blocking($client, false);
                 $id = $nextId++;
-                $conns[$id] = ['client' => $client, 'backend' => null, 'bi' => null, 'c2b' => '', 'b2c' => '',
-                    'head' => '', 'headDone' => false, 'clientEof' => false];
+                $conns[$id] = ['client' => $client, 'backend' => null, 'bi' => null, 'c2b' => '', 'c2bOff' => 0,
+                    'b2c' => '', 'b2cOff' => 0, 'head' => '', 'headDone' => false, 'clientEof' => false];
                 $queue[] = $id;
             }
             continue;
         }
-        foreach ($conns as $id => $c) {
-            if ($sock === $c['client']) {
-                $data = @fread($sock, CHUNK);
-                if ($data === '' || $data === false) {
-                    if (feof($sock)) {
-                        $conns[$id]['clientEof'] = true;
-                        if ($c['backend'] === null) {
-                            $close($id);     // gone before it was served
-                        }
+        [$id, $side] = $owner[(int) $sock] ?? [null, null];
+        if ($id === null || !isset($conns[$id])) {
+            continue;
+        }
+        if ($side === 'client') {
+            $data = @fread($sock, CHUNK);
+            if ($data === '' || $data === false) {
+                if (feof($sock)) {
+                    $conns[$id]['clientEof'] = true;
+                    if ($conns[$id]['backend'] === null) {
+                        $close($id);     // gone before it was served
                     }
-                } else {
-                    $conns[$id]['c2b'] .= $data;
                 }
-                break;
+            } else {
+                $conns[$id]['c2b'] .= $data;
             }
-            if ($sock === $c['backend']) {
-                $data = @fread($sock, CHUNK);
-                if ($data === '' || $data === false) {
-                    if (feof($sock)) {
-                        // Backend finished (php -S closes after each response).
-                        if (!$c['headDone'] && $c['head'] !== '') {
-                            $conns[$id]['b2c'] .= $c['head'];
-                        }
-                        @fclose($sock);
-                        $backends[$c['bi']]['busy'] = false;
-                        $conns[$id]['backend'] = null;
-                        $conns[$id]['bi'] = null;
-                        $conns[$id]['done'] = true;
-                        if ($conns[$id]['b2c'] === '') {
-                            $close($id);
-                        }
-                    }
-                } elseif (!$c['headDone']) {
-                    $head = $c['head'] . $data;
-                    $end = strpos($head, "\r\n\r\n");
-                    if ($end === false) {
-                        $conns[$id]['head'] = $head;
-                    } elseif (preg_match('/\r\nX-Mock-Drop: 1\r\n/i', substr($head, 0, $end + 2))) {
-                        $close($id);   // fault "drop": close the client without sending anything
-                    } else {
-                        $conns[$id]['headDone'] = true;
-                        $conns[$id]['head'] = '';
-                        $conns[$id]['b2c'] .= $head;
-                    }
-                } else {
-                    $conns[$id]['b2c'] .= $data;
+            continue;
+        }
+        $data = @fread($sock, CHUNK);
+        if ($data === '' || $data === false) {
+            if (feof($sock)) {
+                // Backend finished (php -S closes after each response).
+                if (!$conns[$id]['headDone'] && $conns[$id]['head'] !== '') {
+                    $conns[$id]['b2c'] .= $conns[$id]['head'];
                 }
-                break;
+                @fclose($sock);
+                $backends[$conns[$id]['bi']]['busy'] = false;
+                $conns[$id]['backend'] = null;
+                $conns[$id]['bi'] = null;
+                $conns[$id]['done'] = true;
+                if (strlen($conns[$id]['b2c']) === $conns[$id]['b2cOff']) {
+                    $close($id);
+                }
             }
+        } elseif (!$conns[$id]['headDone']) {
+            $head = $conns[$id]['head'] . $data;
+            $end = strpos($head, "\r\n\r\n");
+            if ($end === false) {
+                $conns[$id]['head'] = $head;
+            } elseif (preg_match('/\r\nX-Mock-Drop: 1\r\n/i', substr($head, 0, $end + 2))) {
+                $close($id);   // fault "drop": close the client without sending anything
+            } else {
+                $conns[$id]['headDone'] = true;
+                $conns[$id]['head'] = '';
+                $conns[$id]['b2c'] .= $head;
+            }
+        } else {
+            $conns[$id]['b2c'] .= $data;
         }
     }
     foreach ($w as $sock) {
-        foreach ($conns as $id => $c) {
-            if ($sock === $c['backend'] && $c['c2b'] !== '') {
-                $k = @fwrite($sock, $c['c2b']);
-                if ($k === false) {
-                    $close($id);
-                } else {
-                    $conns[$id]['c2b'] = (string) substr($c['c2b'], $k);
-                }
-                break;
+        [$id, $side] = $owner[(int) $sock] ?? [null, null];
+        if ($id === null || !isset($conns[$id])) {
+            continue;
+        }
+        $buf = $side === 'backend' ? 'c2b' : 'b2c';
+        $off = $buf . 'Off';
+        if (strlen($conns[$id][$buf]) <= $conns[$id][$off]) {
+            continue;
+        }
+        $k = @fwrite($sock, substr($conns[$id][$buf], $conns[$id][$off], WRITE_CHUNK));
+        if ($k === false || ($k === 0 && $side === 'client' && feof($sock))) {
+            $close($id);
+            continue;
+        }
+        $conns[$id][$off] += $k;
+        if ($conns[$id][$off] >= strlen($conns[$id][$buf])) {
+            $conns[$id][$buf] = '';
+            $conns[$id][$off] = 0;
+            if ($side === 'client' && !empty($conns[$id]['done'])) {
+                $close($id);
             }
-            if ($sock === $c['client'] && $c['b2c'] !== '') {
-                $k = @fwrite($sock, $c['b2c']);
-                if ($k === false || ($k === 0 && feof($sock))) {
-                    $close($id);
-                    break;
-                }
-                $conns[$id]['b2c'] = (string) substr($c['b2c'], $k);
-                if ($conns[$id]['b2c'] === '' && !empty($conns[$id]['done'])) {
-                    $close($id);
-                }
-                break;
-            }
+        } elseif ($conns[$id][$off] > MAX_BUFFER) {
+            $conns[$id][$buf] = substr($conns[$id][$buf], $conns[$id][$off]);
+            $conns[$id][$off] = 0;
         }
     }
     // Restart a backend that died (it should not, but a test run must not hang on it).

@@ -10,16 +10,31 @@ namespace MockTenant;
  * batch itself is 200); responses come back in a shuffled order; a non-JSON member
  * body (MIME, attachment bytes) is base64-encoded into a JSON string.
  *
- * Members run one after another in this worker, so at most one member of a batch
- * is in flight against the mailbox at a time (Graph allows up to 4).
+ * Fan-out (GRAPH-FACTS §4.6, §5): Graph hands at most 4 members of a batch to a mailbox at a
+ * time, one at a time when they are chained by dependsOn, and each of those counts against
+ * the mailbox's 4-request limit. Members run one after another in this worker, so the batch
+ * takes the slots of its fan-out up front — per mailbox min(4, the widest level of its
+ * members' dependsOn graph): 4 for 20 unordered members, 1 for a chain — and holds them
+ * until its answer (latency included) is done. Members go round the fan-out's lanes in
+ * execution order; a member whose lane got no slot (the mailbox was busy) gets an inner
+ * 429 ApplicationThrottled "MailboxConcurrency" with Retry-After, like a top-level request.
  * Headers of the outer request are not copied into members, except Authorization:
  * a member that wants immutable ids must carry its own Prefer header.
  */
 final class Batch
 {
     public const MAX = 20;
+    /** Members Graph sends to one mailbox at a time (GRAPH-FACTS §4.6). */
+    public const FAN_OUT = 4;
     /** @var list<array{ctx: Context, status: int, ms: float, id: string}> for the request log */
     public static array $memberLog = [];
+
+    /** @var array<string, string> member id => the mailbox its url names ("me" or a lower-cased id/upn) */
+    private array $target = [];
+    /** @var array<string, int> member id => its depth in the dependsOn graph */
+    private array $level = [];
+    /** @var array<string, array{width: int, slots: list<int>, next: int}> "app mailbox" => fan-out */
+    private array $lanes = [];
 
     public function __construct(private readonly Context $ctx)
     {
@@ -57,30 +72,87 @@ final class Batch
             }
         }
 
-        $results = [];
+        // Execution order: repeated passes in payload order, each taking the members whose dependencies are done.
+        $order = [];
         $pending = $byId;
         while ($pending !== []) {
             $progress = false;
             foreach ($pending as $id => $r) {
                 $deps = array_map('strval', (array) ($r['dependsOn'] ?? []));
-                if (array_diff($deps, array_keys($results)) !== []) {
+                if (array_diff($deps, array_keys($this->level)) !== []) {
                     continue;
                 }
                 unset($pending[$id]);
                 $progress = true;
-                $failed = array_filter($deps, fn ($d) => $results[$d]['status'] >= 400);
-                $results[$id] = $failed !== []
-                    ? $this->memberError((string) $id, 424, 'FailedDependency', 'The request depends on a request that failed.')
-                    : $this->runMember((string) $id, $r);
+                $this->level[(string) $id] = $deps === [] ? 0 : 1 + max(array_map(fn ($d) => $this->level[$d], $deps));
+                $order[] = (string) $id;
             }
             if (!$progress) {
                 return Errors::badRequest($this->ctx, 'Invalid batch payload format.');    // a dependency cycle
             }
         }
+        foreach ($byId as $id => $r) {
+            $segs = explode('/', ltrim(explode('?', $r['url'], 2)[0], '/'));
+            $this->target[(string) $id] = $segs[0] === 'me' ? 'me' : strtolower(rawurldecode($segs[1] ?? ''));
+        }
+        $results = [];
+        $throttle = new Throttle($this->ctx->state);
+        $this->ctx->releaseSlot = function () use ($throttle): void {
+            foreach ($this->lanes as $k => $l) {
+                $throttle->release($l['slots']);
+                $this->lanes[$k]['slots'] = [];
+            }
+        };
+        try {
+            foreach ($order as $id) {
+                $r = $byId[$id];
+                $deps = array_map('strval', (array) ($r['dependsOn'] ?? []));
+                $failed = array_filter($deps, fn ($d) => $results[$d]['status'] >= 400);
+                $results[$id] = $failed !== []
+                    ? $this->memberError($id, 424, 'FailedDependency', 'The request depends on a request that failed.')
+                    : $this->runMember($id, $r);
+            }
+            $this->ctx->consumeLatency();   // once per HTTP request, while the batch holds its fan-out's slots
+        } finally {
+            $this->ctx->release();
+        }
         $out = array_values($results);
         // "responses may come back in any order": shuffled, reproducibly for the same payload.
         $out = (new \Random\Randomizer(new \Random\Engine\Mt19937(crc32($this->ctx->request->body))))->shuffleArray($out);
-        return Response::json(200, ['responses' => $out]);
+        // Spliced by hand: a member's JSON body goes in as the text Json::encode() made of it (the
+        // bytes a decode and re-encode would give) and a base64 body as is, without parsing or
+        // escaping 20 × 140 KB of contentBytes again.
+        $parts = [];
+        foreach ($out as $m) {
+            $raw = $m['rawJson'] ?? null;
+            unset($m['rawJson']);
+            $parts[] = $raw === null ? Json::encode($m) : substr(Json::encode($m), 0, -1) . ',"body":' . $raw . '}';
+        }
+        $r = Response::json(200, []);
+        $r->body = '{"responses":[' . implode(',', $parts) . ']}';
+        return $r;
+    }
+
+    /**
+     * Whether the next member addressed to $user's mailbox runs on a lane that holds a slot. The
+     * first member for a mailbox takes the slots of the batch's fan-out to it.
+     */
+    private function lane(string $app, array $user, ?string $tokenUser): bool
+    {
+        $key = $app . ' ' . $user['id'];
+        if (!isset($this->lanes[$key])) {
+            $perLevel = [];
+            foreach ($this->target as $mid => $t) {
+                if ($t === strtolower($user['id']) || $t === strtolower($user['upn']) || ($t === 'me' && $tokenUser === $user['id'])) {
+                    $perLevel[$this->level[$mid]] = ($perLevel[$this->level[$mid]] ?? 0) + 1;
+                }
+            }
+            $width = max(1, min(self::FAN_OUT, $perLevel === [] ? 1 : max($perLevel)));
+            $this->lanes[$key] = ['width' => $width, 'next' => 0,
+                'slots' => (new Throttle($this->ctx->state))->acquireUpTo($app, $user['id'], $width)];
+        }
+        $l = &$this->lanes[$key];
+        return $l['next']++ % $l['width'] < count($l['slots']);
     }
 
     /** @return array<string, mixed> */
@@ -111,6 +183,7 @@ final class Batch
         $req = new Request(strtoupper($r['method']), '/v1.0' . ($q === false ? $url : substr($url, 0, $q)),
             $q === false ? '' : substr($url, $q + 1), $headers, $body, true, $id);
         $mctx = $this->ctx->forMember($req);
+        $mctx->batchLane = fn (string $app, array $user, ?string $tokenUser): bool => $this->lane($app, $user, $tokenUser);
         $rule = (new Faults($this->ctx->state))->match($req);
         $resp = null;
         if ($rule !== null) {
@@ -142,9 +215,14 @@ final class Batch
         $bytes = $resp->bodyBytes();
         if ($bytes !== '') {
             $ct = strtolower($resp->getHeader('Content-Type') ?? '');
-            $json = str_starts_with($ct, 'application/json') ? Json::decode($bytes) : null;
             // JSON bodies are embedded as objects; anything else as a base64 string (Graph's documented behaviour).
-            $out['body'] = $json ?? base64_encode($bytes);
+            if ($resp->json && $resp->file === null && str_starts_with($ct, 'application/json')) {
+                $out['rawJson'] = $bytes;   // made by Json::encode() from arrays: embedded verbatim in handle()
+            } else {
+                $json = str_starts_with($ct, 'application/json') ? Json::decode($bytes) : null;
+                // base64 needs no JSON escaping: its JSON string is the text in quotes
+                $out[$json === null ? 'rawJson' : 'body'] = $json ?? '"' . base64_encode($bytes) . '"';
+            }
         }
         return $out;
     }

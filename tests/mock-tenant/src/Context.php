@@ -17,6 +17,12 @@ final class Context
     public array $faultNotes = [];
     /** @var null|callable(): void releases the mailbox concurrency slot */
     public $releaseSlot = null;
+    /**
+     * For a $batch member: whether its lane of the batch's fan-out holds a slot of the mailbox
+     * (the batch takes the slots, not the member; see Batch::lane()).
+     * @var null|callable(string $app, array $user, ?string $tokenUser): bool
+     */
+    public $batchLane = null;
     private int $latencyMs;
 
     public function __construct(

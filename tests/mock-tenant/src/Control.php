@@ -57,6 +57,11 @@ final class Control
                     [$b['mailbox'] ?? 'enabled', (int) ($b['status'] ?? 404), $this->userId($b['user'] ?? '')])),
                 'POST shares' => $this->shares($b),
                 'POST apps' => $this->apps($b),
+                'GET max-inflight' => $this->ok(['max' => (new Throttle($this->state))->maxInFlight(
+                    $this->userId((string) ($r->query['mailbox'] ?? '')))]),
+                'POST max-inflight' => ($segs[1] ?? '') === 'reset'
+                    ? $this->done(fn () => (new Throttle($this->state))->resetMaxInFlight())
+                    : $this->error(404, 'no control route POST max-inflight/' . ($segs[1] ?? '')),
                 default => $this->error(404, "no control route $route"),
             };
         } catch (\InvalidArgumentException | \DomainException $e) {

@@ -112,16 +112,27 @@ final class Graph
             $r->header('Retry-After', (string) $rate);
             return $r;
         }
-        $throttle = new Throttle($this->state);
-        $slot = $throttle->acquire($this->token['client_id'], $user['id']);
-        if ($slot === null) {
-            $r = Errors::graph($this->ctx, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.');
-            $r->header('Retry-After', (string) $this->state->setting('concurrency_retry_after', '1'));
-            return $r;
+        if ($this->ctx->batchLane !== null) {
+            if (!($this->ctx->batchLane)($this->token['client_id'], $user, $this->token['user_id'])) {
+                return $this->overConcurrency();
+            }
+        } else {
+            $throttle = new Throttle($this->state);
+            $slot = $throttle->acquire($this->token['client_id'], $user['id']);
+            if ($slot === null) {
+                return $this->overConcurrency();
+            }
+            $this->ctx->releaseSlot = fn () => $throttle->release($slot);
         }
-        $this->ctx->releaseSlot = fn () => $throttle->release($slot);
         $this->ctx->consumeLatency();   // the latency is spent while the request holds its mailbox slot
         return $this->mailbox($user, $segs);
+    }
+
+    private function overConcurrency(): Response
+    {
+        $r = Errors::graph($this->ctx, 429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.');
+        $r->header('Retry-After', (string) $this->state->setting('concurrency_retry_after', '1'));
+        return $r;
     }
 
     /** Who may touch which mailbox (GRAPH-FACTS §4.1, §6). */
@@ -372,7 +383,13 @@ final class Graph
             $dir = str_contains($parts[0], 'DESC') ? 'DESC' : 'ASC';
             $order = implode(', ', $parts) . ", seq $dir";
         }
-        $rows = $this->state->all('SELECT * FROM messages WHERE ' . implode(' AND ', $where) . " ORDER BY $order", $params);
+        $sql = 'FROM messages WHERE ' . implode(' AND ', $where);
+        // Only the page's rows are read in full: a mailbox of 1000 messages of 20 KB each is 20 MB.
+        $rows = [
+            'total' => fn (): int => (int) $this->state->value("SELECT COUNT(*) $sql", $params),
+            'slice' => fn (int $skip, ?int $top): array => $this->state->all("SELECT * $sql ORDER BY $order LIMIT ? OFFSET ?",
+                [...$params, $top ?? -1, $skip]),
+        ];
         $ctxPath = $folder === null ? "users('{$user['id']}')/messages" : "users('{$user['id']}')/mailFolders('{$folder['id']}')/messages";
         if ($select !== null) {
             $ctxPath .= '(' . implode(',', $select) . ')';
@@ -561,6 +578,10 @@ final class Graph
      * $skip is a plain offset evaluated at request time, as at Graph: moving items out of a folder
      * while paging through it shifts the later pages.
      */
+    /**
+     * @param list<array<string, mixed>>|array{total: callable(): int, slice: callable(int, ?int): list<array<string, mixed>>} $rows
+     *   the whole collection, or how to count it and read one slice of it
+     */
     private function page(array $rows, callable $toJson, string $contextPath, ?int $defaultTop): Response
     {
         $q = $this->ctx->request->query;
@@ -579,8 +600,12 @@ final class Graph
             }
             $skip = (int) $q['$skip'];
         }
-        $total = count($rows);
-        $slice = $top === null ? array_slice($rows, $skip) : array_slice($rows, $skip, $top);
+        if (isset($rows['total'])) {
+            [$total, $slice] = $this->state->snapshot(fn () => [($rows['total'])(), ($rows['slice'])($skip, $top)]);
+        } else {
+            $total = count($rows);
+            $slice = $top === null ? array_slice($rows, $skip) : array_slice($rows, $skip, $top);
+        }
         $out = ['@odata.context' => $this->ctx->graphBase() . '/$metadata#' . $contextPath];
         if (strtolower($q['$count'] ?? '') === 'true') {
             $out['@odata.count'] = $total;

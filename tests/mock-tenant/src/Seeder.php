@@ -125,8 +125,9 @@ final class Seeder
         $ids = [];
         foreach ($u['messages'] ?? [] as $i => $m) {
             $m['received'] ??= 1704448800 + 60 * $i;    // 2024-01-05T10:00:00Z onwards
-            $ids[] = $this->addMessage($uid, $m) + ['subject' => $this->state->value(
-                'SELECT subject FROM messages WHERE mailbox = ? ORDER BY seq DESC LIMIT 1', [$uid])];
+            $added = $this->addMessage($uid, $m);
+            $ids[] = $added + ['subject' => $this->state->value(
+                'SELECT subject FROM messages WHERE immutable_id = ?', [$added['immutable_id']])];
         }
         return ['id' => $uid, 'upn' => $u['upn'], 'messages' => count($ids)];
     }
@@ -205,11 +206,9 @@ final class Seeder
             ];
             $meta['received'] = $received;
             $meta['date'] = $received - 2;
-            $tmp = $this->state->blobDir() . '/gen-' . bin2hex(random_bytes(8));
-            $attachments = array_merge(Mime::write($meta, $tmp), $references);
-            $final = $this->state->blobDir() . '/' . hash_file('sha256', $tmp);
-            rename($tmp, $final);
-            $file = $final;
+            // A generated MIME has a random boundary: unique, so its file needs no content address.
+            $file = $this->state->blobDir() . '/gen-' . bin2hex(random_bytes(12));
+            $attachments = array_merge(Mime::write($meta, $file), $references);
         }
         return $store->insertMessage($mailbox, $folder['id'], $meta, $file, $attachments);
     }
