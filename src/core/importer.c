@@ -469,6 +469,7 @@ static void flush_moves(run *r)
 	sqz_batch_result results[MOVE_BATCH];
 	sqz_error failure = SQZ_ERROR_INIT;
 	memset(why, 0, sizeof why);
+	memset(members, 0, sizeof members);
 
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
