@@ -4,11 +4,14 @@
 #include "buf.h"
 #include "json.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* A file of the private directory, written through an fd. */
@@ -42,6 +45,64 @@ static int fd_reset(void *ctx)
 	return ftruncate(fs->fd, 0) == 0 && lseek(fs->fd, 0, SEEK_SET) == 0 ? 0 : -1;
 }
 
+#define DIR_PREFIX "sqzgraph-import-"
+
+/* Removes a flat directory of ours. */
+static void remove_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	if (d) {
+		struct dirent *de;
+		while ((de = readdir(d))) {
+			if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
+				sqz_buf f = SQZ_BUF_INIT;
+				if (sqz_buf_appendf(&f, "%s/%s", path, de->d_name) == 0) {
+					unlink(f.data);
+				}
+				sqz_buf_free(&f);
+			}
+		}
+		closedir(d);
+	}
+	rmdir(path);
+}
+
+/* A run killed (SIGKILL, a crash) cannot remove its directory: the next
+ * one removes every directory whose process is gone, so that no mail stays
+ * in the temporary directory for long. The pid in the name says whose it
+ * is; a live process's directory (any user's) is never touched. */
+static void remove_stale_dirs(const char *base)
+{
+	DIR *d = opendir(base);
+	if (!d) {
+		return;
+	}
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (strncmp(de->d_name, DIR_PREFIX, sizeof DIR_PREFIX - 1) != 0) {
+			continue;
+		}
+		char *end = NULL;
+		long pid = strtol(de->d_name + sizeof DIR_PREFIX - 1, &end, 10);
+		if (pid <= 0 || !end || *end != '-' || pid == (long)getpid()) {
+			continue;
+		}
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) {
+			continue;
+		}
+		sqz_buf p = SQZ_BUF_INIT;
+		if (sqz_buf_appendf(&p, "%s/%s", base, de->d_name) == 0) {
+			struct stat st;
+			/* Only a directory of this user (another's we could not empty anyway). */
+			if (lstat(p.data, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid()) {
+				remove_dir(p.data);
+			}
+		}
+		sqz_buf_free(&p);
+	}
+	closedir(d);
+}
+
 static sqz_status open_dir(sqz_prefetch *pf, sqz_error *err)
 {
 	if (pf->dir) {
@@ -51,8 +112,9 @@ static sqz_status open_dir(sqz_prefetch *pf, sqz_error *err)
 	if (!base || !*base) {
 		base = "/tmp";
 	}
+	remove_stale_dirs(base);
 	sqz_buf b = SQZ_BUF_INIT;
-	if (sqz_buf_appendf(&b, "%s/sqzgraph-XXXXXX", base) != 0) {
+	if (sqz_buf_appendf(&b, "%s/" DIR_PREFIX "%ld-XXXXXX", base, (long)getpid()) != 0) {
 		sqz_buf_free(&b);
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}

@@ -5,10 +5,12 @@
  * with their bytes (GET .../messages/{id}/attachments: a fileAttachment
  * carries base64 contentBytes) through parallel $batch requests (batch.h),
  * decoding every body straight into a file of a private temporary
- * directory (mkdtemp, mode 0700, under $TMPDIR or /tmp). While the run
+ * directory (mkdtemp, mode 0700, $TMPDIR or /tmp, named
+ * sqzgraph-import-<pid>-XXXXXX). While the run
  * lasts, the mailbox serves saveMime, attachments and saveAttachment of
  * those messages from the files — the same bytes the streamed $value GET
- * gives. The directory is removed when the run ends, on every path.
+ * gives. The directory is removed when the run ends, on every path; one
+ * left by a killed process is removed by the next run that opens one.
  *
  * Threshold: a message whose `size` is above SQZ_PREFETCH_MAX_MESSAGE
  * (2 MiB), or unknown, is not fetched ahead; its handler streams $value as
