@@ -239,7 +239,9 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 	for (size_t round = 0; todo_count > 0 && round < max_rounds; round++) {
 		size_t batches = plan_batches(members, todo, todo_count, starts);
 		starts[batches] = todo_count;
-		int chained = batches > 1 && parallel > 1;
+		/* One unchained batch alone fans out to 4 at Outlook: fine when
+		 * `concurrency` allows 4, chained otherwise. */
+		int chained = batches > 1 || parallel < 4;
 		for (size_t k = 0; k < todo_count; k++) {
 			sqz_batch_result_clear(&results[todo[k]]);
 		}

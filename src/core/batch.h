@@ -11,9 +11,10 @@
  * concurrency). Graph fans the members of one batch out to Outlook up to 4
  * at a time, and that fan-out counts against the mailbox's limit of 4
  * concurrent requests (GRAPH-FACTS §4.6, §5). So when more than one batch
- * is in flight, the members of each batch are chained with dependsOn (each
- * on the one before): Outlook runs a chained batch one member at a time, and
- * the mailbox never sees more than `concurrency` requests. A member after a
+ * is sent (or `concurrency` is below 4), the members of each batch are
+ * chained with dependsOn (each on the one before): Outlook runs a chained
+ * batch one member at a time, and the mailbox never sees more than
+ * `concurrency` requests. A member after a
  * failed one is answered 424 without having run; it is sent again in a
  * later batch (the failed member is not).
  *
