@@ -59,6 +59,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/store.c \
     src/core/filestore.c \
     src/core/sealed_store.c \
+    src/core/prefetch.c \
     src/core/json.c \
     src/core/http.c \
     src/core/graph.c \

@@ -34,6 +34,36 @@ static const char *member_header(json_object *response, const char *name)
 	return NULL;
 }
 
+int sqz_base64_to_sink(const char *text, size_t len, sqz_sink *sink, int64_t *bytes, sqz_error *err)
+{
+	/* A multiple of 4 characters decodes on its own. */
+	enum { PIECE = 64 * 1024 };
+	*bytes = 0;
+	if (len % 4 != 0) {
+		sqz_error_set(err, SQZ_E_GRAPH, "Graph's base64 body has a length that is not a multiple of 4");
+		return -1;
+	}
+	for (size_t at = 0; at < len; at += PIECE) {
+		size_t n = len - at < PIECE ? len - at : PIECE;
+		size_t out_len = 0;
+		unsigned char *out = sqz_base64_decode(text + at, n, &out_len);
+		if (!out) {
+			sqz_error_set(err, SQZ_E_GRAPH, "Graph's base64 body is not valid base64");
+			return -1;
+		}
+		int rc = out_len ? sink->write(sink->ctx, (const char *)out, out_len, err) : 0;
+		sqz_free(out);
+		if (rc != 0) {
+			if (err->status == SQZ_OK) {
+				sqz_error_set(err, SQZ_E_INTERNAL, "the download target refused the data");
+			}
+			return -1;
+		}
+		*bytes += (int64_t)out_len;
+	}
+	return 0;
+}
+
 static void fill_result(json_object *response, sqz_batch_result *r, const sqz_batch_member *m)
 {
 	int64_t status = 0;
@@ -41,16 +71,24 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 	r->status = (long)status;
 	json_object *body = sqz_json_get(response, "body");
 	const char *ct = member_header(response, "content-type");
+	int ok = r->status >= 200 && r->status < 300;
 	if (body && json_object_is_type(body, json_type_string) && !(ct && strstr(ct, "json"))) {
 		/* Graph returns a non-JSON member body base64-encoded. */
 		const char *text = json_object_get_string(body);
-		size_t len = 0;
-		r->raw = (char *)sqz_base64_decode(text, strlen(text), &len);
-		r->raw_len = len;
+		size_t text_len = (size_t)json_object_get_string_len(body);
+		if (ok && m->sink) {
+			if (sqz_base64_to_sink(text, text_len, m->sink, &r->sink_bytes, &r->error) != 0) {
+				sqz_error_prefix(&r->error, "%s %s", m->method, m->path);
+			}
+		} else {
+			size_t len = 0;
+			r->raw = (char *)sqz_base64_decode(text, text_len, &len);
+			r->raw_len = len;
+		}
 	} else if (body) {
 		r->body = json_object_get(body);
 	}
-	if (r->status < 200 || r->status >= 300) {
+	if (!ok) {
 		/* Reuse the single-request mapper on a synthetic response. */
 		sqz_http_response fake;
 		sqz_http_response_init(&fake);
@@ -68,16 +106,16 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 	}
 }
 
-/* One $batch request for members[idx[0..count)]. */
-static sqz_status send_one(sqz_graph *g, const sqz_batch_member *members, const size_t *idx, size_t count,
-	sqz_batch_result *results, sqz_error *err)
+/* The JSON text of one $batch request for members[idx[0..count)]; chained:
+ * each member dependsOn the one before. NULL when out of memory. */
+static char *batch_body(const sqz_batch_member *members, const size_t *idx, size_t count, int chained)
 {
 	json_object *root = json_object_new_object();
 	json_object *requests = json_object_new_array();
 	if (!root || !requests) {
 		json_object_put(root);
 		json_object_put(requests);
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory building a batch");
+		return NULL;
 	}
 	json_object_object_add(root, "requests", requests);
 	for (size_t k = 0; k < count; k++) {
@@ -88,6 +126,15 @@ static sqz_status send_one(sqz_graph *g, const sqz_batch_member *members, const 
 		json_object_object_add(req, "id", json_object_new_string(id));
 		json_object_object_add(req, "method", json_object_new_string(m->method));
 		json_object_object_add(req, "url", json_object_new_string(m->path));
+		if (chained && k > 0) {
+			char prev[24];
+			snprintf(prev, sizeof prev, "%zu", k);
+			json_object *deps = json_object_new_array();
+			json_object_array_add(deps, json_object_new_string(prev));
+			json_object_object_add(req, "dependsOn", deps);
+		}
+		/* The outer request's headers are not inherited: every member asks
+		 * for immutable ids itself. */
 		json_object *headers = json_object_new_object();
 		json_object_object_add(headers, "Prefer", json_object_new_string("IdType=\"ImmutableId\""));
 		if (m->body) {
@@ -103,25 +150,16 @@ static sqz_status send_one(sqz_graph *g, const sqz_batch_member *members, const 
 	}
 	char *text = sqz_json_dump(root);
 	json_object_put(root);
-	if (!text) {
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory building a batch");
-	}
-	sqz_http_response resp;
-	sqz_http_response_init(&resp);
-	/* Re-posting a whole batch after a network error is safe only because
-	 * every member we batch is idempotent (GETs, moves with immutable ids,
-	 * PATCH of categories). */
-	sqz_graph_call call = { .method = "POST", .url = "/$batch", .body = text, .body_len = strlen(text), .idempotent = 1 };
-	sqz_status st = sqz_graph_send(g, &call, &resp, err);
-	sqz_free(text);
-	json_object *answer = NULL;
-	if (st == SQZ_OK) {
-		answer = sqz_json_parse(resp.body.data, resp.body.len, "Graph's answer to a $batch", SQZ_E_GRAPH, err);
-		st = answer ? SQZ_OK : err->status;
-	}
-	sqz_http_response_clear(&resp);
-	if (st != SQZ_OK) {
-		return st;
+	return text;
+}
+
+/* Reads one batch answer into the results of members[idx[0..count)]. */
+static sqz_status read_answer(const sqz_http_response *resp, const sqz_batch_member *members, const size_t *idx, size_t count,
+	sqz_batch_result *results, sqz_error *err)
+{
+	json_object *answer = sqz_json_parse(resp->body.data, resp->body.len, "Graph's answer to a $batch", SQZ_E_GRAPH, err);
+	if (!answer) {
+		return err->status;
 	}
 	json_object *responses = sqz_json_get(answer, "responses");
 	size_t n = responses && json_object_is_type(responses, json_type_array) ? json_object_array_length(responses) : 0;
@@ -134,7 +172,9 @@ static sqz_status send_one(sqz_graph *g, const sqz_batch_member *members, const 
 			continue;
 		}
 		sqz_batch_result *res = &results[idx[k - 1]];
-		sqz_batch_result_clear(res);
+		if (res->status != 0 || res->error.status != SQZ_OK) {
+			continue;    /* a duplicate id: the first answer stands (a sink took its bytes) */
+		}
 		fill_result(r, res, &members[idx[k - 1]]);
 	}
 	json_object_put(answer);
@@ -147,62 +187,148 @@ static sqz_status send_one(sqz_graph *g, const sqz_batch_member *members, const 
 	return SQZ_OK;
 }
 
+/* Cuts todo[0..count) into batches: at most 20 members and, past the first
+ * member, at most SQZ_BATCH_BYTES of expected answer. starts[b] is where
+ * batch b begins; returns the number of batches. */
+static size_t plan_batches(const sqz_batch_member *members, const size_t *todo, size_t count, size_t *starts)
+{
+	size_t batches = 0, in_batch = 0;
+	int64_t bytes = 0;
+	for (size_t k = 0; k < count; k++) {
+		int64_t b = members[todo[k]].expect_bytes > 0 ? members[todo[k]].expect_bytes : 0;
+		if (in_batch == 0 || in_batch == SQZ_BATCH_MAX || bytes + b > SQZ_BATCH_BYTES) {
+			starts[batches++] = k;
+			in_batch = 0;
+			bytes = 0;
+		}
+		in_batch++;
+		bytes += b;
+	}
+	return batches;
+}
+
 sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t n, sqz_batch_result *results, sqz_error *err)
 {
-	size_t *todo = sqz_calloc(n ? n : 1, sizeof *todo);
-	if (!todo) {
+	size_t cap = n ? n : 1;
+	size_t *todo = sqz_calloc(cap, sizeof *todo);
+	size_t *starts = sqz_calloc(cap + 1, sizeof *starts);
+	char **bodies = sqz_calloc(cap, sizeof *bodies);
+	sqz_graph_call *calls = sqz_calloc(cap, sizeof *calls);
+	sqz_http_response *resps = sqz_calloc(cap, sizeof *resps);
+	sqz_error *errs = sqz_calloc(cap, sizeof *errs);
+	if (!todo || !starts || !bodies || !calls || !resps || !errs) {
+		sqz_free(todo);
+		sqz_free(starts);
+		sqz_free(bodies);
+		sqz_free(calls);
+		sqz_free(resps);
+		sqz_free(errs);
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
 	size_t todo_count = n;
 	for (size_t i = 0; i < n; i++) {
 		todo[i] = i;
 	}
+	int parallel = g->concurrency > 0 ? g->concurrency : 4;
 	sqz_status st = SQZ_OK;
-	for (int round = 0; todo_count > 0; round++) {
-		for (size_t start = 0; start < todo_count && st == SQZ_OK; start += SQZ_BATCH_MAX) {
-			size_t count = todo_count - start < SQZ_BATCH_MAX ? todo_count - start : SQZ_BATCH_MAX;
-			st = send_one(g, members, todo + start, count, results, err);
+	int throttle_rounds = 0;
+	/* Every round settles at least the first member of each chain, so
+	 * n + max_retries + 1 rounds always suffice; the cap guards against an
+	 * answer that keeps saying 424 for an unchained member. */
+	size_t max_rounds = n + (size_t)(g->retry.max_retries > 0 ? g->retry.max_retries : 0) + 1;
+	for (size_t round = 0; todo_count > 0 && round < max_rounds; round++) {
+		size_t batches = plan_batches(members, todo, todo_count, starts);
+		starts[batches] = todo_count;
+		/* One unchained batch alone fans out to 4 at Outlook: fine when
+		 * `concurrency` allows 4, chained otherwise. */
+		int chained = batches > 1 || parallel < 4;
+		for (size_t k = 0; k < todo_count; k++) {
+			sqz_batch_result_clear(&results[todo[k]]);
+		}
+		for (size_t b = 0; b < batches && st == SQZ_OK; b++) {
+			bodies[b] = batch_body(members, todo + starts[b], starts[b + 1] - starts[b], chained);
+			if (!bodies[b]) {
+				st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory building a batch");
+			}
+			/* Re-posting a whole batch after a network error is safe only
+			 * because every member we batch is idempotent (GETs, moves with
+			 * immutable ids, PATCH of categories). */
+			sqz_graph_call call = { .method = "POST", .url = "/$batch", .body = bodies[b],
+				.body_len = bodies[b] ? strlen(bodies[b]) : 0, .idempotent = 1, .max_body = SQZ_BATCH_MAX_ANSWER };
+			calls[b] = call;
+			sqz_http_response_init(&resps[b]);
+			sqz_error empty = SQZ_ERROR_INIT;
+			errs[b] = empty;
+		}
+		if (st == SQZ_OK) {
+			(void)sqz_graph_send_many(g, calls, resps, errs, batches);
+			for (size_t b = 0; b < batches; b++) {
+				if (errs[b].status == SQZ_OK) {
+					read_answer(&resps[b], members, todo + starts[b], starts[b + 1] - starts[b], results, &errs[b]);
+				}
+				if (errs[b].status != SQZ_OK && st == SQZ_OK) {
+					st = errs[b].status;
+					sqz_error_copy(err, &errs[b]);
+				}
+			}
+		}
+		for (size_t b = 0; b < batches; b++) {
+			sqz_free(bodies[b]);
+			bodies[b] = NULL;
+			sqz_http_response_clear(&resps[b]);
+			if (errs[b].status != SQZ_OK) {
+				/* Every member of a batch that got no usable answer carries
+				 * the batch's status, code, request-id, Retry-After and curl
+				 * code, not just its text. */
+				for (size_t k = starts[b]; k < starts[b + 1]; k++) {
+					sqz_batch_result *r = &results[todo[k]];
+					if (r->status == 0 && r->error.status == SQZ_OK) {
+						sqz_error_copy(&r->error, &errs[b]);
+					}
+				}
+			}
+			sqz_error_clear(&errs[b]);
 		}
 		if (st != SQZ_OK) {
 			break;
 		}
-		/* Members throttled inside the batch: wait the longest Retry-After
-		 * of the round (capped), then send just those again. */
+		/* Members throttled inside a batch wait for the longest Retry-After
+		 * of the round (capped); members that never ran (424 after a failed
+		 * member of their chain) go again at once. */
 		size_t again = 0;
 		double wait = 0;
-		int exceeds = 0;
+		int exceeds = 0, throttled = 0;
 		for (size_t k = 0; k < todo_count; k++) {
 			sqz_batch_result *r = &results[todo[k]];
 			if (r->status == 429 || r->status == 503) {
 				int ex = 0;
-				double d = sqz_http_retry_delay(&g->retry, round + 1, NULL, &ex);
+				double d = sqz_http_retry_delay(&g->retry, throttle_rounds + 1, NULL, &ex);
 				if (r->error.retry_after > 0) {
 					d = r->error.retry_after;
 					ex = d > g->retry.max_wait;
 				}
 				exceeds |= ex;
 				wait = d > wait ? d : wait;
+				throttled = 1;
+				todo[again++] = todo[k];
+			} else if (r->status == 424 && chained) {
 				todo[again++] = todo[k];
 			}
 		}
-		if (again == 0 || round >= g->retry.max_retries || exceeds) {
+		if (again == 0 || exceeds || (throttled && throttle_rounds >= g->retry.max_retries)) {
 			break;
 		}
-		todo_count = again;
-		sqz_http_sleep(wait);
-	}
-	if (st != SQZ_OK) {
-		for (size_t i = 0; i < n; i++) {
-			if (results[i].status == 0 && results[i].error.status == SQZ_OK) {
-				sqz_error_set(&results[i].error, err->status, "%s", err->message ? err->message : "batch failed");
-				/* Each member's exception carries the batch's status, code,
-				 * request-id, Retry-After and curl code, not just its text. */
-				sqz_error_set_graph(&results[i].error, err->http_status, err->graph_code, err->request_id);
-				results[i].error.retry_after = err->retry_after;
-				results[i].error.curl_code = err->curl_code;
-			}
+		if (throttled) {
+			throttle_rounds++;
+			sqz_http_sleep(wait);
 		}
+		todo_count = again;
 	}
 	sqz_free(todo);
+	sqz_free(starts);
+	sqz_free(bodies);
+	sqz_free(calls);
+	sqz_free(resps);
+	sqz_free(errs);
 	return st;
 }

@@ -169,6 +169,23 @@ void sqz_error_move(sqz_error *dst, sqz_error *src)
 	*src = empty;
 }
 
+void sqz_error_copy(sqz_error *dst, const sqz_error *src)
+{
+	if (!dst || !src || dst == src) {
+		return;
+	}
+	sqz_error_set(dst, src->status, "%s", src->message ? src->message : "");
+	sqz_error_set_key(dst, src->key);
+	sqz_error_set_graph(dst, src->http_status, src->graph_code, src->request_id);
+	sqz_error_set_oauth(dst, src->oauth_error, src->error_code, src->description);
+	sqz_error_set_reason(dst, src->reason);
+	dst->curl_code = src->curl_code;
+	dst->retry_after = src->retry_after;
+	for (size_t i = 0; i < src->candidate_count; i++) {
+		sqz_error_add_candidate(dst, src->candidates[i]);
+	}
+}
+
 const char *sqz_status_name(sqz_status status)
 {
 	switch (status) {

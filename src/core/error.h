@@ -71,6 +71,10 @@ int sqz_error_add_candidate(sqz_error *err, const char *candidate);
 /* Moves src into dst (dst cleared first, src left empty). */
 void sqz_error_move(sqz_error *dst, sqz_error *src);
 
+/* Deep copy of src into dst (dst cleared first); on allocation failure
+ * dst keeps the status with a static message. */
+void sqz_error_copy(sqz_error *dst, const sqz_error *src);
+
 /* Frees what err holds and resets it to SQZ_OK. */
 void sqz_error_clear(sqz_error *err);
 

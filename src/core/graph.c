@@ -192,118 +192,235 @@ static int is_invalid_token(const sqz_http_response *resp)
 	return invalid;
 }
 
-sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_response *resp, sqz_error *err)
+/* Where one call of sqz_graph_send_many stands. */
+typedef struct call_state {
+	char *url;                 /* owned, absolute */
+	char path[512];            /* for messages and log lines: no query string */
+	const char *method;
+	int attempt;               /* retries so far (a token refresh is no attempt) */
+	int refreshed;             /* this call already asked for a fresh token */
+	int done;
+	double ready_at;           /* monotonic: not before (a retry's wait) */
+	unsigned token_gen;        /* the token generation this attempt carried */
+	sqz_buf auth;
+	char crid[64];
+	const char *headers[16];
+} call_state;
+
+/* The outcome of one attempt of call i: done (OK or failed) or a retry. */
+static void judge_attempt(sqz_graph *g, const sqz_graph_call *call, call_state *cs, sqz_http_response *resp,
+	sqz_error *out, sqz_error *terr, unsigned token_gen, char **token, int *force_refresh)
 {
-	char *url = sqz_graph_url(g, call->url);
-	if (!url) {
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	sqz_status st = terr->status;
+	if (st == SQZ_OK && resp->status >= 200 && resp->status < 300) {
+		cs->done = 1;
+		return;
 	}
-	char path[512];
-	path_of(g, url, path, sizeof path);
-	const char *method = call->method ? call->method : "GET";
-
-	if (!sqz_graph_same_origin(g, url)) {
-		/* A nextLink or any other URL on another host never gets the token. */
-		char *origin = sqz_http_origin(url);
-		sqz_error_set(err, SQZ_E_GRAPH, "refusing to send the access token to %s: only %s (graph_endpoint) may receive it",
-			origin ? origin : "a non-HTTP URL", g->origin);
-		sqz_free(origin);
-		sqz_free(url);
-		return SQZ_E_GRAPH;
+	if (st == SQZ_OK && !cs->refreshed && g->token && is_invalid_token(resp)) {
+		/* The token was revoked or expired early: one fresh one, one retry.
+		 * Calls that carried the same token share the one refresh. */
+		cs->refreshed = 1;
+		if (cs->token_gen == token_gen && *token) {
+			sqz_free_secret(*token);
+			*token = NULL;
+			*force_refresh = 1;
+		}
+		cs->ready_at = 0;
+		return;
 	}
+	int retryable = st == SQZ_E_TRANSPORT ? call->idempotent : (st == SQZ_OK && sqz_http_is_retryable(resp->status, NULL));
+	if (st == SQZ_OK) {
+		sqz_graph_error_from_response(resp, cs->method, cs->path, terr);
+	}
+	if (st != SQZ_OK && st != SQZ_E_TRANSPORT) {
+		/* A sink or memory failure: not the network's fault, no retry. */
+		sqz_error_move(out, terr);
+		cs->done = 1;
+		return;
+	}
+	int attempt = cs->attempt;
+	int exceeds = 0;
+	double delay = retryable ? sqz_http_retry_delay(&g->retry, attempt + 1, resp->retry_after, &exceeds) : 0;
+	int sink_stuck = call->sink && resp->sink_bytes > 0
+		&& (!call->sink->reset || call->sink->reset(call->sink->ctx) != 0);
+	if (!retryable || attempt >= g->retry.max_retries || exceeds || sink_stuck) {
+		/* A download whose target cannot be rewound is not retried once
+		 * bytes reached it: a retry would duplicate them. */
+		if (exceeds && terr->status == SQZ_E_GRAPH) {
+			terr->status = SQZ_E_THROTTLED;
+		}
+		if (exceeds && resp->retry_after) {
+			/* A 503 asking for longer than max_retry_wait is a
+			 * ThrottledException too: it must say until when. */
+			double wait = sqz_clock_parse_retry_after(resp->retry_after, sqz_clock_now());
+			terr->retry_after = wait > 0 ? wait : terr->retry_after;
+		}
+		if (exceeds || (retryable && attempt >= g->retry.max_retries)) {
+			sqz_error_prefix(terr, "gave up after %d attempt%s", attempt + 1, attempt ? "s" : "");
+		}
+		sqz_error_move(out, terr);
+		cs->done = 1;
+		return;
+	}
+	sqz_error_clear(terr);
+	cs->attempt++;
+	cs->ready_at = sqz_clock_monotonic() + delay;
+}
 
-	sqz_status result = SQZ_OK;
-	int refreshed_token = 0;
-	char *token = NULL;
-	for (int attempt = 0;; attempt++) {
-		if (!token && g->token && g->token(g->token_ctx, refreshed_token, &token, err) != SQZ_OK) {
-			result = err->status;
-			break;
+sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_http_response *resps, sqz_error *errs, size_t n)
+{
+	if (n == 0) {
+		return SQZ_OK;
+	}
+	call_state *cs = sqz_calloc(n, sizeof *cs);
+	size_t *pick = sqz_calloc(n, sizeof *pick);
+	sqz_http_request *reqs = sqz_calloc(n, sizeof *reqs);
+	sqz_http_response *got = sqz_calloc(n, sizeof *got);
+	if (!cs || !pick || !reqs || !got) {
+		sqz_free(cs);
+		sqz_free(pick);
+		sqz_free(reqs);
+		sqz_free(got);
+		for (size_t i = 0; i < n; i++) {
+			sqz_error_set(&errs[i], SQZ_E_NOMEM, "out of memory");
 		}
-		char request_id[37];
-		sqz_guid_v4(request_id);
-		sqz_buf auth = SQZ_BUF_INIT;
-		char crid[64];
-		snprintf(crid, sizeof crid, "client-request-id: %s", request_id);
-		const char *headers[16];
-		size_t count = 0;
-		if (token && sqz_buf_appendf(&auth, "Authorization: Bearer %s", token) == 0) {
-			headers[count++] = auth.data;
-		}
-		headers[count++] = "Prefer: IdType=\"ImmutableId\"";
-		headers[count++] = crid;
-		headers[count++] = "Accept: application/json";
-		if (call->body) {
-			headers[count++] = "Content-Type: application/json";
-		}
-		for (size_t i = 0; i < call->extra_header_count && count < sizeof headers / sizeof headers[0]; i++) {
-			headers[count++] = call->extra_headers[i];
-		}
-		sqz_http_request req = {
-			.method = method, .url = url, .headers = headers, .header_count = count,
-			.body = call->body, .body_len = call->body_len, .log_path = path,
-		};
-		/* Only a 2xx body goes to the sink; an error body is buffered. The
-		 * sink wrapper below decides once the status is known. */
-		req.sink = call->sink;
-		req.streaming = call->sink != NULL;
-
-		sqz_http_response_clear(resp);
-		sqz_error terr = SQZ_ERROR_INIT;
-		sqz_status st = sqz_http_perform(g->http, &g->http_opts, &req, resp, &terr);
-		sqz_buf_free_secret(&auth);
-
-		if (st == SQZ_OK && resp->status >= 200 && resp->status < 300) {
-			result = SQZ_OK;
-			break;
-		}
-		if (st == SQZ_OK && !refreshed_token && g->token && is_invalid_token(resp)) {
-			/* The token was revoked or expired early: one fresh one, one retry. */
-			refreshed_token = 1;
-			sqz_free_secret(token);
-			token = NULL;
-			attempt--;
+		return SQZ_E_NOMEM;
+	}
+	size_t left = n;
+	for (size_t i = 0; i < n; i++) {
+		cs[i].method = calls[i].method ? calls[i].method : "GET";
+		cs[i].url = sqz_graph_url(g, calls[i].url);
+		if (!cs[i].url) {
+			sqz_error_set(&errs[i], SQZ_E_NOMEM, "out of memory");
+			cs[i].done = 1;
+			left--;
 			continue;
 		}
-		int retryable = st == SQZ_E_TRANSPORT ? call->idempotent : (st == SQZ_OK && sqz_http_is_retryable(resp->status, NULL));
-		if (st == SQZ_OK) {
-			sqz_graph_error_from_response(resp, method, path, &terr);
+		path_of(g, cs[i].url, cs[i].path, sizeof cs[i].path);
+		if (!sqz_graph_same_origin(g, cs[i].url)) {
+			/* A nextLink or any other URL on another host never gets the token. */
+			char *origin = sqz_http_origin(cs[i].url);
+			sqz_error_set(&errs[i], SQZ_E_GRAPH, "refusing to send the access token to %s: only %s (graph_endpoint) may receive it",
+				origin ? origin : "a non-HTTP URL", g->origin);
+			sqz_free(origin);
+			cs[i].done = 1;
+			left--;
 		}
-		if (st != SQZ_OK && st != SQZ_E_TRANSPORT) {
-			/* A sink or memory failure: not the network's fault, no retry. */
-			sqz_error_move(err, &terr);
-			result = err->status;
-			break;
+	}
+
+	size_t parallel = g->concurrency > 0 ? (size_t)g->concurrency : 4;
+	char *token = NULL;
+	unsigned token_gen = 0;
+	int force_refresh = 0;
+	/* After a wait the calls due by then go, whatever the clock says: the
+	 * sleep is the clock's authority (a test's sleep may not sleep). */
+	double waited_until = 0;
+	while (left > 0) {
+		double now = sqz_clock_monotonic(), soonest = -1;
+		if (now < waited_until) {
+			now = waited_until;
 		}
-		int exceeds = 0;
-		double delay = retryable ? sqz_http_retry_delay(&g->retry, attempt + 1, resp->retry_after, &exceeds) : 0;
-		int sink_stuck = call->sink && resp->sink_bytes > 0
-			&& (!call->sink->reset || call->sink->reset(call->sink->ctx) != 0);
-		if (!retryable || attempt >= g->retry.max_retries || exceeds || sink_stuck) {
-			/* A download whose target cannot be rewound is not retried once
-			 * bytes reached it: a retry would duplicate them. */
-			if (exceeds && terr.status == SQZ_E_GRAPH) {
-				terr.status = SQZ_E_THROTTLED;
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (cs[i].done) {
+				continue;
 			}
-			if (exceeds && resp->retry_after) {
-				/* A 503 asking for longer than max_retry_wait is a
-				 * ThrottledException too: it must say until when. */
-				double wait = sqz_clock_parse_retry_after(resp->retry_after, sqz_clock_now());
-				terr.retry_after = wait > 0 ? wait : terr.retry_after;
+			if (cs[i].ready_at <= now) {
+				pick[k++] = i;
+			} else if (soonest < 0 || cs[i].ready_at < soonest) {
+				soonest = cs[i].ready_at;
 			}
-			if (exceeds || (retryable && attempt >= g->retry.max_retries)) {
-				sqz_error_prefix(&terr, "gave up after %d attempt%s", attempt + 1, attempt ? "s" : "");
-			}
-			sqz_error_move(err, &terr);
-			result = err->status;
-			break;
 		}
-		sqz_error_clear(&terr);
-		sqz_http_sleep(delay);
+		if (k == 0) {
+			sqz_http_sleep(soonest - now);
+			waited_until = soonest;
+			continue;
+		}
+		if (!token && g->token) {
+			sqz_error terr = SQZ_ERROR_INIT;
+			if (g->token(g->token_ctx, force_refresh, &token, &terr) != SQZ_OK) {
+				/* No token, no request: every call still open ends with why. */
+				for (size_t i = 0; i < n; i++) {
+					if (!cs[i].done) {
+						sqz_error_copy(&errs[i], &terr);
+						cs[i].done = 1;
+					}
+				}
+				sqz_error_clear(&terr);
+				break;
+			}
+			token_gen++;
+			force_refresh = 0;
+		}
+		for (size_t j = 0; j < k; j++) {
+			size_t i = pick[j];
+			call_state *c = &cs[i];
+			const sqz_graph_call *call = &calls[i];
+			char request_id[37];
+			sqz_guid_v4(request_id);
+			snprintf(c->crid, sizeof c->crid, "client-request-id: %s", request_id);
+			size_t count = 0;
+			if (token && sqz_buf_appendf(&c->auth, "Authorization: Bearer %s", token) == 0) {
+				c->headers[count++] = c->auth.data;
+			}
+			c->headers[count++] = "Prefer: IdType=\"ImmutableId\"";
+			c->headers[count++] = c->crid;
+			c->headers[count++] = "Accept: application/json";
+			if (call->body) {
+				c->headers[count++] = "Content-Type: application/json";
+			}
+			for (size_t h = 0; h < call->extra_header_count && count < sizeof c->headers / sizeof c->headers[0]; h++) {
+				c->headers[count++] = call->extra_headers[h];
+			}
+			c->token_gen = token_gen;
+			/* Only a 2xx body goes to the sink; an error body is buffered. */
+			sqz_http_request req = {
+				.method = c->method, .url = c->url, .headers = c->headers, .header_count = count,
+				.body = call->body, .body_len = call->body_len, .log_path = c->path,
+				.sink = call->sink, .streaming = call->sink != NULL, .max_body = call->max_body,
+			};
+			reqs[j] = req;
+			sqz_http_response_init(&got[j]);
+		}
+		(void)sqz_http_perform_many(g->http, &g->http_opts, reqs, got, k, parallel, NULL, NULL, NULL);
+		for (size_t j = 0; j < k; j++) {
+			size_t i = pick[j];
+			sqz_buf_free_secret(&cs[i].auth);
+			sqz_http_response_clear(&resps[i]);
+			resps[i] = got[j];
+			sqz_error terr = SQZ_ERROR_INIT;
+			sqz_error_move(&terr, &resps[i].error);
+			judge_attempt(g, &calls[i], &cs[i], &resps[i], &errs[i], &terr, token_gen, &token, &force_refresh);
+			sqz_error_clear(&terr);
+			if (cs[i].done) {
+				left--;
+			}
+		}
 	}
 	sqz_free_secret(token);
-	sqz_free(url);
+	sqz_status result = SQZ_OK;
+	for (size_t i = 0; i < n; i++) {
+		sqz_free(cs[i].url);
+		if (result == SQZ_OK && errs[i].status != SQZ_OK) {
+			result = errs[i].status;
+		}
+	}
+	sqz_free(cs);
+	sqz_free(pick);
+	sqz_free(reqs);
+	sqz_free(got);
 	return result;
+}
+
+sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_response *resp, sqz_error *err)
+{
+	sqz_error one = SQZ_ERROR_INIT;
+	sqz_status st = sqz_graph_send_many(g, call, resp, &one, 1);
+	if (st != SQZ_OK) {
+		sqz_error_move(err, &one);
+	}
+	sqz_error_clear(&one);
+	return st;
 }
 
 json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, const char *body, sqz_error *err)

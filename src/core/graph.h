@@ -29,6 +29,7 @@ typedef struct sqz_graph {
 	char *version_path;           /* owned; "/v1.0" */
 	sqz_token_fn token;
 	void *token_ctx;
+	int concurrency;              /* requests in flight at once (Config concurrency); 0 = 4 */
 } sqz_graph;
 
 sqz_status sqz_graph_init(sqz_graph *g, sqz_http *http, const char *endpoint, sqz_error *err);
@@ -43,12 +44,26 @@ typedef struct sqz_graph_call {
 	int idempotent;               /* may be retried after a network error */
 	const char *const *extra_headers;
 	size_t extra_header_count;
+	size_t max_body;              /* cap on a buffered answer; 0 = the HTTP layer's 64 MiB */
 } sqz_graph_call;
 
 /* Performs the call with retries. SQZ_OK with a 2xx response in resp; any
  * other outcome fills err (GRAPH, THROTTLED, TRANSPORT, ...) and leaves the
  * last response in resp for inspection. */
 sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_response *resp, sqz_error *err);
+
+/* Performs calls[0..n) with up to g->concurrency requests in flight on the
+ * process's one multi handle (kept-alive connections, HTTP/2 multiplexed
+ * where offered). Each call behaves as sqz_graph_send alone would: bearer
+ * only to the endpoint's origin, its own client-request-id and Prefer
+ * header, retries with Retry-After or backoff (a call waiting for its retry
+ * does not hold up the others), one token refresh on 401
+ * InvalidAuthenticationToken shared by the calls that saw the old token.
+ * resps[i] and errs[i] answer calls[i] (initialised by the caller:
+ * sqz_http_response_init, SQZ_ERROR_INIT); errs[i] stays SQZ_OK for a 2xx.
+ * Returns SQZ_OK when every call succeeded, else the status of the first
+ * failed call (its reason is in its errs[i]). */
+sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_http_response *resps, sqz_error *errs, size_t n);
 
 /* GET/POST returning a parsed JSON object (owned by the caller). */
 json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, const char *body, sqz_error *err);

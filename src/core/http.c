@@ -235,7 +235,10 @@ static sqz_status setup_easy(sqz_http *http, const sqz_http_options *opts, trans
 		curl_easy_setopt(easy, CURLOPT_CAINFO, opts->ca_file);
 	}
 	curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+	/* Parallel requests share one HTTP/2 connection where TLS negotiates
+	 * it. Cleartext is always HTTP/1.1 here: waiting to multiplex there
+	 * would hold every transfer back until the one before it finished. */
+	curl_easy_setopt(easy, CURLOPT_PIPEWAIT, strncasecmp(req->url, "https:", 6) == 0 ? 1L : 0L);
 	curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
 	curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
 	if (opts->user_agent) {

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "crypto.h"
 #include "json.h"
+#include "prefetch.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +14,13 @@
 #define JOURNAL_KEY "import.journal"
 #define THROTTLE_KEY "import.throttled"
 #define ABORT_AFTER_TRANSIENT 5
-#define MOVE_BATCH SQZ_BATCH_MAX
+/* Moves wait until this many are queued (or the run ends a page): four
+ * batches of 20 in flight together, one round trip for all of them. */
+#define MOVE_BATCH (SQZ_BATCH_MAX * 4)
+/* Messages fetched ahead at once: their MIME and attachment GETs fill four
+ * batches of 20 (one round trip); a bounded window also bounds the
+ * temporary files. */
+#define PREFETCH_WINDOW (SQZ_BATCH_MAX * 4 / 2)
 
 void sqz_import_options_defaults(sqz_import_options *o)
 {
@@ -97,6 +104,7 @@ typedef struct run {
 	int64_t done;
 	int64_t total;
 	int listing;                /* 1 once the Inbox is listed (after the journal) */
+	sqz_prefetch *pf;           /* owned; what the mailbox serves to this run's handlers */
 	int64_t left_inbox;         /* listed messages that have left the Inbox since */
 } run;
 
@@ -469,6 +477,7 @@ static void flush_moves(run *r)
 	sqz_batch_result results[MOVE_BATCH];
 	sqz_error failure = SQZ_ERROR_INIT;
 	memset(why, 0, sizeof why);
+	memset(members, 0, sizeof members);
 
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -849,6 +858,17 @@ static void process(run *r, const sqz_message *m)
 	if (state && strcmp(state, "started") != 0) {
 		return;    /* resumed above (or deferred there) */
 	}
+	const sqz_prefetch_entry *pe = sqz_prefetch_find(r->pf, m->id);
+	if (pe && pe->gone) {
+		/* Deleted or moved away between the listing and the prefetch. */
+		sqz_error e = SQZ_ERROR_INIT;
+		if (entry && drop_entry(r, m->id, &e) != SQZ_OK) {
+			note_failure(r, &e);
+		}
+		sqz_error_clear(&e);
+		add_item(r, m, "vanished", VANISHED_GONE, started);
+		return;
+	}
 	if (state && attempts >= o->max_attempts) {
 		fail_message(r, m, "poison", started);
 		return;
@@ -937,6 +957,40 @@ static void process(run *r, const sqz_message *m)
 	sqz_free(reason);
 }
 
+/* Fetches ahead the MIME and attachments of the messages of msgs[0..n)
+ * whose handler this run will call (no journal verdict yet, not poison, not
+ * too large, within max_messages). A failure to prefetch is no failure of
+ * the run: the handlers then stream from Graph as they would anyway. */
+static void prefetch_window(run *r, const sqz_message *msgs, size_t n, int64_t budget)
+{
+	const sqz_import_options *o = &r->im->options;
+	sqz_message *pick = sqz_calloc(n ? n : 1, sizeof *pick);
+	if (!pick) {
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n && (int64_t)i < budget; i++) {
+		const sqz_message *m = &msgs[i];
+		json_object *entry = entry_of(r, m->id);
+		const char *state = sqz_json_string(entry, "state");
+		int64_t attempts = 0;
+		sqz_json_int64(entry, "attempts", &attempts);
+		if ((state && strcmp(state, "started") != 0) || (state && attempts >= o->max_attempts)
+			|| (o->max_message_size > 0 && m->size > o->max_message_size)
+			|| (o->require_attachments && !m->has_attachments && !o->include_inline)) {
+			continue;
+		}
+		pick[k++] = *m;    /* shallow: the prefetch reads id and size only */
+	}
+	sqz_error e = SQZ_ERROR_INIT;
+	if (k > 0 && sqz_prefetch_fetch(r->pf, r->im->mailbox, pick, k, &e) != SQZ_OK) {
+		sqz_log_field f[] = { { "error", e.message } };
+		log_line(r, SQZ_LOG_WARNING, "could not fetch messages ahead; the handlers download them one by one", f, 1);
+	}
+	sqz_error_clear(&e);
+	sqz_free(pick);
+}
+
 /* Graph pages a folder with $skip, an offset evaluated per request: the
  * messages this run moved away in the meantime would shift the next page
  * and skip as many of the oldest remaining ones. The next page starts at
@@ -1004,6 +1058,15 @@ void sqz_importer_active_restore(void *mark)
 	active_runs = mark;
 }
 
+void sqz_importer_abandon(sqz_mailbox *mb, struct sqz_prefetch *outer)
+{
+	if (mb->prefetch && mb->prefetch != outer) {
+		sqz_prefetch_clear(mb->prefetch);
+		sqz_free(mb->prefetch);
+	}
+	mb->prefetch = outer;
+}
+
 static int already_running(const char *lock_key)
 {
 	for (const active_run *a = active_runs; a; a = a->next) {
@@ -1041,6 +1104,15 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	r.host = host;
 	r.report = report;
 	sqz_status st = SQZ_OK;
+	/* Heap, not stack: a host whose handler unwinds the C stack removes the
+	 * temporary directory through the mailbox (sqz_importer_abandon). */
+	struct sqz_prefetch *outer_pf = im->mailbox->prefetch;
+	r.pf = sqz_calloc(1, sizeof *r.pf);
+	if (!r.pf) {
+		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		goto unlock;
+	}
+	im->mailbox->prefetch = r.pf;
 
 	/* Throttled earlier: not one request before the moment Graph named. */
 	char *value = NULL;
@@ -1120,15 +1192,24 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 			break;
 		}
 		listed += (int64_t)count;
-		for (size_t i = 0; i < count; i++) {
-			if (!r.stop && taken < im->options.max_messages) {
-				taken++;
-				process(&r, &msgs[i]);
-				if (host->failed && host->failed(host->ctx)) {
-					r.stop = 1;
-					r.host_failed = 1;
+		for (size_t w = 0; w < count; w += PREFETCH_WINDOW) {
+			size_t end = count - w < PREFETCH_WINDOW ? count : w + PREFETCH_WINDOW;
+			if (!r.stop && taken < im->options.max_messages && may_send(&r)) {
+				prefetch_window(&r, msgs + w, end - w, im->options.max_messages - taken);
+			}
+			for (size_t i = w; i < end; i++) {
+				if (!r.stop && taken < im->options.max_messages) {
+					taken++;
+					process(&r, &msgs[i]);
+					if (host->failed && host->failed(host->ctx)) {
+						r.stop = 1;
+						r.host_failed = 1;
+					}
 				}
 			}
+			sqz_prefetch_drop(r.pf);
+		}
+		for (size_t i = 0; i < count; i++) {
 			sqz_message_clear(&msgs[i]);
 		}
 		sqz_free(msgs);
@@ -1153,6 +1234,11 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 
 unlock:;
 	active_runs = self.next;
+	im->mailbox->prefetch = outer_pf;
+	if (r.pf) {
+		sqz_prefetch_clear(r.pf);
+		sqz_free(r.pf);
+	}
 	sqz_error uerr = SQZ_ERROR_INIT;
 	sqz_store_unlock(&im->store, lock_key, strlen(lock_key), &uerr);
 	sqz_error_clear(&uerr);

@@ -2,6 +2,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "clock.h"
+#include "prefetch.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -377,6 +378,10 @@ static sqz_status download(sqz_mailbox *mb, const char *path, sqz_sink *sink, in
 
 sqz_status sqz_mailbox_save_mime(sqz_mailbox *mb, const char *id, sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
+	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, id) : NULL;
+	if (pe && pe->mime_path) {
+		return sqz_prefetch_copy(pe->mime_path, sink, bytes, err);
+	}
 	char *path = sqz_mailbox_message_path(mb, id, "/$value");
 	if (!path) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
@@ -394,10 +399,32 @@ void sqz_attachment_clear(sqz_attachment *a)
 	memset(a, 0, sizeof *a);
 }
 
+int sqz_attachment_from_json(json_object *a, sqz_attachment *out)
+{
+	memset(out, 0, sizeof *out);
+	const char *type = sqz_json_string(a, "@odata.type");
+	out->kind = type && strstr(type, "itemAttachment") ? SQZ_ATTACHMENT_ITEM
+		: type && strstr(type, "referenceAttachment") ? SQZ_ATTACHMENT_REFERENCE : SQZ_ATTACHMENT_FILE;
+	out->id = sqz_strdup(sqz_json_string(a, "id"));
+	out->name = sqz_strdup(sqz_json_string(a, "name") ? sqz_json_string(a, "name") : "");
+	out->content_type = sqz_strdup(sqz_json_string(a, "contentType"));
+	out->size = int_or(a, "size", 0);
+	sqz_json_bool(a, "isInline", &out->is_inline);
+	if (!out->id) {
+		sqz_attachment_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
 sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_attachment **list, size_t *count, sqz_error *err)
 {
 	*list = NULL;
 	*count = 0;
+	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, message_id) : NULL;
+	if (pe && pe->have_attachments) {
+		return sqz_prefetch_attachments(pe, list, count, err);
+	}
 	char *url = sqz_mailbox_message_path(mb, message_id, "/attachments?$select=id,name,contentType,size,isInline");
 	if (!url) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
@@ -421,22 +448,9 @@ sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_
 		}
 		*list = grown;
 		for (size_t i = 0; i < n; i++) {
-			json_object *a = json_object_array_get_idx(values, i);
-			sqz_attachment *out = &grown[*count];
-			memset(out, 0, sizeof *out);
-			const char *type = sqz_json_string(a, "@odata.type");
-			out->kind = type && strstr(type, "itemAttachment") ? SQZ_ATTACHMENT_ITEM
-				: type && strstr(type, "referenceAttachment") ? SQZ_ATTACHMENT_REFERENCE : SQZ_ATTACHMENT_FILE;
-			out->id = sqz_strdup(sqz_json_string(a, "id"));
-			out->name = sqz_strdup(sqz_json_string(a, "name") ? sqz_json_string(a, "name") : "");
-			out->content_type = sqz_strdup(sqz_json_string(a, "contentType"));
-			out->size = int_or(a, "size", 0);
-			sqz_json_bool(a, "isInline", &out->is_inline);
-			if (!out->id) {
-				sqz_attachment_clear(out);
-				continue;
+			if (sqz_attachment_from_json(json_object_array_get_idx(values, i), &grown[*count]) == 0) {
+				(*count)++;
 			}
-			(*count)++;
 		}
 		const char *next = sqz_json_string(page, "@odata.nextLink");
 		if (next) {
@@ -463,6 +477,12 @@ sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_
 sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, const char *attachment_id,
 	sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
+	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, message_id) : NULL;
+	for (size_t i = 0; pe && pe->have_attachments && i < pe->att_count; i++) {
+		if (pe->att_paths[i] && strcmp(pe->atts[i].id, attachment_id) == 0) {
+			return sqz_prefetch_copy(pe->att_paths[i], sink, bytes, err);
+		}
+	}
 	char *base = sqz_mailbox_message_path(mb, message_id, "/attachments/");
 	sqz_buf b = SQZ_BUF_INIT;
 	if (!base || sqz_buf_appends(&b, base) || sqz_buf_append_urlencoded(&b, attachment_id, strlen(attachment_id))

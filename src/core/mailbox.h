@@ -14,8 +14,12 @@
 #include "folders.h"
 #include "graph.h"
 
+struct sqz_prefetch;
+
 typedef struct sqz_mailbox {
 	sqz_graph *graph;      /* borrowed */
+	struct sqz_prefetch *prefetch; /* borrowed; set by an import run: MIME and attachments of
+	                          the messages it fetched ahead are served from there */
 	char *root;            /* owned; "/me" or "/users/o%27brien%2Bmail%40contoso.com" */
 	char *address;         /* owned; the mailbox option, NULL for /me */
 } sqz_mailbox;
@@ -77,6 +81,9 @@ sqz_status sqz_mailbox_save_mime(sqz_mailbox *mb, const char *id, sqz_sink *sink
 
 sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_attachment **list, size_t *count, sqz_error *err);
 void sqz_attachment_clear(sqz_attachment *a);
+/* Fills out from one Graph attachment object; 0, or -1 when it has no id
+ * (out is then empty). */
+int sqz_attachment_from_json(json_object *a, sqz_attachment *out);
 sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, const char *attachment_id,
 	sqz_sink *sink, int64_t *bytes, sqz_error *err);
 

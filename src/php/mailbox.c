@@ -143,6 +143,7 @@ ZEND_METHOD(SqzGraph_Mailbox, __construct)
 	obj->graph.http_opts = a->oauth.http_opts;
 	obj->graph.retry.max_retries = cfg->max_retries;
 	obj->graph.retry.max_wait = cfg->max_retry_wait;
+	obj->graph.concurrency = cfg->concurrency;
 	obj->graph.token = php_sqz_authenticator_token;
 	obj->graph.token_ctx = a;
 	obj->ready = 1;

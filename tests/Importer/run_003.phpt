@@ -1,5 +1,5 @@
 --TEST--
-Importer::run(): moves go out in $batch requests of at most 20 members (one asking where the messages are, one moving them): 45 messages, 14 requests in all
+Importer::run(): the MIME and attachments are fetched ahead in $batch requests (40 messages = 4 batches of 20 in flight at once); moves go out in parallel $batch requests of at most 20 members (one round asking where the messages are, one moving them): 45 messages, 19 requests in all
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -14,14 +14,29 @@ $r = im_importer($f)->run(im_handler($f, ['save_mime' => false, 'fail' => ['Bulk
 im_report($f, $r, false);
 $requests = array_values(array_filter($f->t->requests($since), fn ($x) => str_starts_with($x['target'], '/v1.0/')));
 echo 'requests: ', count($requests), ' for ', count($r->items), " messages\n";
+$lines = [];
 foreach ($requests as $x) {
     $line = "{$x['method']} " . im_path($f, $x['target']) . " -> {$x['status']}";
+    $group = $line;
     if ($x['members'] !== []) {
         $kinds = array_count_values(array_map(fn ($m) => $m['method'] . ' ' . preg_replace('~\{[^}]+\}~', '{id}', im_path($f, $m['target']))
             . ' -> ' . $m['status'], $x['members']));
         $line .= ': ' . count($x['members']) . ' members ' . json_encode($kinds, JSON_UNESCAPED_SLASHES);
+        $group .= ' ' . implode(',', array_keys($kinds));
     }
-    echo "  $line\n";
+    // Batches of one round are in flight together and finish in any order: sort within a round.
+    $n = count($lines);
+    if ($n > 0 && $lines[$n - 1][0] === $group && $x['members'] !== []) {
+        $lines[$n - 1][1][] = $line;
+    } else {
+        $lines[] = [$group, [$line]];
+    }
+}
+foreach ($lines as [, $round]) {
+    rsort($round, SORT_NATURAL);
+    foreach ($round as $line) {
+        echo "  $line\n";
+    }
 }
 $where = array_map(fn ($x) => count($x['messages']), array_column($f->t->folderContents(IM_ADMIN)['folders'], null, 'path'));
 echo "Inbox {$where['Inbox']}, Exported {$where['Exported']}, Error {$where['Error']}\n";
@@ -29,20 +44,25 @@ im_where($f);
 ?>
 --EXPECT--
 imported=44 failed=1 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
-requests: 14 for 45 messages
+requests: 19 for 45 messages
   GET /mailFolders -> 200
   GET /mailFolders/*/childFolders -> 200
   GET /mailFolders/*/childFolders -> 200
   GET /mailFolders/*/childFolders -> 200
   GET /mailFolders/Inbox -> 200
   GET /mailFolders/*/messages -> 200
+  POST /$batch -> 200: 20 members {"GET /messages/{id}/$value -> 200":10,"GET /messages/{id}/attachments -> 200":10}
+  POST /$batch -> 200: 20 members {"GET /messages/{id}/$value -> 200":10,"GET /messages/{id}/attachments -> 200":10}
+  POST /$batch -> 200: 20 members {"GET /messages/{id}/$value -> 200":10,"GET /messages/{id}/attachments -> 200":10}
+  POST /$batch -> 200: 20 members {"GET /messages/{id}/$value -> 200":10,"GET /messages/{id}/attachments -> 200":10}
   GET /messages/{Bulk 07} -> 200
   PATCH /messages/{Bulk 07} -> 200
+  POST /$batch -> 200: 10 members {"GET /messages/{id}/$value -> 200":5,"GET /messages/{id}/attachments -> 200":5}
   POST /$batch -> 200: 20 members {"GET /messages/{id} -> 200":20}
-  POST /$batch -> 200: 20 members {"POST /messages/{id}/move -> 201":20}
   POST /$batch -> 200: 20 members {"GET /messages/{id} -> 200":20}
-  POST /$batch -> 200: 20 members {"POST /messages/{id}/move -> 201":20}
   POST /$batch -> 200: 5 members {"GET /messages/{id} -> 200":5}
+  POST /$batch -> 200: 20 members {"POST /messages/{id}/move -> 201":20}
+  POST /$batch -> 200: 20 members {"POST /messages/{id}/move -> 201":20}
   POST /$batch -> 200: 5 members {"POST /messages/{id}/move -> 201":5}
 Inbox 0, Exported 44, Error 1
 Inbox: 

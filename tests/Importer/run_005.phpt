@@ -67,7 +67,7 @@ handler calls:
   PDF start=1 done=1
   JPEG start=1 done=1
   Tiff by extension start=1 done=1
-attachment listings: ["GET \/messages\/{Word document}\/attachments -> 200","GET \/messages\/{Reference only}\/attachments -> 200","GET \/messages\/{Attached e-mail}\/attachments -> 200","GET \/messages\/{JPEG}\/attachments -> 200","GET \/messages\/{Tiff by extension}\/attachments -> 200"]
+attachment listings: ["POST \/$batch -> 200 [GET \/messages\/{Attached e-mail}\/$value -> 200; GET \/messages\/{Attached e-mail}\/attachments -> 200; GET \/messages\/{JPEG}\/$value -> 200; GET \/messages\/{JPEG}\/attachments -> 200; GET \/messages\/{Reference only}\/$value -> 200; GET \/messages\/{Reference only}\/attachments -> 200; GET \/messages\/{Tiff by extension}\/$value -> 200; GET \/messages\/{Tiff by extension}\/attachments -> 200; GET \/messages\/{Word document}\/$value -> 200; GET \/messages\/{Word document}\/attachments -> 200]"]
 --- include_inline, type png (only the inline image qualifies), Error mail moved back by hand first
 imported=1 failed=4 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
   Inline PNG only: imported

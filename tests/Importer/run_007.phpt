@@ -10,8 +10,8 @@ im_add($f, 'Returns null');
 im_add($f, 'Throws TypeError');
 im_add($f, 'Graph 404 inside');
 // The handler's own Graph calls: 503 (transient) for Invoice 3's attachments, 404 for 'Graph 404 inside'.
-$f->t->fault(['path' => preg_quote(rawurlencode(im_id($f, 'Invoice 3')), '~') . '/attachments', 'status' => 503]);
-$f->t->fault(['path' => preg_quote(rawurlencode(im_id($f, 'Graph 404 inside')), '~') . '/attachments', 'status' => 404]);
+$f->t->fault(['path' => preg_quote(rawurlencode(im_id($f, 'Invoice 3')), '~') . '/attachments', 'batch_member' => 'any', 'status' => 503]);
+$f->t->fault(['path' => preg_quote(rawurlencode(im_id($f, 'Graph 404 inside')), '~') . '/attachments', 'batch_member' => 'any', 'status' => 404]);
 $handler = im_handler($f, ['fail' => ['Invoice 1' => 'false', 'Invoice 2' => 'throw', 'Invoice 3' => 'transient',
     'No attachment' => 'retry', 'Graph 404 inside' => 'transient']]);
 $r = im_importer($f)->run(function (SqzGraph\Message $m) use ($handler) {

@@ -59,7 +59,7 @@ requests:
   GET /mailFolders/*/childFolders -> 200
   GET /mailFolders/Inbox -> 200
   GET /mailFolders/*/messages -> 200
-  GET /messages/{Fails without category}/$value -> 200
+  POST /$batch -> 200 [GET /messages/{Fails without category}/$value -> 200; GET /messages/{Fails without category}/attachments -> 200]
   POST /$batch -> 200 [GET /messages/{Fails without category} -> 200]
   POST /$batch -> 200 [POST /messages/{Fails without category}/move -> 201]
 Inbox: 

@@ -6,7 +6,8 @@ Importer::run(): a message deleted or moved away by a person during the run is "
 <?php
 require __DIR__ . '/common.inc';
 $f = im_start('basic');
-im_add($f, 'Deleted before its attachment check', ['attachments' => [['name' => 'a.pdf', 'content_type' => 'application/pdf', 'size' => 10]]]);
+// Over the prefetch threshold (2 MiB): its attachment check goes to Graph when its turn comes.
+im_add($f, 'Deleted before its attachment check', ['attachments' => [['name' => 'a.pdf', 'content_type' => 'application/pdf', 'size' => 10]], 'pad_to' => 3 << 20]);
 // A person deletes 'No attachment' right after the importer listed the Inbox (mock fault delete_message) ...
 $f->t->fault(['method' => 'GET', 'path' => '/messages\?', 'action' => 'delete_message', 'message_id' => im_id($f, 'No attachment'), 'times' => 1]);
 $f->deleted[im_id($f, 'No attachment')] = true;
@@ -24,7 +25,7 @@ im_show_journal($f);
 echo "--- the handler's own download hits the deletion (404): still vanished, not failed\n";
 im_clear_calls($f);
 im_add($f, 'First');
-im_add($f, 'Deleted under the handler');
+im_add($f, 'Deleted under the handler', ['pad_to' => 3 << 20]);    // streamed by the handler, not fetched ahead
 $r = im_importer($f)->run(im_handler($f, ['before' => ['First' => fn () => im_delete($f, 'Deleted under the handler')]]));
 im_report($f, $r);
 im_show_calls($f);
@@ -32,9 +33,9 @@ im_where($f, true);
 ?>
 --EXPECT--
 imported=2 failed=0 deferred=0 vanished=4 resumed=0 locked=false aborted=NULL
-  Invoice 2: vanished (the message was moved or deleted by someone else)
   Deleted before its attachment check: vanished (the message was moved or deleted by someone else)
   Invoice 1: imported
+  Invoice 2: vanished (the message was moved or deleted by someone else)
   Invoice 3: vanished (the message was moved to another folder by someone else)
   No attachment: vanished (the message was moved or deleted by someone else)
   fixture: imported
@@ -44,6 +45,7 @@ Error:
 Inbox/Invoices: Invoice 3
 handler calls:
   Invoice 1 start=1 done=1
+  Invoice 2 start=1 done=1
   Invoice 3 start=1 done=1
   fixture start=1 done=1
 journal: []

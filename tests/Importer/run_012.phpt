@@ -31,7 +31,7 @@ im_show_journal($f);
 echo "--- a transient failure that is followed by a success does not count toward the five\n";
 $f->t->clearFaults();
 foreach (['Invoice 1', 'Invoice 3', 'fixture', 'Extra 2'] as $label) {
-    $f->t->fault(['path' => preg_quote(rawurlencode(im_id($f, $label)), '~') . '/\$value', 'status' => 503]);
+    $f->t->fault(['path' => preg_quote(rawurlencode(im_id($f, $label)), '~') . '/\$value', 'batch_member' => 'any', 'status' => 503]);
 }
 im_clear_calls($f);
 $r = im_importer($f)->run(im_handler($f));
@@ -73,6 +73,7 @@ requests:
   GET /mailFolders/*/childFolders -> 200
   GET /mailFolders/Inbox -> 200
   GET /mailFolders/*/messages -> 200
+  POST /$batch -> 200 [GET /messages/{Extra 1}/$value -> 503; GET /messages/{Extra 1}/attachments -> 503; GET /messages/{Extra 2}/$value -> 503; GET /messages/{Extra 2}/attachments -> 503; GET /messages/{Extra 3}/$value -> 503; GET /messages/{Extra 3}/attachments -> 503; GET /messages/{Invoice 1}/$value -> 503; GET /messages/{Invoice 1}/attachments -> 503; GET /messages/{Invoice 2}/$value -> 503; GET /messages/{Invoice 2}/attachments -> 503; GET /messages/{Invoice 3}/$value -> 503; GET /messages/{Invoice 3}/attachments -> 503; GET /messages/{fixture}/$value -> 503; GET /messages/{fixture}/attachments -> 503]
   GET /messages/{Invoice 1}/attachments -> 503
   GET /messages/{Invoice 2}/attachments -> 503
   GET /messages/{Invoice 3}/attachments -> 503

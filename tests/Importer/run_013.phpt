@@ -33,7 +33,9 @@ im_report($f, $r, false);
 var_dump($r->throttledUntil);
 
 echo "--- the handler's own download is throttled beyond max_retry_wait (60 s): the run ends after it\n";
-$f->t->fault(['path' => '/\$value', 'status' => 429, 'retry_after' => '61', 'times' => 1]);
+// Twice: the MIME fetched ahead in a $batch (a member throttled beyond max_retry_wait is not waited for),
+// then the handler's own download.
+$f->t->fault(['path' => '/\$value', 'batch_member' => 'any', 'status' => 429, 'retry_after' => '61', 'times' => 2]);
 $im = im_importer($f, [], null, null, ['max_retry_wait' => 60]);
 im_clear_calls($f);
 $t0 = time();
@@ -46,7 +48,8 @@ im_show_journal($f);
 
 echo "--- a 429 within max_retry_wait is waited for and retried\n";
 $store->delete('import.throttled');
-$f->t->fault(['path' => '/\$value', 'status' => 429, 'retry_after' => '1', 'times' => 1]);
+// The MIME is fetched ahead in a $batch: the throttled member is sent again after its Retry-After.
+$f->t->fault(['path' => '/\$value', 'batch_member' => 'any', 'status' => 429, 'retry_after' => '1', 'times' => 1]);
 im_clear_calls($f);
 $r = im_importer($f, [], null, null, ['max_retries' => 1])->run(im_handler($f));
 im_report($f, $r);

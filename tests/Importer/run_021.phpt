@@ -16,9 +16,11 @@ $logging = im_importer($f, [], function (string $level, string $message) use (&$
 
 echo "--- the grant is revoked while Invoice 2 is imported\n";
 try {
-    $logging->run(im_handler($f, ['before' => ['Invoice 2' => function () use ($f) {
+    $logging->run(im_handler($f, ['before' => ['Invoice 2' => function (SqzGraph\Message $m) use ($f) {
         $f->t->revokeRefreshTokens(IM_ADMIN, 50173);
         $f->t->expireAccessTokens();
+        // The MIME was fetched ahead of the handler; a Graph request of the handler's own meets the revoked grant.
+        im_mailbox($f)->message($m->id);
     }]]));
     echo "no exception\n";
 } catch (SqzGraph\Exception $e) {
@@ -40,7 +42,7 @@ echo 'Graph requests: ', count(im_requests($f, $since)), "\n";
 
 echo "--- re-authorized: the next run finishes; Invoice 2's interrupted call was no attempt\n";
 im_sign_in($f);
-$f->t->fault(['method' => 'GET', 'path' => preg_quote(rawurlencode(im_id($f, 'No attachment')), '~') . '/\$value', 'status' => 403, 'times' => 1]);
+$f->t->fault(['method' => 'GET', 'path' => preg_quote(rawurlencode(im_id($f, 'No attachment')), '~') . '/\$value', 'batch_member' => 'any', 'status' => 403, 'times' => 2]);
 try {
     $im->run(im_handler($f));
 } catch (SqzGraph\GraphException $e) {

@@ -7,7 +7,9 @@ Importer::run(): when Graph's answer does not say where a journaled message is (
 require __DIR__ . '/common.inc';
 $f = im_start('basic');
 $im = im_importer($f, ['max_messages' => 2]);
-$f->t->fault(['method' => 'POST', 'path' => '/\$batch$', 'status' => 503, 'times' => 1]);
+// The first $batch fetches the messages ahead (its failure only makes the handlers download them),
+// the second asks where they are: both fail.
+$f->t->fault(['method' => 'POST', 'path' => '/\$batch$', 'status' => 503, 'times' => 2]);
 $r = $im->run(im_handler($f));
 im_report($f, $r, false);
 im_show_journal($f);

@@ -5,7 +5,8 @@ Importer::run() killed (by another process) while a $batch is in flight — the 
 --FILE--
 <?php
 require __DIR__ . '/common.inc';
-foreach ([1 => 'the $batch asking where the messages are', 2 => 'the $batch of moves'] as $nth => $what) {
+// The run's first $batch fetches the two messages ahead; the second asks where they are, the third moves them.
+foreach ([2 => 'the $batch asking where the messages are', 3 => 'the $batch of moves'] as $nth => $what) {
     echo "=== killed during $what\n";
     $f = im_start('basic');
     $rule = $f->t->fault(['method' => 'POST', 'path' => '/\$batch$', 'nth' => $nth, 'action' => 'delay', 'delay_ms' => 1500]);
@@ -60,6 +61,7 @@ handler calls:
   fixture start=1 done=1
 batches:
   POST /$batch -> 200 [POST /messages/{Invoice 1}/move -> 201; POST /messages/{Invoice 2}/move -> 201]
+  POST /$batch -> 200 [GET /messages/{Invoice 3}/$value -> 200; GET /messages/{Invoice 3}/attachments -> 200; GET /messages/{No attachment}/$value -> 200; GET /messages/{No attachment}/attachments -> 200; GET /messages/{fixture}/$value -> 200; GET /messages/{fixture}/attachments -> 200]
   POST /$batch -> 200 [GET /messages/{Invoice 3} -> 200; GET /messages/{No attachment} -> 200; GET /messages/{fixture} -> 200]
   POST /$batch -> 200 [POST /messages/{Invoice 3}/move -> 201; POST /messages/{No attachment}/move -> 201; POST /messages/{fixture}/move -> 201]
 Inbox: 
@@ -88,6 +90,7 @@ handler calls:
   No attachment start=1 done=1
   fixture start=1 done=1
 batches:
+  POST /$batch -> 200 [GET /messages/{Invoice 3}/$value -> 200; GET /messages/{Invoice 3}/attachments -> 200; GET /messages/{No attachment}/$value -> 200; GET /messages/{No attachment}/attachments -> 200; GET /messages/{fixture}/$value -> 200; GET /messages/{fixture}/attachments -> 200]
   POST /$batch -> 200 [GET /messages/{Invoice 3} -> 200; GET /messages/{No attachment} -> 200; GET /messages/{fixture} -> 200]
   POST /$batch -> 200 [POST /messages/{Invoice 3}/move -> 201; POST /messages/{No attachment}/move -> 201; POST /messages/{fixture}/move -> 201]
 Inbox: 

@@ -1,6 +1,7 @@
 /* A loopback HTTP/1.1 server on a thread for the C unit tests: answers the
  * next connections with canned responses, one per connection, in order,
- * and remembers each request's head. No PHP, no mock tenant.
+ * and remembers each request's head and (the start of) its body. No PHP,
+ * no mock tenant.
  *
  *   mini_server s;
  *   mini_server_start(&s, (const char *[]){ "HTTP/1.1 200 OK\r\n...", NULL });
@@ -29,14 +30,17 @@ typedef struct mini_server {
 	size_t count;
 	size_t served;
 	char requests[MINI_SERVER_MAX][2048];
+	char bodies[MINI_SERVER_MAX][16384];
 } mini_server;
 
-/* Reads one request (head + Content-Length body); keeps the head. */
-static void mini_read_request(int c, char *head, size_t head_size)
+/* Reads one request (head + Content-Length body); keeps the head and the
+ * first body_size - 1 bytes of the body. */
+static void mini_read_request(int c, char *head, size_t head_size, char *body, size_t body_size)
 {
 	char buf[65536];
 	size_t len = 0;
 	char *end = NULL;
+	buf[0] = '\0';    /* else strstr() may find the previous request's end in the stale stack */
 	while (len < sizeof buf - 1 && !(end = strstr(buf, "\r\n\r\n"))) {
 		ssize_t n = read(c, buf + len, sizeof buf - 1 - len);
 		if (n <= 0) {
@@ -53,11 +57,18 @@ static void mini_read_request(int c, char *head, size_t head_size)
 	const char *cl = strcasestr(buf, "\r\nContent-Length:");
 	size_t want = cl ? strtoul(cl + 17, NULL, 10) : 0;
 	size_t have = len - head_len;
+	size_t kept = have < body_size - 1 ? have : body_size - 1;
+	memcpy(body, buf + head_len, kept);
+	body[kept] = '\0';
 	while (have < want) {
 		ssize_t n = read(c, buf, sizeof buf);
 		if (n <= 0) {
 			return;
 		}
+		size_t take = kept + (size_t)n < body_size - 1 ? (size_t)n : body_size - 1 - kept;
+		memcpy(body + kept, buf, take);
+		kept += take;
+		body[kept] = '\0';
 		have += (size_t)n;
 	}
 }
@@ -70,7 +81,7 @@ static void *mini_serve(void *arg)
 		if (c < 0) {
 			break;
 		}
-		mini_read_request(c, s->requests[s->served], sizeof s->requests[0]);
+		mini_read_request(c, s->requests[s->served], sizeof s->requests[0], s->bodies[s->served], sizeof s->bodies[0]);
 		const char *r = s->responses[s->served];
 		size_t left = strlen(r);
 		while (left > 0) {

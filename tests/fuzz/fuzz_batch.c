@@ -37,6 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	sqz_batch_member members[45];
 	char paths[45][64];
 	sqz_batch_result results[45];
+	memset(members, 0, sizeof members);
 	memset(results, 0, sizeof results);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(paths[i], sizeof paths[i], "/me/messages/AAMk%zu%%2F%%2B%%3D/move", i);

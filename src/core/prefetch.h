@@ -1,0 +1,79 @@
+/* sqzgraph core: MIME and attachments fetched ahead of the import handlers.
+ *
+ * Before the handlers of a window of messages run, the importer fetches
+ * each message's MIME (GET .../messages/{id}/$value) and its attachments
+ * with their bytes (GET .../messages/{id}/attachments: a fileAttachment
+ * carries base64 contentBytes) through parallel $batch requests (batch.h),
+ * decoding every body straight into a file of a private temporary
+ * directory (mkdtemp, mode 0700, $TMPDIR or /tmp, named
+ * sqzgraph-import-<pid>-XXXXXX). While the run
+ * lasts, the mailbox serves saveMime, attachments and saveAttachment of
+ * those messages from the files — the same bytes the streamed $value GET
+ * gives. The directory is removed when the run ends, on every path; one
+ * left by a killed process is removed by the next run that opens one.
+ *
+ * Threshold: a message whose `size` is above SQZ_PREFETCH_MAX_MESSAGE
+ * (2 MiB), or unknown, is not fetched ahead; its handler streams $value as
+ * before. With at most 20 members and SQZ_BATCH_BYTES (8 MiB) of expected
+ * answer per batch, and SQZ_BATCH_MAX_ANSWER (48 MiB) as the hard cap on
+ * one batch answer held in memory, a prefetch never holds more than a few
+ * batch answers at once, whatever the mailbox holds. Whatever a member
+ * could not deliver (an error, a 429 beyond the retries, a next page of
+ * attachments, an item attachment without contentBytes) is simply not
+ * served from here: the handler's call goes to Graph as before.
+ *
+ * A member answered 404 marks the message gone (deleted or moved away
+ * between the listing and the prefetch): the importer reports it vanished
+ * without calling the handler. */
+#ifndef SQZ_PREFETCH_H
+#define SQZ_PREFETCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "http.h"
+#include "mailbox.h"
+
+#define SQZ_PREFETCH_MAX_MESSAGE ((int64_t)2 << 20)
+
+typedef struct sqz_prefetch_entry {
+	char *id;                 /* owned; the message id */
+	int gone;                 /* Graph answered 404: the message is no longer there */
+	char *mime_path;          /* owned; the MIME file, NULL when not fetched */
+	int have_attachments;     /* 1 when the whole list was fetched */
+	sqz_attachment *atts;     /* owned; the list (have_attachments) */
+	size_t att_count;
+	char **att_paths;         /* owned; per attachment its bytes' file, or NULL */
+} sqz_prefetch_entry;
+
+typedef struct sqz_prefetch {
+	char *dir;                /* owned; the private directory, NULL until first needed */
+	sqz_prefetch_entry *entries;
+	size_t count;
+	unsigned long serial;     /* file names inside dir */
+} sqz_prefetch;
+
+/* Fetches msgs[0..n) ahead (those at or under the threshold), replacing
+ * the entries held so far (their files are removed). Returns SQZ_OK, or an
+ * error for what made the prefetch impossible (the directory, memory);
+ * Graph failures only leave entries unserved. */
+sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, sqz_error *err);
+
+/* The entry of a message id, or NULL. */
+const sqz_prefetch_entry *sqz_prefetch_find(const sqz_prefetch *pf, const char *id);
+
+/* Removes every file of the entries and forgets them (the directory stays). */
+void sqz_prefetch_drop(sqz_prefetch *pf);
+
+/* Removes the entries, their files and the directory; pf is empty after. */
+void sqz_prefetch_clear(sqz_prefetch *pf);
+
+/* Copies a prefetched file into sink; *bytes = bytes written. */
+sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, sqz_error *err);
+
+/* Copies an entry's attachment list (*list owned by the caller, each
+ * cleared with sqz_attachment_clear, then sqz_free). */
+sqz_status sqz_prefetch_attachments(const sqz_prefetch_entry *e, sqz_attachment **list, size_t *count, sqz_error *err);
+
+#endif

@@ -1,0 +1,241 @@
+/* graph.c sqz_graph_send_many and batch.c against a loopback server: calls
+ * in parallel each with their own headers, a retry that waits for its
+ * Retry-After without holding the others, $batches in flight together with
+ * their members chained by dependsOn, 424 members sent again, base64
+ * member bodies decoded into a sink. */
+#define _GNU_SOURCE
+#include "check.h"
+#include "mini_server.h"
+#include "core/alloc.h"
+#include "core/batch.h"
+#include "core/buf.h"
+#include "core/crypto.h"
+#include "core/graph.h"
+#include "core/http.h"
+#include "core/sink.h"
+
+#include <stdio.h>
+
+static sqz_status fixed_token(void *ctx, int force, char **token, sqz_error *err)
+{
+	(void)err;
+	int *asked = ctx;
+	asked[force ? 1 : 0]++;
+	*token = sqz_strdup(force ? "fresh-token" : "first-token");
+	return SQZ_OK;
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle)) {
+		n++;
+	}
+	return n;
+}
+
+static void graph_on(sqz_graph *g, sqz_http *http, const mini_server *s, int *asked)
+{
+	char endpoint[64];
+	snprintf(endpoint, sizeof endpoint, "http://127.0.0.1:%d/v1.0", s->port);
+	sqz_error err = SQZ_ERROR_INIT;
+	CHECK_INT(sqz_graph_init(g, http, endpoint, &err), SQZ_OK);
+	g->token = fixed_token;
+	g->token_ctx = asked;
+	g->retry.max_retries = 2;
+	g->retry.max_wait = 10;
+	g->http_opts.timeout = 10;
+	g->concurrency = 4;
+	sqz_error_clear(&err);
+}
+
+/* Three calls at once; one is answered 503 + Retry-After 0 first and 401
+ * InvalidAuthenticationToken once: all end 200, one token refresh. The
+ * server answers in the order it accepts, so every answer fits any call. */
+static void test_send_many(void)
+{
+	const char *ok = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+	const char *busy = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+	const char *expired = "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 62\r\n\r\n"
+		"{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"x\"}}\n";
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ busy, ok, ok, expired, ok, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	int asked[2] = { 0, 0 };
+	sqz_graph g;
+	graph_on(&g, http, &s, asked);
+	sqz_graph_call calls[3] = {
+		{ .method = "GET", .url = "/me/messages/a", .idempotent = 1 },
+		{ .method = "GET", .url = "/me/messages/b", .idempotent = 1 },
+		{ .method = "GET", .url = "/me/messages/c", .idempotent = 1 },
+	};
+	sqz_http_response resps[3];
+	sqz_error errs[3] = { SQZ_ERROR_INIT, SQZ_ERROR_INIT, SQZ_ERROR_INIT };
+	for (int i = 0; i < 3; i++) {
+		sqz_http_response_init(&resps[i]);
+	}
+	CHECK_INT(sqz_graph_send_many(&g, calls, resps, errs, 3), SQZ_OK);
+	for (int i = 0; i < 3; i++) {
+		CHECK_INT(resps[i].status, 200);
+		CHECK_INT(errs[i].status, SQZ_OK);
+		sqz_http_response_clear(&resps[i]);
+	}
+	mini_server_stop(&s);
+	CHECK_INT((long)s.served, 5);
+	CHECK_INT(asked[0], 1);
+	CHECK_INT(asked[1], 1);
+	/* Every request: its own client-request-id, immutable ids, a bearer. */
+	for (size_t i = 0; i < s.served; i++) {
+		CHECK(strstr(s.requests[i], "Prefer: IdType=\"ImmutableId\"") != NULL);
+		CHECK(strstr(s.requests[i], "Authorization: Bearer ") != NULL);
+		const char *crid = strstr(s.requests[i], "client-request-id: ");
+		CHECK(crid != NULL);
+		for (size_t k = 0; crid && k < i; k++) {
+			CHECK(strncmp(crid, strstr(s.requests[k], "client-request-id: "), 55) != 0);
+		}
+	}
+	/* The call after the 401 carried the fresh token. */
+	CHECK(strstr(s.requests[4], "Bearer fresh-token") != NULL);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+}
+
+static char *batch_answer(int first_status, int rest_status, int count, const char *extra)
+{
+	sqz_buf b = SQZ_BUF_INIT;
+	sqz_buf_appends(&b, "{\"responses\":[");
+	for (int i = 1; i <= count; i++) {
+		int st = i == 1 ? first_status : rest_status;
+		sqz_buf_appendf(&b, "%s{\"id\":\"%d\",\"status\":%d,\"headers\":{%s}%s}", i > 1 ? "," : "", i, st,
+			st == 429 ? "\"Retry-After\":\"0\"" : "", st >= 400 ? ",\"body\":{\"error\":{\"code\":\"x\",\"message\":\"y\"}}" : extra);
+	}
+	sqz_buf_appends(&b, "]}");
+	char *body = sqz_buf_steal(&b, NULL);
+	char *resp = sqz_malloc(strlen(body) + 200);
+	sprintf(resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", strlen(body), body);
+	sqz_free(body);
+	return resp;
+}
+
+/* 25 members: two batches (20 + 5) in flight together, chained; the first
+ * member of each is throttled, the rest answer 424 (never ran): all 25 go
+ * again, chained again, and end 201. */
+static void test_chained_batches(void)
+{
+	char *throttled = batch_answer(429, 424, 20, "");
+	char *done = batch_answer(201, 201, 20, ",\"body\":{\"id\":\"x\"}");
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ throttled, throttled, done, done, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	int asked[2] = { 0, 0 };
+	sqz_graph g;
+	graph_on(&g, http, &s, asked);
+	sqz_batch_member members[25];
+	char paths[25][48];
+	sqz_batch_result results[25];
+	memset(members, 0, sizeof members);
+	memset(results, 0, sizeof results);
+	for (int i = 0; i < 25; i++) {
+		snprintf(paths[i], sizeof paths[i], "/me/messages/m%d/move", i);
+		members[i].method = "POST";
+		members[i].path = paths[i];
+		members[i].body = "{\"destinationId\":\"archive\"}";
+	}
+	CHECK_INT(sqz_graph_batch(&g, members, 25, results, &err), SQZ_OK);
+	for (int i = 0; i < 25; i++) {
+		CHECK_INT(results[i].status, 201);
+		CHECK_INT(results[i].error.status, SQZ_OK);
+		sqz_batch_result_clear(&results[i]);
+	}
+	mini_server_stop(&s);
+	CHECK_INT((long)s.served, 4);
+	for (size_t i = 0; i < s.served; i++) {
+		size_t n = count_of(s.bodies[i], "\"method\"");
+		CHECK(n == 20 || n == 5);
+		/* each member chained on the one before, each with its own Prefer */
+		CHECK_INT((long)count_of(s.bodies[i], "\"dependsOn\""), (long)n - 1);
+		CHECK_INT((long)count_of(s.bodies[i], "IdType=\\\"ImmutableId\\\""), (long)n);
+	}
+	sqz_free(throttled);
+	sqz_free(done);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+}
+
+/* One batch alone is not chained; a base64 member body goes to the
+ * member's sink, decoded, and never into result.raw. */
+static void test_member_sink(void)
+{
+	const char *text = "{\"responses\":[{\"id\":\"1\",\"status\":200,\"headers\":{\"Content-Type\":\"message/rfc822\"},"
+		"\"body\":\"SGVsbG8sDQp3b3JsZAA=\"},{\"id\":\"2\",\"status\":200,\"headers\":{\"Content-Type\":\"text/plain\"},\"body\":\"AAEC\"}]}";
+	char resp[1024];
+	snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", strlen(text), text);
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ resp, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	int asked[2] = { 0, 0 };
+	sqz_graph g;
+	graph_on(&g, http, &s, asked);
+	sqz_buf_sink bs;
+	sqz_buf_sink_init(&bs);
+	sqz_batch_member members[2] = {
+		{ "GET", "/me/messages/a/$value", NULL, &bs.sink, 100 },
+		{ "GET", "/me/messages/b/$value", NULL, NULL, 0 },
+	};
+	sqz_batch_result results[2];
+	memset(results, 0, sizeof results);
+	CHECK_INT(sqz_graph_batch(&g, members, 2, results, &err), SQZ_OK);
+	CHECK_INT(results[0].status, 200);
+	CHECK(results[0].raw == NULL);
+	CHECK_INT((long)results[0].sink_bytes, 14);
+	CHECK(bs.buf.len == 14 && memcmp(bs.buf.data, "Hello,\r\nworld\0", 14) == 0);
+	CHECK(results[1].raw != NULL && results[1].raw_len == 3 && memcmp(results[1].raw, "\0\1\2", 3) == 0);
+	mini_server_stop(&s);
+	CHECK_INT((long)count_of(s.bodies[0], "\"dependsOn\""), 0);
+	for (int i = 0; i < 2; i++) {
+		sqz_batch_result_clear(&results[i]);
+	}
+	sqz_buf_free(&bs.buf);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+}
+
+static void test_base64_to_sink(void)
+{
+	sqz_buf_sink bs;
+	sqz_buf_sink_init(&bs);
+	sqz_error err = SQZ_ERROR_INIT;
+	int64_t n = 0;
+	/* longer than one 64 KiB piece */
+	size_t len = 200000;
+	unsigned char *raw = sqz_malloc(len);
+	for (size_t i = 0; i < len; i++) {
+		raw[i] = (unsigned char)(i * 131 + 7);
+	}
+	char *text = sqz_base64_encode(raw, len);
+	CHECK_INT(sqz_base64_to_sink(text, strlen(text), &bs.sink, &n, &err), 0);
+	CHECK(n == (int64_t)len && bs.buf.len == len && memcmp(bs.buf.data, raw, len) == 0);
+	CHECK_INT(sqz_base64_to_sink("abc", 3, &bs.sink, &n, &err), -1);
+	CHECK_INT(err.status, SQZ_E_GRAPH);
+	sqz_error_clear(&err);
+	CHECK_INT(sqz_base64_to_sink("a*c=", 4, &bs.sink, &n, &err), -1);
+	sqz_error_clear(&err);
+	sqz_free(raw);
+	sqz_free(text);
+	sqz_buf_free(&bs.buf);
+}
+
+int main(void)
+{
+	test_send_many();
+	test_chained_batches();
+	test_member_sink();
+	test_base64_to_sink();
+	return check_summary();
+}
