@@ -10,6 +10,10 @@ require __DIR__ . '/cli.inc';
 $t = MockTenant::start('basic');
 $dir = sqz_tmp('cli');
 $ini = cli_ini($t, $dir, 'cc', ['flow' => 'client_credentials', 'redirect_uri' => null, 'mailbox' => ADMIN]);
+// Messages up to 2 MiB are fetched ahead of the handler (prefetch); the oldest one here is over
+// that, so the handler streams it and a hanging download keeps the process inside its write.
+$t->addMessage(ADMIN, ['subject' => 'Huge', 'received' => '2020-01-01T00:00:00Z', 'pad_to' => 3 << 20,
+    'attachments' => [['name' => 'big.pdf', 'content_type' => 'application/pdf', 'size' => 10]]]);
 $name = fn (array $m) => gmdate('Ymd\THis\Z', strtotime($m['received'])) . '-' . substr(hash('sha256', $m['immutable_id']), 0, 12);
 $inbox = $t->messagesIn(ADMIN, 'inbox');
 $names = array_combine(array_column($inbox, 'subject'), array_map($name, $inbox));
@@ -23,11 +27,11 @@ $ls = function (string $d) use ($names): string {
     return implode("\n  ", $out);
 };
 
-// the download of Invoice 1's attachment hangs: the process is killed while it writes that message
+// the download of Huge's attachment hangs: the process is killed while it writes that message
 $t->fault(['method' => 'GET', 'path' => 'attachments/[^/]+/\$value', 'action' => 'delay', 'delay_ms' => 20000 * MockTenant::slowdown(), 'nth' => 1]);
 $p = proc_open(array_merge(sqz_php(), [SQZ_CLI, 'import', '--config', $ini, '--target', "$dir/out"]),
     [1 => ['file', "$dir/stdout", 'w'], 2 => ['file', "$dir/stderr", 'w']], $pipes);
-$partial = "$dir/out/." . $names['Invoice 1'] . '.partial';
+$partial = "$dir/out/." . $names['Huge'] . '.partial';
 for ($i = 0; $i < 1000 && !is_file("$partial/message.eml"); $i++) {
     usleep(20000);
 }
@@ -59,23 +63,25 @@ echo 'Exported: ', count($t->messagesIn(ADMIN, 'Exported')), "\n";
 ?>
 --EXPECT--
 after the kill:
-  .<Invoice 1>.partial/{invoice-1.pdf,message.eml}
+  .<Huge>.partial/{big.pdf,message.eml}
 planted:
-  .<Invoice 1>.partial/{invoice-1.pdf,message.eml}
+  .<Huge>.partial/{big.pdf,message.eml}
   .<Invoice 2>.old/{message.eml}
   <Invoice 1>/{stale.pdf}
 next run: exit 0 ""
-[1/5] imported  Invoice 1
-[2/5] imported  Invoice 2
-[3/5] imported  Invoice 3
-[4/5] imported  No attachment
-[5/5] imported  50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829. pdf
-imported 5, failed 0, deferred 0, vanished 0, resumed 0 in N s
+[1/6] imported  Huge
+[2/6] imported  Invoice 1
+[3/6] imported  Invoice 2
+[4/6] imported  Invoice 3
+[5/6] imported  No attachment
+[6/6] imported  50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829. pdf
+imported 6, failed 0, deferred 0, vanished 0, resumed 0 in N s
 after:
+  <Huge>/{big.pdf,message.eml,meta.json}
   <Invoice 1>/{invoice-1.pdf,message.eml,meta.json}
   <Invoice 2>/{invoice-2.pdf,message.eml,meta.json}
   <Invoice 3>/{invoice-3.pdf,message.eml,meta.json}
   <No attachment>/{message.eml,meta.json}
   <50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829. pdf>/{50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829.pdf,message.eml,meta.json}
 each message.eml is its MIME, each meta.json its id: true
-Exported: 5
+Exported: 6
