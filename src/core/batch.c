@@ -165,7 +165,7 @@ static sqz_status read_answer(const sqz_http_response *resp, const sqz_batch_mem
 	size_t n = responses && json_object_is_type(responses, json_type_array) ? json_object_array_length(responses) : 0;
 	for (size_t i = 0; i < n; i++) {
 		json_object *r = json_object_array_get_idx(responses, i);
-		const char *id = sqz_json_string(r, "id");
+		const char *id = sqz_json_id(r, "id");
 		char *end = NULL;
 		unsigned long k = id ? strtoul(id, &end, 10) : 0;
 		if (!id || !end || *end || k < 1 || k > count) {

@@ -436,7 +436,7 @@ static int locate(run *r, const char *id, char **parent, sqz_message *found, sqz
 		}
 		return -1;
 	}
-	*parent = sqz_strdup(sqz_json_string(m, "parentFolderId"));
+	*parent = sqz_strdup(sqz_json_id(m, "parentFolderId"));
 	if (found) {
 		sqz_error ignored = SQZ_ERROR_INIT;
 		if (sqz_message_from_json(m, found, &ignored) != SQZ_OK) {
@@ -500,7 +500,7 @@ static void flush_moves(run *r)
 			const pending_move *pm = &r->moves[i];
 			sqz_batch_result *res = &results[j];
 			if (res->status >= 200 && res->status < 300) {
-				const char *parent = sqz_json_string(res->body, "parentFolderId");
+				const char *parent = sqz_json_id(res->body, "parentFolderId");
 				const char *dest = pm->to_error ? r->error.id : r->exported.id;
 				if (!parent) {
 					/* Never guess: "vanished" would drop the journal entry. */

@@ -59,6 +59,18 @@ const char *sqz_json_string(json_object *obj, const char *key)
 	return value && json_object_is_type(value, json_type_string) ? json_object_get_string(value) : NULL;
 }
 
+const char *sqz_json_id(json_object *obj, const char *key)
+{
+	json_object *value = sqz_json_get(obj, key);
+	if (!value || !json_object_is_type(value, json_type_string)) {
+		return NULL;
+	}
+	/* "\u0000" inside an id would cut it short as a C string, and a cut id
+	 * can name another message or folder: such an id is no id. */
+	const char *s = json_object_get_string(value);
+	return s[0] && strlen(s) == (size_t)json_object_get_string_len(value) ? s : NULL;
+}
+
 int sqz_json_int64(json_object *obj, const char *key, int64_t *out)
 {
 	json_object *value = sqz_json_get(obj, key);

@@ -25,6 +25,10 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
 json_object *sqz_json_get(json_object *obj, const char *key);
 /* Borrowed string member; NULL when missing or not a string. */
 const char *sqz_json_string(json_object *obj, const char *key);
+/* Borrowed identifier member (message, folder, attachment id): NULL when
+ * missing, not a string, empty, or holding a \u0000 — unlike display text,
+ * an id must never be used cut short. */
+const char *sqz_json_id(json_object *obj, const char *key);
 /* Integer member given as a JSON integer, an integral double or a decimal
  * string; 0 on success, -1 when missing or not a whole number. */
 int sqz_json_int64(json_object *obj, const char *key, int64_t *out);

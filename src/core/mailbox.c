@@ -84,15 +84,15 @@ static sqz_status fetch_folder_pages(sqz_mailbox *mb, const char *first_path, sq
 			int hidden = 0;
 			sqz_json_bool(f, "isHidden", &hidden);
 			int64_t children = int_or(f, "childFolderCount", 0);
-			if (sqz_folder_tree_add(tree, sqz_json_string(f, "id"), sqz_json_string(f, "displayName"),
-					sqz_json_string(f, "parentFolderId"), int_or(f, "totalItemCount", 0),
+			if (sqz_folder_tree_add(tree, sqz_json_id(f, "id"), sqz_json_string(f, "displayName"),
+					sqz_json_id(f, "parentFolderId"), int_or(f, "totalItemCount", 0),
 					int_or(f, "unreadItemCount", 0), children, hidden, err) != SQZ_OK) {
 				json_object_put(page);
 				return err->status;
 			}
 			if (children > 0) {
 				char **grown = sqz_realloc(*with_children, (*with_children_count + 1) * sizeof *grown);
-				if (!grown || !(grown[*with_children_count] = sqz_strdup(sqz_json_string(f, "id")))) {
+				if (!grown || !(grown[*with_children_count] = sqz_strdup(sqz_json_id(f, "id")))) {
 					if (grown) {
 						*with_children = grown;
 					}
@@ -210,7 +210,7 @@ sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, co
 			sqz_folder_tree_clear(&own);
 			return err->status;
 		}
-		const char *id = sqz_json_string(f, "id");
+		const char *id = sqz_json_id(f, "id");
 		const sqz_folder *known = id ? sqz_folder_find_id(tree, id) : NULL;
 		if (known) {
 			st = copy_folder(known, out, err);
@@ -220,7 +220,7 @@ sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, co
 			sqz_folder tmp = { 0 };
 			tmp.id = (char *)id;
 			tmp.name = (char *)(sqz_json_string(f, "displayName") ? sqz_json_string(f, "displayName") : spec);
-			tmp.parent_id = (char *)sqz_json_string(f, "parentFolderId");
+			tmp.parent_id = (char *)sqz_json_id(f, "parentFolderId");
 			tmp.path = tmp.name;
 			tmp.total_count = int_or(f, "totalItemCount", 0);
 			tmp.unread_count = int_or(f, "unreadItemCount", 0);
@@ -251,13 +251,13 @@ void sqz_message_clear(sqz_message *m)
 sqz_status sqz_message_from_json(json_object *obj, sqz_message *m, sqz_error *err)
 {
 	memset(m, 0, sizeof *m);
-	const char *id = sqz_json_string(obj, "id");
+	const char *id = sqz_json_id(obj, "id");
 	if (!id) {
 		return sqz_error_set(err, SQZ_E_GRAPH, "Graph returned a message without an id");
 	}
 	json_object *from = sqz_json_get(sqz_json_get(obj, "from"), "emailAddress");
 	m->id = sqz_strdup(id);
-	m->internet_message_id = sqz_strdup(sqz_json_string(obj, "internetMessageId"));
+	m->internet_message_id = sqz_strdup(sqz_json_id(obj, "internetMessageId"));
 	m->subject = sqz_strdup(sqz_json_string(obj, "subject") ? sqz_json_string(obj, "subject") : "");
 	m->from_address = sqz_strdup(sqz_json_string(from, "address"));
 	m->from_name = sqz_strdup(sqz_json_string(from, "name"));
@@ -272,7 +272,7 @@ sqz_status sqz_message_from_json(json_object *obj, sqz_message *m, sqz_error *er
 	size_t n = props && json_object_is_type(props, json_type_array) ? json_object_array_length(props) : 0;
 	for (size_t i = 0; i < n; i++) {
 		json_object *p = json_object_array_get_idx(props, i);
-		const char *pid = sqz_json_string(p, "id");
+		const char *pid = sqz_json_id(p, "id");
 		int64_t v;
 		if (pid && (strcasecmp(pid, "Integer 0xe08") == 0 || strcasecmp(pid, "Integer 0x0e08") == 0) && sqz_json_int64(p, "value", &v) == 0) {
 			m->size = v;
@@ -405,7 +405,7 @@ int sqz_attachment_from_json(json_object *a, sqz_attachment *out)
 	const char *type = sqz_json_string(a, "@odata.type");
 	out->kind = type && strstr(type, "itemAttachment") ? SQZ_ATTACHMENT_ITEM
 		: type && strstr(type, "referenceAttachment") ? SQZ_ATTACHMENT_REFERENCE : SQZ_ATTACHMENT_FILE;
-	out->id = sqz_strdup(sqz_json_string(a, "id"));
+	out->id = sqz_strdup(sqz_json_id(a, "id"));
 	out->name = sqz_strdup(sqz_json_string(a, "name") ? sqz_json_string(a, "name") : "");
 	out->content_type = sqz_strdup(sqz_json_string(a, "contentType"));
 	out->size = int_or(a, "size", 0);
@@ -521,7 +521,7 @@ sqz_status sqz_mailbox_move(sqz_mailbox *mb, const char *message_id, const char 
 	sqz_status st = text ? sqz_graph_send(mb->graph, &call, &resp, err) : sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	if (st == SQZ_OK) {
 		json_object *moved = sqz_json_parse(resp.body.data, resp.body.len, "Graph's answer to a move", SQZ_E_GRAPH, err);
-		const char *id = sqz_json_string(moved, "id");
+		const char *id = sqz_json_id(moved, "id");
 		if (id) {
 			*new_id = sqz_strdup(id);
 		} else if (moved) {

@@ -60,9 +60,26 @@ static void test_malformed(void)
 	sqz_error_clear(&err);
 }
 
+/* An id "AAMk\u0000x" must not become "AAMk" (another message's id);
+ * display text keeps json-c's C-string view. */
+static void test_ids(void)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	json_object *o = parse("{\"id\":\"AAMk\\u0000x\",\"ok\":\"AAMk/+=\",\"empty\":\"\",\"n\":5,\"subject\":\"a\\u0000b\"}", &err);
+	CHECK(o != NULL);
+	CHECK(sqz_json_id(o, "id") == NULL);
+	CHECK_STR(sqz_json_id(o, "ok"), "AAMk/+=");
+	CHECK(sqz_json_id(o, "empty") == NULL);
+	CHECK(sqz_json_id(o, "n") == NULL);
+	CHECK(sqz_json_id(o, "missing") == NULL);
+	CHECK_STR(sqz_json_string(o, "subject"), "a");
+	json_object_put(o);
+}
+
 int main(void)
 {
 	RUN(test_numbers);
+	RUN(test_ids);
 	RUN(test_malformed);
 	return check_summary();
 }
