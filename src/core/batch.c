@@ -216,21 +216,16 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 	sqz_graph_call *calls = sqz_calloc(cap, sizeof *calls);
 	sqz_http_response *resps = sqz_calloc(cap, sizeof *resps);
 	sqz_error *errs = sqz_calloc(cap, sizeof *errs);
+	sqz_status st = SQZ_OK;
 	if (!todo || !starts || !bodies || !calls || !resps || !errs) {
-		sqz_free(todo);
-		sqz_free(starts);
-		sqz_free(bodies);
-		sqz_free(calls);
-		sqz_free(resps);
-		sqz_free(errs);
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		goto done;
 	}
 	size_t todo_count = n;
 	for (size_t i = 0; i < n; i++) {
 		todo[i] = i;
 	}
 	int parallel = g->concurrency > 0 ? g->concurrency : 4;
-	sqz_status st = SQZ_OK;
 	int throttle_rounds = 0;
 	/* Every round settles at least the first member of each chain, so
 	 * n + max_retries + 1 rounds always suffice; the cap guards against an
@@ -324,6 +319,7 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 		}
 		todo_count = again;
 	}
+done:
 	sqz_free(todo);
 	sqz_free(starts);
 	sqz_free(bodies);
