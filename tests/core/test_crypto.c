@@ -64,11 +64,39 @@ static void test_known_and_refused(void)
 		CHECK(sqz_base64_decode(refused[i], lens[i], &n) == NULL);
 	}
 	CHECK(sqz_base64url_decode("+/+/", 4, &n) == NULL);
+	/* What OpenSSL alone would let through: whitespace at the ends of a
+	 * block, '=' inside, and any other byte in the middle. */
+	const char *inner[] = { "TWFu\tTWFu", "TWFuTW\x80u", "\nTWFuTWFu", "TWFuTWF=TWFu", "TWFuTWFu\r" };
+	for (size_t i = 0; i < sizeof inner / sizeof inner[0]; i++) {
+		CHECK(sqz_base64_decode(inner[i], strlen(inner[i]), &n) == NULL);
+	}
+}
+
+/* Blocks go to OpenSSL 16 MiB at a time: a stray byte right at a block's
+ * edge must be refused too, and clean text decodes across the edges. */
+static void test_large(void)
+{
+	size_t len = ((size_t)1 << 24) + 8;
+	char *text = sqz_malloc(len);
+	memset(text, 'Q', len);
+	size_t n = 0;
+	unsigned char *out = sqz_base64_decode(text, len, &n);
+	CHECK(out != NULL);
+	CHECK_INT(n, len / 4 * 3);
+	CHECK(out && out[0] == 0x41 && out[n - 1] == 0x10);
+	sqz_free(out);
+	text[(size_t)1 << 24] = ' ';
+	CHECK(sqz_base64_decode(text, len, &n) == NULL);
+	text[(size_t)1 << 24] = 'Q';
+	text[((size_t)1 << 24) - 1] = '\n';
+	CHECK(sqz_base64_decode(text, len, &n) == NULL);
+	sqz_free(text);
 }
 
 int main(void)
 {
 	RUN(test_round_trip_every_length);
 	RUN(test_known_and_refused);
+	RUN(test_large);
 	return check_summary();
 }
