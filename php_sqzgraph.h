@@ -12,6 +12,10 @@ ZEND_BEGIN_MODULE_GLOBALS(sqzgraph)
 	 * connections and TLS sessions survive across requests of an FPM
 	 * worker; created on first use, freed in GSHUTDOWN. */
 	void *http;
+	/* Set while a fatal error (engine bailout) raised inside a userland
+	 * callback unwinds the core's frames: the core finishes its cleanup,
+	 * and no callback into PHP (Store, logger, progress) may run then. */
+	bool unwinding_fatal;
 ZEND_END_MODULE_GLOBALS(sqzgraph)
 
 ZEND_EXTERN_MODULE_GLOBALS(sqzgraph)

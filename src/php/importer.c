@@ -16,6 +16,7 @@
 #include "exceptions/exceptions.h"
 #include "mailbox.h"
 #include "runtime.h"
+#include "php_sqzgraph.h"
 #include "store.h"
 #include "importer_arginfo.h"
 #include "import_report_arginfo.h"
@@ -237,7 +238,28 @@ typedef struct run_ctx {
 	zend_fcall_info_cache pfcc;
 	bool has_progress;
 	zend_object *stop_exception;   /* the handler's exception that ended the run (SQZ_HANDLER_STOP) */
+	bool fatal;                    /* a callback raised a fatal error: rethrown once the core has cleaned up */
 } run_ctx;
+
+/* Calls a userland callback so that a fatal error inside it (an engine
+ * bailout: memory limit, E_ERROR) does not longjmp across the core's
+ * frames, which would leak everything the run holds: it is caught here,
+ * PHP callbacks are blocked while the core unwinds as for exit(), and
+ * run() resumes the bailout afterwards. Returns false after a fatal error. */
+static bool call_guarded(run_ctx *rc, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+{
+	volatile bool bailed_out = false;
+	zend_try {
+		zend_call_function(fci, fcc);
+	} zend_catch {
+		bailed_out = true;
+	} zend_end_try();
+	if (bailed_out) {
+		rc->fatal = true;
+		SQZG(unwinding_fatal) = true;
+	}
+	return !bailed_out;
+}
 
 static bool is_transient_exception(zend_object *ex)
 {
@@ -318,7 +340,13 @@ static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason,
 	rc->fci.retval = &retval;
 	rc->fci.params = &message;
 	rc->fci.param_count = 1;
-	zend_call_function(&rc->fci, &rc->fcc);
+	if (!call_guarded(rc, &rc->fci, &rc->fcc)) {
+		zval_ptr_dtor(&message);
+		zval_ptr_dtor(&retval);
+		/* Like a crash inside the handler: the journal keeps the attempt
+		 * (a message that always ends in a fatal error becomes poison). */
+		return SQZ_HANDLER_ABORT;
+	}
 	zval_ptr_dtor(&message);
 	sqz_handler_result result = SQZ_HANDLER_OK;
 	if (EG(exception)) {
@@ -358,8 +386,8 @@ static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason,
 static int progress(void *ctx, int64_t done, int64_t total, const sqz_message *m, const char *outcome)
 {
 	run_ctx *rc = ctx;
-	if (!rc->has_progress || EG(exception)) {
-		return EG(exception) ? -1 : 0;
+	if (!rc->has_progress || php_sqz_php_calls_blocked()) {
+		return php_sqz_php_calls_blocked() ? -1 : 0;
 	}
 	zval args[4], retval;
 	ZVAL_LONG(&args[0], (zend_long)done);
@@ -374,17 +402,17 @@ static int progress(void *ctx, int64_t done, int64_t total, const sqz_message *m
 	rc->pfci.retval = &retval;
 	rc->pfci.params = args;
 	rc->pfci.param_count = 4;
-	zend_call_function(&rc->pfci, &rc->pfcc);
+	bool survived = call_guarded(rc, &rc->pfci, &rc->pfcc);
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&args[2]);
 	zval_ptr_dtor(&args[3]);
-	return EG(exception) ? -1 : 0;
+	return survived && !EG(exception) ? 0 : -1;
 }
 
 static int host_failed(void *ctx)
 {
 	(void)ctx;
-	return EG(exception) != NULL;
+	return php_sqz_php_calls_blocked();
 }
 
 static void report_create(zval *out, const sqz_import_report *r)
@@ -471,9 +499,21 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		 * stay registered as running (the next request of this process). */
 		bailed_out = true;
 	} zend_end_try();
+	if (rc.fatal && !bailed_out) {
+		/* A callback's fatal error, caught there: the core has unwound and
+		 * freed what the run held; now the engine goes on with it. */
+		SQZG(unwinding_fatal) = false;
+		sqz_importer_active_restore(mark);
+		sqz_import_report_clear(&report);
+		sqz_error_clear(&err);
+		zend_bailout();
+	}
 	if (bailed_out) {
-		/* No release of the object here: the engine is unwinding (no
-		 * userland code may run); the request's end frees it. */
+		SQZG(unwinding_fatal) = false;
+		/* A bailout the callbacks did not catch (a userland Store's or the
+		 * logger's): the run's frames are gone. No release of the object
+		 * here: the engine is unwinding (no userland code may run); the
+		 * request's end frees it. */
 		sqz_importer_active_restore(mark);
 		/* The mail fetched ahead must not stay in the temporary directory. */
 		sqz_importer_abandon(&mb->mb, outer_pf);

@@ -29,6 +29,11 @@ void php_sqz_http_shutdown(void)
 	}
 }
 
+bool php_sqz_php_calls_blocked(void)
+{
+	return EG(exception) != NULL || SQZG(unwinding_fatal);
+}
+
 const char *php_sqz_user_agent(void)
 {
 	return "sqzgraph/" PHP_SQZGRAPH_VERSION;
@@ -37,7 +42,7 @@ const char *php_sqz_user_agent(void)
 static void log_to_callable(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t field_count)
 {
 	zval *callable = ctx;
-	if (EG(exception)) {
+	if (php_sqz_php_calls_blocked()) {
 		return;
 	}
 	zval args[3], retval;

@@ -13,6 +13,10 @@
 sqz_http *php_sqz_http(void);
 void php_sqz_http_shutdown(void);
 
+/* May the core call back into PHP now? Not with an exception pending, nor
+ * while a fatal error unwinds the core (see SQZG(unwinding_fatal)). */
+bool php_sqz_php_calls_blocked(void);
+
 /* "sqzgraph/<version>" */
 const char *php_sqz_user_agent(void);
 

@@ -15,6 +15,8 @@
 #include "classes.h"
 #include "errors.h"
 #include "store.h"
+#include "runtime.h"
+#include "php_sqzgraph.h"
 #include "store_arginfo.h"
 #include "exceptions/exceptions.h"
 #include "core/alloc.h"
@@ -61,7 +63,9 @@ static sqz_status callback_failed(php_sqz_store_ref *ref, const char *method, co
 
 static sqz_status not_called(sqz_error *err)
 {
-	return sqz_error_set(err, SQZ_E_CALLBACK, "the userland Store was not called: an exception is pending");
+	return sqz_error_set(err, SQZ_E_CALLBACK, SQZG(unwinding_fatal)
+		? "the userland Store was not called: a fatal error is ending the request"
+		: "the userland Store was not called: an exception is pending");
 }
 
 static sqz_status wrong_type(php_sqz_store_ref *ref, const char *method, const char *key, size_t key_len, zval *rv,
@@ -77,7 +81,7 @@ static sqz_status ul_get(void *ctx, const char *key, size_t key_len, char **valu
 	php_sqz_store_ref *ref = ctx;
 	*value = NULL;
 	*value_len = 0;
-	if (EG(exception)) {
+	if (php_sqz_php_calls_blocked()) {
 		return not_called(err);
 	}
 	zval arg, rv;
@@ -132,7 +136,7 @@ static sqz_status call_void(php_sqz_store_ref *ref, zend_function *fn, const cha
 static sqz_status ul_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
 {
 	php_sqz_store_ref *ref = ctx;
-	if (EG(exception)) {
+	if (php_sqz_php_calls_blocked()) {
 		return not_called(err);
 	}
 	return call_void(ref, ref->fn_put, "put", key, key_len, value, value_len, 1, err);
@@ -141,7 +145,7 @@ static sqz_status ul_put(void *ctx, const char *key, size_t key_len, const char 
 static sqz_status ul_del(void *ctx, const char *key, size_t key_len, sqz_error *err)
 {
 	php_sqz_store_ref *ref = ctx;
-	if (EG(exception)) {
+	if (php_sqz_php_calls_blocked()) {
 		return not_called(err);
 	}
 	return call_void(ref, ref->fn_delete, "delete", key, key_len, NULL, 0, 0, err);
@@ -151,7 +155,7 @@ static sqz_status ul_lock(void *ctx, const char *key, size_t key_len, double tim
 {
 	php_sqz_store_ref *ref = ctx;
 	*acquired = 0;
-	if (EG(exception)) {
+	if (php_sqz_php_calls_blocked()) {
 		return not_called(err);
 	}
 	zval args[2], rv;
@@ -179,6 +183,9 @@ static sqz_status ul_lock(void *ctx, const char *key, size_t key_len, double tim
 static sqz_status ul_unlock(void *ctx, const char *key, size_t key_len, sqz_error *err)
 {
 	php_sqz_store_ref *ref = ctx;
+	if (SQZG(unwinding_fatal)) {
+		return not_called(err);
+	}
 	if (!EG(exception)) {
 		return call_void(ref, ref->fn_unlock, "unlock", key, key_len, NULL, 0, 0, err);
 	}

@@ -2,10 +2,6 @@
 Importer::run(): a fatal error inside the handler (engine bailout) — the process's next run (a shutdown function, same Importer) is not mistaken for a nested one; a nested run from inside a handler of the same mailbox is locked (the Store lock is re-entrant for its holder) and imports nothing twice
 --SKIPIF--
 <?php $needs = ['posix']; require __DIR__ . '/skipif.inc';
-// Known defect: a fatal error (engine bailout) inside a handler longjmps out
-// of the C run, whose allocations are then never freed; memcheck reports
-// them. The behaviour asserted here is checked in the plain run.
-if (getenv('USE_ZEND_ALLOC') === '0') die('skip under valgrind: the run\'s C memory leaks after a bailout (known defect)');
 ?>
 --FILE--
 <?php
