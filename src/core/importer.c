@@ -369,6 +369,26 @@ static void patch_categories(run *r, const char *id, json_object *cats)
 	sqz_free(path);
 }
 
+/* "<error_category>: <reason>" as Outlook shows it: at most 255 bytes, and
+ * a cut never splits a UTF-8 sequence (Graph refuses invalid UTF-8). */
+static void category_text(const char *prefix, const char *reason, char category[256])
+{
+	int full = snprintf(category, 256, "%s: %s", prefix, reason);
+	if (full >= 256) {
+		size_t len = strlen(category), lead = len;
+		while (lead > 0 && ((unsigned char)category[lead - 1] & 0xC0) == 0x80) {
+			lead--;
+		}
+		if (lead > 0 && ((unsigned char)category[lead - 1] & 0x80)) {
+			unsigned char c = (unsigned char)category[lead - 1];
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if (lead - 1 + need > len) {
+				category[lead - 1] = '\0';    /* the last character lost its tail */
+			}
+		}
+	}
+}
+
 /* Sets the Outlook category that tells an administrator why, keeping the
  * message's other categories and replacing an earlier verdict of ours.
  * Best effort: a failure here is logged, the move still happens; when the
@@ -390,23 +410,8 @@ static void set_category(run *r, const char *id, const char *reason)
 		sqz_error_clear(&e);
 		return;
 	}
-	/* Outlook shows at most 255 characters of a category name; a cut never
-	 * splits a UTF-8 sequence (Graph refuses invalid UTF-8). */
 	char category[256];
-	int full = snprintf(category, sizeof category, "%s: %s", prefix, reason);
-	if (full >= (int)sizeof category) {
-		size_t len = strlen(category), lead = len;
-		while (lead > 0 && ((unsigned char)category[lead - 1] & 0xC0) == 0x80) {
-			lead--;
-		}
-		if (lead > 0 && ((unsigned char)category[lead - 1] & 0x80)) {
-			unsigned char c = (unsigned char)category[lead - 1];
-			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-			if (lead - 1 + need > len) {
-				category[lead - 1] = '\0';    /* the last character lost its tail */
-			}
-		}
-	}
+	category_text(prefix, reason, category);
 	int had_ours = 0;
 	json_object *cats = categories_without_ours(r, m, &had_ours);
 	json_object_array_add(cats, json_object_new_string(category));
@@ -478,6 +483,12 @@ static void flush_moves(run *r)
 	sqz_error failure = SQZ_ERROR_INIT;
 	memset(why, 0, sizeof why);
 	memset(members, 0, sizeof members);
+	/* Error categories of the messages going to Error, set before their
+	 * moves in one parallel $batch of PATCHes. */
+	sqz_batch_member patches[MOVE_BATCH];
+	char *patch_paths[MOVE_BATCH], *patch_bodies[MOVE_BATCH];
+	size_t patch_of[MOVE_BATCH], patch_count = 0;
+	const char *prefix = r->im->options.error_category;
 
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -514,6 +525,33 @@ static void flush_moves(run *r)
 					act[i] = ACT_VANISHED;
 					why[i] = sqz_strdup(VANISHED_ELSEWHERE);
 				}
+				json_object *had = sqz_json_get(res->body, "categories");
+				if (act[i] == ACT_MOVE && pm->to_error && prefix && *prefix && !(had && json_object_is_type(had, json_type_array))) {
+					/* A PATCH would wipe the categories a person gave the
+					 * message: without them, no verdict of ours either. */
+					sqz_log_field f[] = { { "id", pm->msg.id }, { "error", "Graph did not return the message's categories" } };
+					log_line(r, SQZ_LOG_WARNING, "could not read the message's Outlook categories; the error category is not set", f, 2);
+				} else if (act[i] == ACT_MOVE && pm->to_error && prefix && *prefix) {
+					int had_ours = 0;
+					char category[256];
+					category_text(prefix, pm->reason ? pm->reason : "failed", category);
+					json_object *patch = json_object_new_object();
+					json_object *cats = categories_without_ours(r, res->body, &had_ours);
+					json_object_array_add(cats, json_object_new_string(category));
+					json_object_object_add(patch, "categories", cats);
+					char *body = sqz_json_dump(patch);
+					char *path = sqz_mailbox_message_path(r->im->mailbox, pm->msg.id, NULL);
+					json_object_put(patch);
+					if (body && path) {
+						patches[patch_count] = (sqz_batch_member){ .method = "PATCH", .path = path, .body = body };
+						patch_paths[patch_count] = path;
+						patch_bodies[patch_count] = body;
+						patch_of[patch_count++] = i;
+					} else {
+						sqz_free(body);
+						sqz_free(path);
+					}
+				}
 				if ((act[i] == ACT_MOVE || act[i] == ACT_DONE) && !pm->to_error) {
 					/* Failed once, moved back by a person, imported now: the old
 					 * verdict must not follow it into Exported. */
@@ -538,6 +576,26 @@ static void flush_moves(run *r)
 			sqz_free(paths[j]);
 		}
 		sqz_error_clear(&err);
+	}
+	if (patch_count > 0 && failure.status == SQZ_OK) {
+		/* Best effort, as before: a category that cannot be set is logged;
+		 * the move still happens. */
+		memset(results, 0, sizeof results);
+		sqz_error err = SQZ_ERROR_INIT;
+		(void)sqz_graph_batch(r->im->mailbox->graph, patches, patch_count, results, &err);
+		for (size_t j = 0; j < patch_count; j++) {
+			if (results[j].status < 200 || results[j].status >= 300) {
+				const sqz_error *e = results[j].error.status != SQZ_OK ? &results[j].error : &err;
+				sqz_log_field f[] = { { "id", r->moves[patch_of[j]].msg.id }, { "error", e->message } };
+				log_line(r, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+			}
+			sqz_batch_result_clear(&results[j]);
+		}
+		sqz_error_clear(&err);
+	}
+	for (size_t j = 0; j < patch_count; j++) {
+		sqz_free(patch_paths[j]);
+		sqz_free(patch_bodies[j]);
 	}
 
 	char body_exported[600], body_error[600];
@@ -681,7 +739,8 @@ static void fail_message(run *r, const sqz_message *m, const char *reason, doubl
 		sqz_error_clear(&e);
 		return;
 	}
-	set_category(r, m->id, reason);
+	/* The category goes with the moves (flush_moves): it needs the
+	 * message's categories, which the location check reads anyway. */
 	queue_move(r, m, "failed", reason, 1, 0, started);
 }
 

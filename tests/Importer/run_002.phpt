@@ -46,7 +46,7 @@ progress:
   3/5 Invoice 2 failed id=ok from=billing@fabrikam.example receivedAt=10:02 hasAttachments=true size=N
   4/5 Invoice 3 imported id=ok from=billing@fabrikam.example receivedAt=10:03 hasAttachments=true size=N
   5/5 fixture imported id=ok from=firstname.name@groupe-company.com receivedAt=10:05 hasAttachments=true size=N
-logger: 11 request lines (one per request: true)
+logger: 10 request lines (one per request: true)
   warning message {No attachment}: deferred: retry_later: SqzGraph\RetryLaterException: the DMS is in maintenance (N ms) [id={No attachment}, outcome=deferred, reason=retry_later: SqzGraph\RetryLaterException: the DMS is in maintenance, ms=N]
   info message {Invoice 1}: imported (N ms) [id={Invoice 1}, outcome=imported, reason=null, ms=N]
   warning message {Invoice 2}: failed: handler_error: DomainException: cannot import Invoice 2 (N ms) [id={Invoice 2}, outcome=failed, reason=handler_error: DomainException: cannot import Invoice 2, ms=N]

@@ -44,7 +44,7 @@ im_where($f);
 ?>
 --EXPECT--
 imported=44 failed=1 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
-requests: 19 for 45 messages
+requests: 18 for 45 messages
   GET /mailFolders -> 200
   GET /mailFolders/*/childFolders -> 200
   GET /mailFolders/*/childFolders -> 200
@@ -55,12 +55,11 @@ requests: 19 for 45 messages
   POST /$batch -> 200: 20 members {"GET /messages/{id}/$value -> 200":10,"GET /messages/{id}/attachments -> 200":10}
   POST /$batch -> 200: 20 members {"GET /messages/{id}/$value -> 200":10,"GET /messages/{id}/attachments -> 200":10}
   POST /$batch -> 200: 20 members {"GET /messages/{id}/$value -> 200":10,"GET /messages/{id}/attachments -> 200":10}
-  GET /messages/{Bulk 07} -> 200
-  PATCH /messages/{Bulk 07} -> 200
   POST /$batch -> 200: 10 members {"GET /messages/{id}/$value -> 200":5,"GET /messages/{id}/attachments -> 200":5}
   POST /$batch -> 200: 20 members {"GET /messages/{id} -> 200":20}
   POST /$batch -> 200: 20 members {"GET /messages/{id} -> 200":20}
   POST /$batch -> 200: 5 members {"GET /messages/{id} -> 200":5}
+  POST /$batch -> 200: 1 members {"PATCH /messages/{id} -> 200":1}
   POST /$batch -> 200: 20 members {"POST /messages/{id}/move -> 201":20}
   POST /$batch -> 200: 20 members {"POST /messages/{id}/move -> 201":20}
   POST /$batch -> 200: 5 members {"POST /messages/{id}/move -> 201":5}

@@ -77,7 +77,6 @@ requests:
   GET /messages/{Invoice 1}/attachments -> 503
   GET /messages/{Invoice 2}/attachments -> 503
   GET /messages/{Invoice 3}/attachments -> 503
-  GET /messages/{No attachment} -> 503
   GET /messages/{fixture}/attachments -> 503
   GET /messages/{Extra 1}/attachments -> 503
   POST /$batch -> 200 [GET /messages/{No attachment} -> 503]

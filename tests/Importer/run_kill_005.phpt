@@ -6,8 +6,8 @@ Importer::run() killed right after the move $batch returned, before the journal 
 <?php
 require __DIR__ . '/common.inc';
 $plans = [
-    // the run's $batches: the messages fetched ahead, where they are, the moves
-    'the logger, on the third $batch (the moves) returning' => ['log_kill' => ['pattern' => '^POST /\$batch -> 200', 'nth' => 3]],
+    // the run's $batches: the messages fetched ahead, where they are, the Error category, the moves
+    'the logger, on the fourth $batch (the moves) returning' => ['log_kill' => ['pattern' => '^POST /\$batch -> 200', 'nth' => 4]],
     'the Store, writing the journal without the moved messages (one write for the whole batch)' => ['store_kill' => ['label' => 'Invoice 2', 'state' => 'dropped', 'durable' => false]],
 ];
 foreach ($plans as $what => $plan) {
@@ -27,7 +27,7 @@ foreach ($plans as $what => $plan) {
 }
 ?>
 --EXPECT--
-=== killed by the logger, on the third $batch (the moves) returning
+=== killed by the logger, on the fourth $batch (the moves) returning
 run 1: killed by signal 9
 journal: ["Invoice 1: imported/1","Invoice 2: imported/1","Invoice 3: imported/1","No attachment: failed/1/handler_returned_false","fixture: imported/1"]
 Inbox: 
