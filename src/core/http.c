@@ -437,17 +437,24 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 		}
 		curl_slist_free_all(t->headers);
 		sqz_error_clear(&t->sink_error);
-		if (first_failure == SQZ_OK && responses[i].error.status != SQZ_OK) {
-			first_failure = responses[i].error.status;
+	}
+	sqz_free(transfers);
+	return first_failure != SQZ_OK ? first_failure : sqz_http_first_failure(responses, n, err);
+}
+
+sqz_status sqz_http_first_failure(const sqz_http_response *responses, size_t n, sqz_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (responses[i].error.status != SQZ_OK) {
 			if (err) {
 				sqz_error_set(err, responses[i].error.status, "%s", responses[i].error.message);
 				err->curl_code = responses[i].error.curl_code;
 				err->http_status = responses[i].error.http_status;
 			}
+			return responses[i].error.status;
 		}
 	}
-	sqz_free(transfers);
-	return first_failure;
+	return SQZ_OK;
 }
 
 sqz_status sqz_http_perform(sqz_http *http, const sqz_http_options *opts, const sqz_http_request *req,

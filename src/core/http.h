@@ -94,6 +94,10 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	const sqz_http_request *requests, sqz_http_response *responses, size_t n, size_t max_parallel,
 	void (*on_done)(void *ctx, size_t index), void *on_done_ctx, sqz_error *err);
 
+/* The first of responses[0..n) that failed: its status, with its error
+ * copied into err (may be NULL); SQZ_OK when none did. */
+sqz_status sqz_http_first_failure(const sqz_http_response *responses, size_t n, sqz_error *err);
+
 /* Retry policy shared by the OAuth and Graph layers. */
 typedef struct sqz_retry_policy {
 	int max_retries;             /* Config max_retries */

@@ -3,6 +3,7 @@
 #include "batch.h"
 #include "buf.h"
 #include "json.h"
+#include "sink.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -23,18 +24,9 @@ typedef struct fd_sink {
 static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 {
 	fd_sink *fs = ctx;
-	while (len > 0) {
-		ssize_t n = write(fs->fd, data, len);
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			sqz_error_set(err, SQZ_E_INTERNAL, "cannot write a prefetched message to the temporary directory: %s",
-				n < 0 ? strerror(errno) : "short write");
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
+	if (sqz_fd_write_all(fs->fd, data, len) != 0) {
+		sqz_error_set(err, SQZ_E_INTERNAL, "cannot write a prefetched message to the temporary directory: %s", strerror(errno));
+		return -1;
 	}
 	return 0;
 }
@@ -42,7 +34,7 @@ static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 static int fd_reset(void *ctx)
 {
 	fd_sink *fs = ctx;
-	return ftruncate(fs->fd, 0) == 0 && lseek(fs->fd, 0, SEEK_SET) == 0 ? 0 : -1;
+	return sqz_fd_rewind(fs->fd);
 }
 
 #define DIR_PREFIX "sqzgraph-import-"

@@ -9,29 +9,45 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-static int file_write(void *ctx, const char *data, size_t len, sqz_error *err)
+int sqz_fd_write_all(int fd, const char *data, size_t len)
 {
-	sqz_file_sink *fs = ctx;
 	while (len > 0) {
-		ssize_t n = write(fs->fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR) {
-				continue;
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			if (n == 0) {
+				errno = EIO;
 			}
-			sqz_error_set(err, SQZ_E_STORE, "cannot write %s: %s", fs->path, strerror(errno));
 			return -1;
 		}
 		data += n;
 		len -= (size_t)n;
-		fs->written += n;
 	}
+	return 0;
+}
+
+int sqz_fd_rewind(int fd)
+{
+	return ftruncate(fd, 0) == 0 && lseek(fd, 0, SEEK_SET) == 0 ? 0 : -1;
+}
+
+static int file_write(void *ctx, const char *data, size_t len, sqz_error *err)
+{
+	sqz_file_sink *fs = ctx;
+	if (sqz_fd_write_all(fs->fd, data, len) != 0) {
+		sqz_error_set(err, SQZ_E_STORE, "cannot write %s: %s", fs->path, strerror(errno));
+		return -1;
+	}
+	fs->written += (int64_t)len;
 	return 0;
 }
 
 static int file_reset(void *ctx)
 {
 	sqz_file_sink *fs = ctx;
-	if (ftruncate(fs->fd, 0) != 0 || lseek(fs->fd, 0, SEEK_SET) != 0) {
+	if (sqz_fd_rewind(fs->fd) != 0) {
 		return -1;
 	}
 	fs->written = 0;

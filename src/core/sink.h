@@ -29,6 +29,12 @@ sqz_status sqz_file_sink_commit(sqz_file_sink *fs, sqz_error *err);
 /* Removes the temporary file (after a failure); idempotent. */
 void sqz_file_sink_abort(sqz_file_sink *fs);
 
+/* Writes all of data to fd (retrying short writes and EINTR): 0, or -1
+ * with errno set. */
+int sqz_fd_write_all(int fd, const char *data, size_t len);
+/* Empties fd and goes back to its start (a sink's reset): 0 or -1. */
+int sqz_fd_rewind(int fd);
+
 /* A sink that collects into memory (for tests and small bodies). */
 typedef struct sqz_buf_sink {
 	sqz_sink sink;

@@ -260,24 +260,13 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	void (*on_done)(void *ctx, size_t index), void *on_done_ctx, sqz_error *err)
 {
 	(void)http; (void)opts; (void)max_parallel;
-	sqz_status first_failure = SQZ_OK;
 	for (size_t i = 0; i < n; i++) {
 		perform_one(&requests[i], &responses[i]);
 		if (on_done) {
 			on_done(on_done_ctx, i);
 		}
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (first_failure == SQZ_OK && responses[i].error.status != SQZ_OK) {
-			first_failure = responses[i].error.status;
-			if (err) {
-				sqz_error_set(err, responses[i].error.status, "%s", responses[i].error.message);
-				err->curl_code = responses[i].error.curl_code;
-				err->http_status = responses[i].error.http_status;
-			}
-		}
-	}
-	return first_failure;
+	return sqz_http_first_failure(responses, n, err);
 }
 
 sqz_status sqz_http_perform(sqz_http *http, const sqz_http_options *opts, const sqz_http_request *req,
