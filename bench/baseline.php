@@ -64,4 +64,5 @@ foreach ($ids as $id) {
         json_encode(['destinationId' => $folders['Exported']]));
     $imported++;
 }
-echo json_encode(['imported' => $imported, 'peak_rss_kb' => getrusage()['ru_maxrss']]), "\n";
+echo json_encode(['imported' => $imported, 'peak_rss_kb' => getrusage()['ru_maxrss'],
+    'cpu_seconds' => (fn ($u) => $u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec'] + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) / 1e6)(getrusage())]), "\n";

@@ -20,4 +20,5 @@ $report = $importer->run(function (SqzGraph\Message $m) use ($target) {
         }
     }
 });
-echo json_encode(['imported' => $report->imported, 'failed' => $report->failed, 'peak_rss_kb' => getrusage()['ru_maxrss']]), "\n";
+echo json_encode(['imported' => $report->imported, 'failed' => $report->failed, 'peak_rss_kb' => getrusage()['ru_maxrss'],
+    'cpu_seconds' => (fn ($u) => $u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec'] + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) / 1e6)(getrusage())]), "\n";

@@ -44,9 +44,11 @@ function bench_one(MockTenant $t, array $seed, int $n, int $latency, array $cmd)
     $dir = sys_get_temp_dir() . '/sqz-bench-' . getmypid() . '-' . bin2hex(random_bytes(4));
     mkdir("$dir/out", 0777, true);
     $cmd = array_map(fn ($a) => str_replace('{DIR}', $dir, $a), $cmd);
+    $mockCpu0 = $t->cpuSeconds();
     $t0 = microtime(true);
     $out = shell_exec(implode(' ', array_map('escapeshellarg', $cmd)) . ' 2>&1');
     $seconds = microtime(true) - $t0;
+    $mockCpu = $t->cpuSeconds() - $mockCpu0;
     $t->setLatency(0);
     $log = $t->requests();
     $result = json_decode(trim((string) $out), true);
@@ -71,7 +73,7 @@ function bench_one(MockTenant $t, array $seed, int $n, int $latency, array $cmd)
         }
     }
     return ['seconds' => $seconds, 'requests' => count($log), 'members' => $members, 'throttled' => $throttled,
-        'max_inflight' => $t->maxInFlight(BENCH_MAILBOX), 'seed_seconds' => $seedSeconds] + $result;
+        'max_inflight' => $t->maxInFlight(BENCH_MAILBOX), 'seed_seconds' => $seedSeconds, 'mock_cpu' => $mockCpu] + $result;
 }
 
 $args = [$t->authority, $t->graph, BENCH_TENANT, BENCH_CLIENT, BENCH_SECRET, BENCH_MAILBOX, '{DIR}/out'];
@@ -86,8 +88,9 @@ $runs = array_fill_keys(array_keys($cmds), []);
 for ($r = 1; $r <= $rounds; $r++) {
     foreach ($cmds as $name => $cmd) {    // alternately, so drift of the machine's load hits both
         $x = $runs[$name][] = bench_one($t, $seed, $n, $latency, $cmd);
-        printf("round %d %-9s %8.2f s  %5d requests (%4d batch members)  %d throttled  max in flight %d  peak RSS %6d KB  (seeding %.1f s)\n",
-            $r, $name, $x['seconds'], $x['requests'], $x['members'], $x['throttled'], $x['max_inflight'], $x['peak_rss_kb'], $x['seed_seconds']);
+        printf("round %d %-9s %8.2f s  %5d requests (%4d batch members)  %d throttled  max in flight %d  peak RSS %6d KB  CPU %.2f s (mock %.2f s)  (seeding %.1f s)\n",
+            $r, $name, $x['seconds'], $x['requests'], $x['members'], $x['throttled'], $x['max_inflight'], $x['peak_rss_kb'],
+            $x['cpu_seconds'], $x['mock_cpu'], $x['seed_seconds']);
     }
 }
 $t->stop();
@@ -105,7 +108,8 @@ $cols = array_keys($cmds);
 printf("\n%-28s" . str_repeat(' %12s', count($cols)) . "\n", 'median of ' . $rounds, ...$cols);
 foreach ([['wall seconds', 'seconds', '%12.2f'], ['HTTP requests', 'requests', '%12.0f'], ['batch members', 'members', '%12.0f'],
     ['requests per message', null, '%12.3f'], ['throttled (429)', 'throttled', '%12.0f'], ['max in flight', 'max_inflight', '%12.0f'],
-    ['peak RSS (KB)', 'peak_rss_kb', '%12.0f']] as [$label, $k, $f]) {
+    ['peak RSS (KB)', 'peak_rss_kb', '%12.0f'], ['importer CPU seconds', 'cpu_seconds', '%12.2f'],
+    ['mock tenant CPU seconds', 'mock_cpu', '%12.2f']] as [$label, $k, $f]) {
     printf('%-28s', $label);
     foreach ($cols as $c) {
         printf(' ' . $f, $k === null ? $median($c, 'requests') / $n : $median($c, $k));

@@ -106,6 +106,7 @@ typedef struct run {
 	int listing;                /* 1 once the Inbox is listed (after the journal) */
 	sqz_prefetch *pf;           /* owned; what the mailbox serves to this run's handlers */
 	int64_t left_inbox;         /* listed messages that have left the Inbox since */
+	int journal_dirty;          /* a verdict is in r->journal but not yet in the Store */
 } run;
 
 /* What the message list and Message need, plus where the message is. */
@@ -155,8 +156,13 @@ static void keep_failure(sqz_error *keep, const sqz_error *e)
 	keep->message = sqz_strdup(e->message);
 }
 
+static sqz_status save_journal(run *r, sqz_error *err);
+static void settle_journal(run *r);
+static int note_failure(run *r, sqz_error *e);
+
 static void log_line(run *r, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
 {
+	settle_journal(r);    /* a logger is userland code: it may exit() */
 	const sqz_logger *l = r->host->logger;
 	if (l && l->log && !(r->host->failed && r->host->failed(r->host->ctx))) {
 		l->log(l->ctx, level, message, fields, n);
@@ -166,7 +172,32 @@ static void log_line(run *r, sqz_log_level level, const char *message, const sqz
 static sqz_status save_journal(run *r, sqz_error *err)
 {
 	const char *text = json_object_to_json_string_ext(r->journal, JSON_C_TO_STRING_PLAIN);
-	return sqz_store_put(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, text, strlen(text), err);
+	sqz_status st = sqz_store_put(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, text, strlen(text), err);
+	if (st == SQZ_OK) {
+		r->journal_dirty = 0;
+	}
+	return st;
+}
+
+/* A handler's verdict ("imported", "failed") is written with the next
+ * journal write instead of one of its own: every message would otherwise
+ * cost two durable Store writes (started, then the verdict), and a
+ * FileStore write is two fsyncs. The verdict still reaches the Store before
+ * anything can depend on it or end the process: before the next handler
+ * call (its "started" write carries it), before any request to Graph (a
+ * move above all), before the logger or the progress callback run
+ * (userland code that may exit()) and before the run returns. */
+static void settle_journal(run *r)
+{
+	if (!r->journal_dirty) {
+		return;
+	}
+	sqz_error e = SQZ_ERROR_INIT;
+	if (save_journal(r, &e) != SQZ_OK) {
+		r->journal_dirty = 0;    /* reported once; the run ends (note_failure: Store errors are fatal) */
+		note_failure(r, &e);
+	}
+	sqz_error_clear(&e);
 }
 
 static sqz_status load_journal(run *r, sqz_error *err)
@@ -203,7 +234,8 @@ static json_object *entry_of(run *r, const char *id)
 	return sqz_json_get(r->entries, id);
 }
 
-static sqz_status set_entry(run *r, const sqz_message *m, const char *id, const char *state, int attempts, const char *reason, sqz_error *err)
+/* Puts a journal entry in memory only; settle_journal() writes it. */
+static void note_entry(run *r, const sqz_message *m, const char *id, const char *state, int attempts, const char *reason)
 {
 	json_object *e = json_object_new_object();
 	json_object_object_add(e, "state", json_object_new_string(state));
@@ -225,6 +257,12 @@ static sqz_status set_entry(run *r, const sqz_message *m, const char *id, const 
 	}
 	json_object_object_add(e, "at", json_object_new_int64(sqz_clock_now()));
 	json_object_object_add(r->entries, id, e);
+	r->journal_dirty = 1;
+}
+
+static sqz_status set_entry(run *r, const sqz_message *m, const char *id, const char *state, int attempts, const char *reason, sqz_error *err)
+{
+	note_entry(r, m, id, state, attempts, reason);
 	return save_journal(r, err);
 }
 
@@ -270,6 +308,7 @@ static void add_item(run *r, const sqz_message *m, const char *outcome, const ch
 		r->left_inbox++;
 	}
 	if (r->host->progress) {
+		settle_journal(r);
 		if (r->host->progress(r->host->ctx, r->done, r->total, m, outcome) != 0) {
 			r->stop = 1;
 			r->host_failed = 1;
@@ -473,6 +512,10 @@ static void flush_moves(run *r)
 	size_t n = r->move_count;
 	if (n == 0) {
 		return;
+	}
+	settle_journal(r);
+	if (r->fatal) {
+		return;    /* the journal may not hold these verdicts: no move before it does */
 	}
 	int act[MOVE_BATCH];
 	char *why[MOVE_BATCH];
@@ -715,6 +758,11 @@ static void flush_moves(run *r)
 
 static void queue_move(run *r, const sqz_message *m, const char *outcome, const char *reason, int to_error, int located, double started)
 {
+	if (r->move_count == MOVE_BATCH) {
+		/* flush_moves() kept them (the journal could not be written): the
+		 * journal entry, if any, makes the next run finish this one. */
+		return;
+	}
 	pending_move *pm = &r->moves[r->move_count++];
 	message_copy(&pm->msg, m);
 	pm->outcome = outcome;
@@ -730,15 +778,10 @@ static void queue_move(run *r, const sqz_message *m, const char *outcome, const 
 /* Journal "failed", the category, then the move to Error. */
 static void fail_message(run *r, const sqz_message *m, const char *reason, double started)
 {
-	sqz_error e = SQZ_ERROR_INIT;
 	json_object *old = entry_of(r, m->id);
 	int64_t attempts = 0;
 	sqz_json_int64(old, "attempts", &attempts);
-	if (set_entry(r, m, m->id, "failed", (int)attempts, reason, &e) != SQZ_OK) {
-		note_failure(r, &e);
-		sqz_error_clear(&e);
-		return;
-	}
+	note_entry(r, m, m->id, "failed", (int)attempts, reason);
 	/* The category goes with the moves (flush_moves): it needs the
 	 * message's categories, which the location check reads anyway. */
 	queue_move(r, m, "failed", reason, 1, 0, started);
@@ -754,6 +797,7 @@ static int has_qualifying_attachment(run *r, const sqz_message *m, sqz_error *e)
 		/* Graph's hasAttachments ignores inline parts; nothing to look at. */
 		return 0;
 	}
+	settle_journal(r);    /* before a request to Graph */
 	if (sqz_mailbox_attachments(r->im->mailbox, m->id, &list, &count, e) != SQZ_OK) {
 		return -1;
 	}
@@ -969,10 +1013,7 @@ static void process(run *r, const sqz_message *m)
 	switch (hr) {
 	case SQZ_HANDLER_OK:
 		r->transient_streak = 0;
-		if (set_entry(r, m, m->id, "imported", (int)attempts + 1, NULL, &e) != SQZ_OK) {
-			note_failure(r, &e);
-			break;
-		}
+		note_entry(r, m, m->id, "imported", (int)attempts + 1, NULL);
 		queue_move(r, m, "imported", NULL, 0, 0, started);
 		break;
 	case SQZ_HANDLER_FAILED:
@@ -1023,6 +1064,10 @@ static void process(run *r, const sqz_message *m)
 static void prefetch_window(run *r, const sqz_message *msgs, size_t n, int64_t budget)
 {
 	const sqz_import_options *o = &r->im->options;
+	settle_journal(r);    /* before requests to Graph */
+	if (!may_send(r)) {
+		return;
+	}
 	sqz_message *pick = sqz_calloc(n ? n : 1, sizeof *pick);
 	if (!pick) {
 		return;
@@ -1274,6 +1319,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 		sqz_free(msgs);
 	}
 	sqz_free(next);
+	settle_journal(&r);
 	if (may_send(&r)) {
 		flush_moves(&r);
 	}

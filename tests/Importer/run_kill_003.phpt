@@ -23,7 +23,7 @@ im_show_journal($f);
 ?>
 --EXPECT--
 run 1: killed by signal 9
-journal: ["Invoice 1: imported/1","Invoice 2: imported/1"]
+journal: ["Invoice 1: imported/1","Invoice 2: imported/1","Invoice 3: started/1"]
 handler calls:
   Invoice 1 start=1 done=1
   Invoice 2 start=1 done=1

@@ -8,7 +8,7 @@ require __DIR__ . '/common.inc';
 foreach ([false => 'before the record is durable (lost)', true => 'after the record is durable (before put() returns)'] as $durable => $what) {
     echo "=== killed $what\n";
     $f = im_start('basic');
-    $c = im_child($f, ['store_kill' => ['label' => 'Invoice 3', 'state' => 'started', 'durable' => (bool) $durable]]);
+    $c = im_child($f, ['store_kill' => ['label' => 'Invoice 1', 'state' => 'started', 'durable' => (bool) $durable]]);
     im_show_child($f, 'run 1', $c);
     im_show_journal($f);
     im_show_calls($f);
@@ -22,14 +22,12 @@ foreach ([false => 'before the record is durable (lost)', true => 'after the rec
 --EXPECT--
 === killed before the record is durable (lost)
 run 1: killed by signal 9
-journal: ["Invoice 1: imported/1","Invoice 2: imported/1"]
+journal: ["(none)"]
 handler calls:
-  Invoice 1 start=1 done=1
-  Invoice 2 start=1 done=1
 run 2: exit 0
-imported=3 failed=0 deferred=0 vanished=0 resumed=2 locked=false aborted=NULL
-  Invoice 1: resumed
-  Invoice 2: resumed
+imported=5 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+  Invoice 1: imported
+  Invoice 2: imported
   Invoice 3: imported
   No attachment: imported
   fixture: imported
@@ -45,14 +43,12 @@ Error:
 journal: []
 === killed after the record is durable (before put() returns)
 run 1: killed by signal 9
-journal: ["Invoice 1: imported/1","Invoice 2: imported/1","Invoice 3: started/1"]
+journal: ["Invoice 1: started/1"]
 handler calls:
-  Invoice 1 start=1 done=1
-  Invoice 2 start=1 done=1
 run 2: exit 0
-imported=3 failed=0 deferred=0 vanished=0 resumed=2 locked=false aborted=NULL
-  Invoice 1: resumed
-  Invoice 2: resumed
+imported=5 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+  Invoice 1: imported
+  Invoice 2: imported
   Invoice 3: imported
   No attachment: imported
   fixture: imported

@@ -21,7 +21,7 @@ im_show_journal($f);
 ?>
 --EXPECT--
 run 1: killed by signal 9
-journal: ["Invoice 1: imported/1","Invoice 2: failed/1/handler_error: DomainException: cannot import Invoice 2"]
+journal: ["Invoice 1: imported/1","Invoice 2: failed/1/handler_error: DomainException: cannot import Invoice 2","Invoice 3: started/1"]
 Inbox: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
 Exported: 
 Error: 
@@ -46,6 +46,7 @@ requests:
   GET /mailFolders/Inbox -> 200
   GET /messages/{Invoice 1} -> 200
   GET /messages/{Invoice 2} -> 200
+  GET /messages/{Invoice 3} -> 200
   GET /messages/{Invoice 2} -> 200
   PATCH /messages/{Invoice 2} -> 200
   POST /$batch -> 200 [POST /messages/{Invoice 1}/move -> 201; POST /messages/{Invoice 2}/move -> 201]

@@ -7,7 +7,7 @@ Importer::run() with a userland Store on a database (PDO SQLite) killed inside a
 require __DIR__ . '/common.inc';
 require __DIR__ . '/../Store/pdo_sqlite_store.inc';
 $kills = [
-    '"started" for Invoice 3' => ['label' => 'Invoice 3', 'state' => 'started', 'durable' => false],
+    '"started" for Invoice 1' => ['label' => 'Invoice 1', 'state' => 'started', 'durable' => false],
     'the drop after the moves' => ['label' => 'Invoice 2', 'state' => 'dropped', 'durable' => false],
 ];
 foreach ($kills as $what => $kill) {
@@ -29,16 +29,16 @@ foreach ($kills as $what => $kill) {
 }
 ?>
 --EXPECT--
-=== killed before the COMMIT of "started" for Invoice 3
+=== killed before the COMMIT of "started" for Invoice 1
 run 1: killed by signal 9
-journal: ["Invoice 1: imported/1","Invoice 2: imported/1"]
+journal: ["(none)"]
 Inbox: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
 Exported: 
 Error: 
 run 2: exit 0
-imported=3 failed=0 deferred=0 vanished=0 resumed=2 locked=false aborted=NULL
-  Invoice 1: resumed
-  Invoice 2: resumed
+imported=5 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+  Invoice 1: imported
+  Invoice 2: imported
   Invoice 3: imported
   No attachment: imported
   fixture: imported
@@ -48,7 +48,7 @@ handler calls:
   Invoice 3 start=1 done=1
   No attachment start=1 done=1
   fixture start=1 done=1
-moves in run 2: 2
+moves in run 2: 1
 Inbox: 
 Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
 Error: 
