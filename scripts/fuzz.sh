@@ -47,7 +47,8 @@ libs="$(pkg-config --libs libcurl libcrypto json-c) -lm"
 # http.c keeps its response bookkeeping, origin and retry policy; the
 # transfers, the sleep and the stack come from fake_http.c.
 renames=(-Dsqz_http_perform=sqz_real_http_perform -Dsqz_http_perform_many=sqz_real_http_perform_many
-	-Dsqz_http_sleep=sqz_real_http_sleep -Dsqz_http_new=sqz_real_http_new -Dsqz_http_free=sqz_real_http_free)
+	-Dsqz_http_sleep=sqz_real_http_sleep -Dsqz_http_new=sqz_real_http_new -Dsqz_http_free=sqz_real_http_free
+	-Dsqz_http_wait=sqz_real_http_wait -Dsqz_http_cancel=sqz_real_http_cancel -Dsqz_http_cancelled=sqz_real_http_cancelled)
 
 # Objects are rebuilt when their source or any header is newer.
 newest_header=$(ls -t src/core/*.h tests/fuzz/*.h 2>/dev/null | head -n1)

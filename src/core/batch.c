@@ -315,7 +315,7 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 		}
 		if (throttled) {
 			throttle_rounds++;
-			sqz_http_sleep(wait);
+			sqz_http_wait(g->http, wait);
 		}
 		todo_count = again;
 	}

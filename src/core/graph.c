@@ -332,7 +332,7 @@ sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_ht
 			}
 		}
 		if (k == 0) {
-			sqz_http_sleep(soonest - now);
+			sqz_http_wait(g->http, soonest - now);
 			waited_until = soonest;
 			continue;
 		}

@@ -4,6 +4,7 @@
 #include "crypto.h"
 
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <errno.h>
@@ -22,6 +23,7 @@ struct sqz_http {
 	CURLSH *share;     /* DNS answers and TLS sessions across easy handles */
 	CURL *pool[SQZ_EASY_POOL];
 	size_t pooled;
+	atomic_int cancelled;   /* set by another thread: sqz_http_cancel() */
 };
 
 /* Per-transfer state, reachable from curl callbacks through CURLOPT_PRIVATE. */
@@ -366,6 +368,22 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	size_t next = 0, in_flight = 0, done = 0;
 
 	while (done < n) {
+		if (atomic_load(&http->cancelled)) {
+			/* Every request not answered yet ends here; the attached ones are
+			 * detached below. Not retryable: SQZ_E_INTERNAL. */
+			for (size_t i = 0; i < n; i++) {
+				if (i >= next || transfers[i].easy) {
+					if (responses[i].error.status == SQZ_OK) {
+						sqz_error_set(&responses[i].error, SQZ_E_INTERNAL, "the request was cancelled: the import run ended");
+					}
+				}
+			}
+			first_failure = SQZ_E_INTERNAL;
+			if (err) {
+				sqz_error_set(err, SQZ_E_INTERNAL, "the requests were cancelled: the import run ended");
+			}
+			break;
+		}
 		while (in_flight < max_parallel && next < n) {
 			transfer *t = &transfers[next];
 			t->req = &requests[next];
@@ -504,6 +522,29 @@ double sqz_http_retry_delay(const sqz_retry_policy *policy, int attempt, const c
 		v = (uint32_t)r[0] << 24 | (uint32_t)r[1] << 16 | (uint32_t)r[2] << 8 | r[3];
 	}
 	return ceiling / 2 + (ceiling / 2) * ((double)v / 4294967295.0);
+}
+
+void sqz_http_cancel(sqz_http *http)
+{
+	atomic_store(&http->cancelled, 1);
+	curl_multi_wakeup(http->multi);    /* documented as callable from any thread */
+}
+
+int sqz_http_cancelled(sqz_http *http)
+{
+	return atomic_load(&http->cancelled);
+}
+
+void sqz_http_wait(sqz_http *http, double seconds)
+{
+	double until = sqz_clock_monotonic() + seconds;
+	for (;;) {
+		double left = until - sqz_clock_monotonic();
+		if (!(left > 0) || atomic_load(&http->cancelled)) {
+			return;
+		}
+		sqz_http_sleep(left < 0.05 ? left : 0.05);
+	}
 }
 
 void sqz_http_sleep(double seconds)

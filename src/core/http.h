@@ -119,6 +119,18 @@ double sqz_http_retry_delay(const sqz_retry_policy *policy, int attempt, const c
 /* Sleeps (nanosleep, restarting on EINTR). */
 void sqz_http_sleep(double seconds);
 
+/* Ends what http is doing or about to do, from another thread: every
+ * request of a sqz_http_perform_many under way or to come fails at once
+ * with SQZ_E_INTERNAL ("cancelled", never retried), and sqz_http_wait()
+ * returns. For a stack used by a worker thread (prefetch.c), never the
+ * process's own one: the flag stays set. */
+void sqz_http_cancel(sqz_http *http);
+int sqz_http_cancelled(sqz_http *http);
+
+/* Sleeps like sqz_http_sleep, but returns early once http is cancelled:
+ * the waits before retries (Retry-After) of the Graph and $batch layers. */
+void sqz_http_wait(sqz_http *http, double seconds);
+
 /* The libcurl version string for phpinfo(). */
 const char *sqz_http_curl_version(void);
 

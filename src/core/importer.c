@@ -159,6 +159,7 @@ static void keep_failure(sqz_error *keep, const sqz_error *e)
 static sqz_status save_journal(run *r, sqz_error *err);
 static void settle_journal(run *r);
 static int note_failure(run *r, sqz_error *e);
+static void join_prefetch(run *r);
 
 static void log_line(run *r, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
 {
@@ -517,6 +518,7 @@ static void flush_moves(run *r)
 	if (r->fatal) {
 		return;    /* the journal may not hold these verdicts: no move before it does */
 	}
+	join_prefetch(r);
 	int act[MOVE_BATCH];
 	char *why[MOVE_BATCH];
 	size_t idx[MOVE_BATCH];
@@ -1057,16 +1059,41 @@ static void process(run *r, const sqz_message *m)
 	sqz_free(reason);
 }
 
+/* The host's logger for the prefetch's log lines, or NULL while the host
+ * is failing (no PHP may run then). */
+static const sqz_logger *prefetch_logger(run *r)
+{
+	if (r->host->failed && r->host->failed(r->host->ctx)) {
+		return NULL;
+	}
+	return r->im->mailbox->graph->http_opts.logger;
+}
+
+/* Waits for the fetch ahead: before any other request of the run, so the
+ * mailbox never sees more than `concurrency` requests at once. */
+static void join_prefetch(run *r)
+{
+	sqz_prefetch_join_ahead(r->pf, prefetch_logger(r));
+}
+
 /* Fetches ahead the MIME and attachments of the messages of msgs[0..n)
  * whose handler this run will call (no journal verdict yet, not poison, not
- * too large, within max_messages). A failure to prefetch is no failure of
- * the run: the handlers then stream from Graph as they would anyway. */
-static void prefetch_window(run *r, const sqz_message *msgs, size_t n, int64_t budget)
+ * too large, within max_messages). ahead = 0: now, into the set the
+ * handlers are served from; ahead = 1: on the prefetch's worker thread
+ * while the handlers of the current set run, with one request of the
+ * mailbox's concurrency left to them (a message over the threshold, an
+ * attachment list). A failure to prefetch is no failure of the run: the
+ * handlers then stream from Graph as they would anyway. */
+static void prefetch_window(run *r, const sqz_message *msgs, size_t n, int64_t budget, int ahead)
 {
 	const sqz_import_options *o = &r->im->options;
 	settle_journal(r);    /* before requests to Graph */
 	if (!may_send(r)) {
 		return;
+	}
+	int concurrency = r->im->mailbox->graph->concurrency > 0 ? r->im->mailbox->graph->concurrency : 4;
+	if (ahead && concurrency < 2) {
+		return;    /* no request to spare for the handlers: fetched at its turn */
 	}
 	sqz_message *pick = sqz_calloc(n ? n : 1, sizeof *pick);
 	if (!pick) {
@@ -1087,9 +1114,16 @@ static void prefetch_window(run *r, const sqz_message *msgs, size_t n, int64_t b
 		pick[k++] = *m;    /* shallow: the prefetch reads id and size only */
 	}
 	sqz_error e = SQZ_ERROR_INIT;
-	if (k > 0 && sqz_prefetch_fetch(r->pf, r->im->mailbox, pick, k, &e) != SQZ_OK) {
+	sqz_status st = SQZ_OK;
+	if (ahead) {
+		st = sqz_prefetch_start_ahead(r->pf, r->im->mailbox, pick, k, concurrency - 1, &e);
+	} else if (k > 0) {
+		st = sqz_prefetch_fetch(r->pf, r->im->mailbox, pick, k, &e);
+	}
+	if (st != SQZ_OK) {
 		sqz_log_field f[] = { { "error", e.message } };
-		log_line(r, SQZ_LOG_WARNING, "could not fetch messages ahead; the handlers download them one by one", f, 1);
+		log_line(r, SQZ_LOG_WARNING, ahead ? "could not start fetching messages ahead; they are fetched at their turn"
+			: "could not fetch messages ahead; the handlers download them one by one", f, 1);
 	}
 	sqz_error_clear(&e);
 	sqz_free(pick);
@@ -1298,8 +1332,18 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 		listed += (int64_t)count;
 		for (size_t w = 0; w < count; w += PREFETCH_WINDOW) {
 			size_t end = count - w < PREFETCH_WINDOW ? count : w + PREFETCH_WINDOW;
-			if (!r.stop && taken < im->options.max_messages && may_send(&r)) {
-				prefetch_window(&r, msgs + w, end - w, im->options.max_messages - taken);
+			if (r.stop || taken >= im->options.max_messages) {
+				break;
+			}
+			/* This window was fetched ahead while the previous one's handlers
+			 * ran, or is fetched now (the first of a page). */
+			if (!sqz_prefetch_advance(r.pf, prefetch_logger(&r)) && may_send(&r)) {
+				prefetch_window(&r, msgs + w, end - w, im->options.max_messages - taken, 0);
+			}
+			int64_t after = taken + (int64_t)(end - w);
+			if (end < count && after < im->options.max_messages && may_send(&r)) {
+				size_t next_end = count - end < PREFETCH_WINDOW ? count : end + PREFETCH_WINDOW;
+				prefetch_window(&r, msgs + end, next_end - end, im->options.max_messages - after, 1);
 			}
 			for (size_t i = w; i < end; i++) {
 				if (!r.stop && taken < im->options.max_messages) {
@@ -1313,6 +1357,8 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 			}
 			sqz_prefetch_drop(r.pf);
 		}
+		/* A window fetched ahead whose turn will not come (the run stops). */
+		sqz_prefetch_cancel_ahead(r.pf);
 		for (size_t i = 0; i < count; i++) {
 			sqz_message_clear(&msgs[i]);
 		}

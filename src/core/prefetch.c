@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,7 +177,13 @@ void sqz_prefetch_drop(sqz_prefetch *pf)
 
 void sqz_prefetch_clear(sqz_prefetch *pf)
 {
+	sqz_prefetch_cancel_ahead(pf);
 	sqz_prefetch_drop(pf);
+	if (pf->ahead) {
+		sqz_prefetch_clear(pf->ahead);
+		sqz_free(pf->ahead);
+	}
+	sqz_http_free(pf->http);
 	if (pf->dir) {
 		rmdir(pf->dir);
 		sqz_free(pf->dir);
@@ -302,8 +309,46 @@ static void take_attachments(sqz_prefetch *pf, sqz_prefetch_entry *e, json_objec
 	e->have_attachments = complete;
 }
 
-sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, sqz_error *err)
+/* What one fetch needs from start to end: the $batch members (a MIME GET
+ * streamed into its file and an attachments GET per message), their
+ * results and the files' sinks. */
+typedef struct fetch_plan {
+	size_t want;
+	sqz_batch_member *members;
+	sqz_batch_result *results;
+	char **paths;
+	fd_sink *sinks;
+} fetch_plan;
+
+static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 {
+	for (size_t k = 0; k < plan->want; k++) {
+		if (plan->sinks && plan->sinks[k].fd >= 0) {
+			close(plan->sinks[k].fd);
+		}
+	}
+	for (size_t i = 0; plan->results && i < 2 * plan->want; i++) {
+		sqz_batch_result_clear(&plan->results[i]);
+		if (plan->paths) {
+			sqz_free(plan->paths[i]);
+		}
+	}
+	sqz_free(plan->members);
+	sqz_free(plan->results);
+	sqz_free(plan->paths);
+	sqz_free(plan->sinks);
+	memset(plan, 0, sizeof *plan);
+	if (st != SQZ_OK) {
+		sqz_prefetch_drop(pf);
+	}
+}
+
+/* Replaces pf's entries with one per message of msgs[0..n) at or under
+ * the threshold, each with its MIME file created, and plans the members.
+ * plan->want = 0: nothing to fetch. */
+static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, fetch_plan *plan, sqz_error *err)
+{
+	memset(plan, 0, sizeof *plan);
 	sqz_prefetch_drop(pf);
 	size_t want = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -317,18 +362,17 @@ sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_messa
 	if (open_dir(pf, err) != SQZ_OK) {
 		return err->status;
 	}
+	plan->want = want;
 	pf->entries = sqz_calloc(want, sizeof *pf->entries);
-	sqz_batch_member *members = sqz_calloc(2 * want, sizeof *members);
-	sqz_batch_result *results = sqz_calloc(2 * want, sizeof *results);
-	char **paths = sqz_calloc(2 * want, sizeof *paths);
-	fd_sink *sinks = sqz_calloc(want, sizeof *sinks);
-	sqz_status st = SQZ_OK;
-	for (size_t k = 0; sinks && k < want; k++) {
-		sinks[k].fd = -1;
+	plan->members = sqz_calloc(2 * want, sizeof *plan->members);
+	plan->results = sqz_calloc(2 * want, sizeof *plan->results);
+	plan->paths = sqz_calloc(2 * want, sizeof *plan->paths);
+	plan->sinks = sqz_calloc(want, sizeof *plan->sinks);
+	for (size_t k = 0; plan->sinks && k < want; k++) {
+		plan->sinks[k].fd = -1;
 	}
-	if (!pf->entries || !members || !results || !paths || !sinks) {
-		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-		goto done;
+	if (!pf->entries || !plan->members || !plan->results || !plan->paths || !plan->sinks) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
 	for (size_t i = 0, k = 0; i < n; i++) {
 		const sqz_message *m = &msgs[i];
@@ -337,38 +381,45 @@ sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_messa
 		}
 		sqz_prefetch_entry *e = &pf->entries[k];
 		e->id = sqz_strdup(m->id);
-		paths[2 * k] = sqz_mailbox_message_path(mb, m->id, "/$value");
-		paths[2 * k + 1] = sqz_mailbox_message_path(mb, m->id, "/attachments");
-		if (!e->id || !paths[2 * k] || !paths[2 * k + 1]) {
-			st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-			goto done;
+		plan->paths[2 * k] = sqz_mailbox_message_path(mb, m->id, "/$value");
+		plan->paths[2 * k + 1] = sqz_mailbox_message_path(mb, m->id, "/attachments");
+		if (!e->id || !plan->paths[2 * k] || !plan->paths[2 * k + 1]) {
+			return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		}
 		pf->count = ++k;
+		fd_sink *fs = &plan->sinks[k - 1];
 		int fd = new_file(pf, &e->mime_path);
 		if (fd < 0) {
-			st = sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory %s: %s", pf->dir, strerror(errno));
-			goto done;
+			return sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory %s: %s", pf->dir, strerror(errno));
 		}
-		sinks[k - 1].fd = fd;
-		sinks[k - 1].sink.write = fd_write;
-		sinks[k - 1].sink.reset = fd_reset;
-		sinks[k - 1].sink.ctx = &sinks[k - 1];
+		fs->fd = fd;
+		fs->sink.write = fd_write;
+		fs->sink.reset = fd_reset;
+		fs->sink.ctx = fs;
 		/* The MIME and the attachments' base64 are each about the message's size. */
-		members[2 * (k - 1)] = (sqz_batch_member){ "GET", paths[2 * (k - 1)], NULL, &sinks[k - 1].sink, m->size };
-		members[2 * (k - 1) + 1] = (sqz_batch_member){ "GET", paths[2 * (k - 1) + 1], NULL, NULL, m->size };
+		plan->members[2 * (k - 1)] = (sqz_batch_member){ "GET", plan->paths[2 * (k - 1)], NULL, &fs->sink, m->size };
+		plan->members[2 * (k - 1) + 1] = (sqz_batch_member){ "GET", plan->paths[2 * (k - 1) + 1], NULL, NULL, m->size };
 	}
-	{
-		sqz_error berr = SQZ_ERROR_INIT;
-		(void)sqz_graph_batch(mb->graph, members, 2 * want, results, &berr);
-		sqz_error_clear(&berr);
-	}
-	for (size_t k = 0; k < want; k++) {
+	return SQZ_OK;
+}
+
+static void plan_transfer(fetch_plan *plan, sqz_graph *graph)
+{
+	sqz_error berr = SQZ_ERROR_INIT;
+	(void)sqz_graph_batch(graph, plan->members, 2 * plan->want, plan->results, &berr);
+	sqz_error_clear(&berr);
+}
+
+/* Keeps what the members delivered; an entry keeps only complete files. */
+static void plan_take(sqz_prefetch *pf, fetch_plan *plan)
+{
+	for (size_t k = 0; k < plan->want; k++) {
 		sqz_prefetch_entry *e = &pf->entries[k];
-		if (sinks[k].fd >= 0) {
-			close(sinks[k].fd);
+		if (plan->sinks[k].fd >= 0) {
+			close(plan->sinks[k].fd);
 		}
-		sinks[k].fd = -1;
-		sqz_batch_result *mime = &results[2 * k], *atts = &results[2 * k + 1];
+		plan->sinks[k].fd = -1;
+		sqz_batch_result *mime = &plan->results[2 * k], *atts = &plan->results[2 * k + 1];
 		int mime_ok = mime->status >= 200 && mime->status < 300 && mime->error.status == SQZ_OK && !mime->body;
 		if (mime_ok && mime->raw) {
 			/* No sink took it (cannot happen with a sink set): never serve a partial file. */
@@ -384,25 +435,242 @@ sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_messa
 			take_attachments(pf, e, atts->body);
 		}
 	}
+}
 
-done:
-	for (size_t k = 0; k < want; k++) {
-		if (sinks && sinks[k].fd >= 0) {
-			close(sinks[k].fd);
-		}
+sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, sqz_error *err)
+{
+	fetch_plan plan;
+	sqz_status st = plan_prepare(pf, mb, msgs, n, &plan, err);
+	if (st == SQZ_OK && plan.want > 0) {
+		plan_transfer(&plan, mb->graph);
+		plan_take(pf, &plan);
 	}
-	for (size_t i = 0; results && i < 2 * want; i++) {
-		sqz_batch_result_clear(&results[i]);
-		if (paths) {
-			sqz_free(paths[i]);
-		}
-	}
-	sqz_free(members);
-	sqz_free(results);
-	sqz_free(paths);
-	sqz_free(sinks);
-	if (st != SQZ_OK) {
-		sqz_prefetch_drop(pf);
-	}
+	plan_free(pf, &plan, st);
 	return st;
+}
+
+/* A log line of the worker, kept until the calling thread replays it:
+ * the host's logger may be PHP code, which only its own thread may run. */
+typedef struct held_line {
+	sqz_log_level level;
+	char *message;
+	size_t field_count;
+	char **names;
+	char **values;
+} held_line;
+
+struct sqz_prefetch_job {
+	pthread_t thread;
+	sqz_prefetch *into;
+	fetch_plan plan;
+	sqz_graph graph;           /* the worker's: pf->http, the token of the start, held log lines */
+	sqz_graph *host_graph;     /* the caller's, its concurrency lowered while the worker runs */
+	int host_concurrency;      /* to restore */
+	char *token;               /* owned secret */
+	sqz_logger holder;
+	held_line *lines;
+	size_t line_count;
+	int lines_lost;            /* 1 when memory ran out keeping them */
+};
+
+static void hold_line(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
+{
+	sqz_prefetch_job *job = ctx;
+	held_line *grown = sqz_realloc(job->lines, (job->line_count + 1) * sizeof *grown);
+	if (!grown) {
+		job->lines_lost = 1;
+		return;
+	}
+	job->lines = grown;
+	held_line *l = &grown[job->line_count];
+	memset(l, 0, sizeof *l);
+	l->level = level;
+	l->message = sqz_strdup(message);
+	l->names = sqz_calloc(n + 1, sizeof *l->names);
+	l->values = sqz_calloc(n + 1, sizeof *l->values);
+	if (!l->message || !l->names || !l->values) {
+		sqz_free(l->message);
+		sqz_free(l->names);
+		sqz_free(l->values);
+		job->lines_lost = 1;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		l->names[i] = sqz_strdup(fields[i].name);
+		l->values[i] = fields[i].value ? sqz_strdup(fields[i].value) : NULL;
+	}
+	l->field_count = n;
+	job->line_count++;
+}
+
+static void replay_lines(sqz_prefetch_job *job, const sqz_logger *logger)
+{
+	for (size_t i = 0; i < job->line_count; i++) {
+		held_line *l = &job->lines[i];
+		if (logger && logger->log) {
+			sqz_log_field fields[16];
+			size_t n = 0;
+			for (size_t f = 0; f < l->field_count && n < sizeof fields / sizeof fields[0]; f++) {
+				if (l->names[f]) {
+					fields[n].name = l->names[f];
+					fields[n].value = l->values[f];
+					n++;
+				}
+			}
+			logger->log(logger->ctx, l->level, l->message, fields, n);
+		}
+		for (size_t f = 0; f < l->field_count; f++) {
+			sqz_free(l->names[f]);
+			sqz_free(l->values[f]);
+		}
+		sqz_free(l->names);
+		sqz_free(l->values);
+		sqz_free(l->message);
+	}
+	sqz_free(job->lines);
+	job->lines = NULL;
+	job->line_count = 0;
+}
+
+static sqz_status token_of_the_start(void *ctx, int force, char **token, sqz_error *err)
+{
+	sqz_prefetch_job *job = ctx;
+	if (force || !job->token) {
+		/* Refreshing means the Store, the host's: the handler's own
+		 * request for this message will refresh it. */
+		return sqz_error_set(err, SQZ_E_INTERNAL, "the access token was refused during the prefetch; the handler fetches the message itself");
+	}
+	*token = sqz_strdup(job->token);
+	return *token ? SQZ_OK : sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+}
+
+static void *job_main(void *arg)
+{
+	sqz_prefetch_job *job = arg;
+	plan_transfer(&job->plan, &job->graph);
+	plan_take(job->into, &job->plan);
+	return NULL;
+}
+
+static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
+{
+	replay_lines(job, logger);
+	if (job->lines_lost && logger && logger->log) {
+		logger->log(logger->ctx, SQZ_LOG_WARNING, "some log lines of the prefetch were lost (out of memory)", NULL, 0);
+	}
+	plan_free(job->into, &job->plan, SQZ_OK);
+	sqz_graph_clear(&job->graph);
+	sqz_free_secret(job->token);
+	sqz_free(job);
+}
+
+sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel, sqz_error *err)
+{
+	if (pf->job) {
+		return sqz_error_set(err, SQZ_E_INTERNAL, "a prefetch is already under way");
+	}
+	if (!pf->ahead && !(pf->ahead = sqz_calloc(1, sizeof *pf->ahead))) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	if (!pf->http && !(pf->http = sqz_http_new(err))) {
+		return err->status;
+	}
+	pf->ahead_ready = 0;
+	sqz_prefetch_job *job = sqz_calloc(1, sizeof *job);
+	if (!job) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	job->into = pf->ahead;
+	const sqz_graph *g = mb->graph;
+	sqz_status st = sqz_graph_init(&job->graph, pf->http, g->endpoint, err);
+	if (st == SQZ_OK && g->token) {
+		st = g->token(g->token_ctx, 0, &job->token, err);
+	}
+	if (st == SQZ_OK) {
+		st = plan_prepare(job->into, mb, msgs, n, &job->plan, err);
+	}
+	if (st != SQZ_OK || job->plan.want == 0) {
+		plan_free(job->into, &job->plan, st);
+		sqz_graph_clear(&job->graph);
+		sqz_free_secret(job->token);
+		sqz_free(job);
+		if (st == SQZ_OK) {
+			pf->ahead_ready = 1;    /* nothing to fetch: an empty window, ready */
+		}
+		return st;
+	}
+	job->graph.http_opts = g->http_opts;
+	job->holder.log = hold_line;
+	job->holder.ctx = job;
+	job->graph.http_opts.logger = g->http_opts.logger ? &job->holder : NULL;
+	job->graph.retry = g->retry;
+	job->graph.concurrency = parallel > 0 ? parallel : 1;
+	job->graph.token = token_of_the_start;
+	job->graph.token_ctx = job;
+
+	/* The worker must never run a signal handler of the host (PHP's
+	 * timeouts, pcntl): it starts with every signal blocked. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int rc = pthread_create(&job->thread, NULL, job_main, job);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		plan_free(job->into, &job->plan, SQZ_E_INTERNAL);
+		sqz_graph_clear(&job->graph);
+		sqz_free_secret(job->token);
+		sqz_free(job);
+		return sqz_error_set(err, SQZ_E_INTERNAL, "cannot start the prefetch thread: %s", strerror(rc));
+	}
+	/* What the caller sends meanwhile (a handler's download) shares the
+	 * mailbox's concurrency with the worker. */
+	job->host_graph = mb->graph;
+	job->host_concurrency = mb->graph->concurrency;
+	int total = mb->graph->concurrency > 0 ? mb->graph->concurrency : 4;
+	mb->graph->concurrency = total - job->graph.concurrency > 0 ? total - job->graph.concurrency : 1;
+	pf->job = job;
+	return SQZ_OK;
+}
+
+void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
+{
+	if (!pf->job) {
+		return;
+	}
+	pthread_join(pf->job->thread, NULL);
+	pf->job->host_graph->concurrency = pf->job->host_concurrency;
+	job_free(pf->job, logger);
+	pf->job = NULL;
+	pf->ahead_ready = 1;
+}
+
+void sqz_prefetch_cancel_ahead(sqz_prefetch *pf)
+{
+	if (pf->job) {
+		sqz_http_cancel(pf->http);
+		sqz_prefetch_join_ahead(pf, NULL);
+		/* The flag stays set: the next fetch ahead gets a new stack. */
+		sqz_http_free(pf->http);
+		pf->http = NULL;
+	}
+	if (pf->ahead) {
+		sqz_prefetch_drop(pf->ahead);
+	}
+	pf->ahead_ready = 0;
+}
+
+int sqz_prefetch_advance(sqz_prefetch *pf, const sqz_logger *logger)
+{
+	sqz_prefetch_join_ahead(pf, logger);
+	sqz_prefetch_drop(pf);
+	if (!pf->ahead_ready) {
+		return 0;
+	}
+	/* The entries change hands; each file keeps its path (in either directory). */
+	pf->entries = pf->ahead->entries;
+	pf->count = pf->ahead->count;
+	pf->ahead->entries = NULL;
+	pf->ahead->count = 0;
+	pf->ahead_ready = 0;
+	return 1;
 }

@@ -22,6 +22,14 @@
  * attachments, an item attachment without contentBytes) is simply not
  * served from here: the handler's call goes to Graph as before.
  *
+ * While the handlers of one window run, the importer has the next window
+ * fetched on a worker thread (sqz_prefetch_start_ahead): the transfer, the
+ * JSON and base64 decoding and the file writes overlap the handlers' work
+ * instead of following it. The worker touches only what it was given (its
+ * own HTTP stack, a copy of the access token, the entries of pf->ahead)
+ * and calls nothing of the host; the calling thread joins it before any
+ * request of its own that could exceed the mailbox's concurrency.
+ *
  * A member answered 404 marks the message gone (deleted or moved away
  * between the listing and the prefetch): the importer reports it vanished
  * without calling the handler. */
@@ -33,6 +41,7 @@
 
 #include "error.h"
 #include "http.h"
+#include "log.h"
 #include "mailbox.h"
 
 #define SQZ_PREFETCH_MAX_MESSAGE ((int64_t)2 << 20)
@@ -47,11 +56,19 @@ typedef struct sqz_prefetch_entry {
 	char **att_paths;         /* owned; per attachment its bytes' file, or NULL */
 } sqz_prefetch_entry;
 
+typedef struct sqz_prefetch_job sqz_prefetch_job;
+
 typedef struct sqz_prefetch {
 	char *dir;                /* owned; the private directory, NULL until first needed */
 	sqz_prefetch_entry *entries;
 	size_t count;
 	unsigned long serial;     /* file names inside dir */
+	/* The next window, fetched on a worker thread while the handlers of
+	 * this one run (sqz_prefetch_start_ahead). */
+	struct sqz_prefetch *ahead;      /* owned; NULL until first needed */
+	struct sqz_prefetch_job *job;    /* owned; the fetch under way, NULL when none */
+	int ahead_ready;                 /* 1 = ahead holds a finished fetch not yet taken */
+	sqz_http *http;                  /* owned; the worker's HTTP stack (its own connections) */
 } sqz_prefetch;
 
 /* Fetches msgs[0..n) ahead (those at or under the threshold), replacing
@@ -60,13 +77,40 @@ typedef struct sqz_prefetch {
  * Graph failures only leave entries unserved. */
 sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, sqz_error *err);
 
+/* Starts fetching msgs[0..n) as sqz_prefetch_fetch would, into pf->ahead,
+ * on a worker thread, so that the transfer and its decoding overlap the
+ * handlers of the messages pf serves now. The thread has its own HTTP
+ * stack, at most `parallel` batches in flight (the caller leaves the rest
+ * of the mailbox's concurrency to its own requests), the access token of
+ * now (no refresh: a member that needs one is simply not served), and no
+ * logger: its log lines wait for sqz_prefetch_join_ahead. It calls nothing
+ * of the host (no Store, no PHP) and blocks every signal. The entries are
+ * prepared (ids, files) on the calling thread before it starts. Returns
+ * SQZ_OK, or an error for what kept it from starting (then nothing runs
+ * and the caller fetches synchronously). One fetch ahead at a time. */
+sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel, sqz_error *err);
+
+/* Waits until the fetch ahead, if any, has ended; its log lines then go to
+ * logger in their order (NULL: dropped). Its entries stay in pf->ahead. */
+void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger);
+
+/* Ends the fetch ahead at once (its requests fail, its waits end), waits
+ * for the thread and drops what it fetched. */
+void sqz_prefetch_cancel_ahead(sqz_prefetch *pf);
+
+/* Drops pf's entries and takes the fetched-ahead ones in their place
+ * (joining the fetch first). Returns 1 when a fetch ahead had been
+ * started, 0 when there was none (pf is then empty). */
+int sqz_prefetch_advance(sqz_prefetch *pf, const sqz_logger *logger);
+
 /* The entry of a message id, or NULL. */
 const sqz_prefetch_entry *sqz_prefetch_find(const sqz_prefetch *pf, const char *id);
 
 /* Removes every file of the entries and forgets them (the directory stays). */
 void sqz_prefetch_drop(sqz_prefetch *pf);
 
-/* Removes the entries, their files and the directory; pf is empty after. */
+/* Cancels a fetch ahead, removes the entries, their files and the
+ * directories, frees the worker's HTTP stack; pf is empty after. */
 void sqz_prefetch_clear(sqz_prefetch *pf);
 
 /* Copies a prefetched file into sink; *bytes = bytes written. */

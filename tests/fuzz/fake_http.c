@@ -49,6 +49,24 @@ void sqz_http_sleep(double seconds)
 	FZ_ASSERT(!(seconds < 0) && seconds <= 1e6);
 }
 
+void sqz_http_wait(sqz_http *http, double seconds)
+{
+	(void)http;
+	sqz_http_sleep(seconds);
+}
+
+/* The scripted stack runs no worker thread: nothing to cancel. */
+void sqz_http_cancel(sqz_http *http)
+{
+	(void)http;
+}
+
+int sqz_http_cancelled(sqz_http *http)
+{
+	(void)http;
+	return 0;
+}
+
 void fz_http_token_origin(const char *origin)
 {
 	free(token_origin);
