@@ -380,7 +380,11 @@ sqz_status sqz_mailbox_save_mime(sqz_mailbox *mb, const char *id, sqz_sink *sink
 {
 	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, id) : NULL;
 	if (pe && pe->mime_path) {
-		return sqz_prefetch_copy(pe->mime_path, sink, bytes, err);
+		int missing = 0;
+		sqz_status st = sqz_prefetch_copy(pe->mime_path, sink, bytes, &missing, err);
+		if (st != SQZ_OK || !missing) {
+			return st;
+		}
 	}
 	char *path = sqz_mailbox_message_path(mb, id, "/$value");
 	if (!path) {
@@ -480,7 +484,12 @@ sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, 
 	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, message_id) : NULL;
 	for (size_t i = 0; pe && pe->have_attachments && i < pe->att_count; i++) {
 		if (pe->att_paths[i] && strcmp(pe->atts[i].id, attachment_id) == 0) {
-			return sqz_prefetch_copy(pe->att_paths[i], sink, bytes, err);
+			int missing = 0;
+			sqz_status st = sqz_prefetch_copy(pe->att_paths[i], sink, bytes, &missing, err);
+			if (st != SQZ_OK || !missing) {
+				return st;
+			}
+			break;
 		}
 	}
 	char *base = sqz_mailbox_message_path(mb, message_id, "/attachments/");

@@ -119,6 +119,7 @@ static sqz_status open_dir(sqz_prefetch *pf, sqz_error *err)
 			"set TMPDIR to a writable directory", base, strerror(e));
 	}
 	pf->dir = sqz_buf_steal(&b, NULL);
+	pf->owner = getpid();
 	return SQZ_OK;
 }
 
@@ -150,12 +151,19 @@ static void drop_file(char **path)
 	}
 }
 
-static void entry_clear(sqz_prefetch_entry *e)
+static void forget_file(char **path)
 {
-	drop_file(&e->mime_path);
+	sqz_free(*path);
+	*path = NULL;
+}
+
+static void entry_clear(sqz_prefetch_entry *e, int remove_files)
+{
+	void (*done)(char **) = remove_files ? drop_file : forget_file;
+	done(&e->mime_path);
 	for (size_t i = 0; i < e->att_count; i++) {
 		if (e->att_paths) {
-			drop_file(&e->att_paths[i]);
+			done(&e->att_paths[i]);
 		}
 		sqz_attachment_clear(&e->atts[i]);
 	}
@@ -167,8 +175,9 @@ static void entry_clear(sqz_prefetch_entry *e)
 
 void sqz_prefetch_drop(sqz_prefetch *pf)
 {
+	int here = pf->owner == 0 || pf->owner == getpid();
 	for (size_t i = 0; i < pf->count; i++) {
-		entry_clear(&pf->entries[i]);
+		entry_clear(&pf->entries[i], here);
 	}
 	sqz_free(pf->entries);
 	pf->entries = NULL;
@@ -185,7 +194,9 @@ void sqz_prefetch_clear(sqz_prefetch *pf)
 	}
 	sqz_http_free(pf->http);
 	if (pf->dir) {
-		rmdir(pf->dir);
+		if (pf->owner == getpid()) {
+			rmdir(pf->dir);
+		}
 		sqz_free(pf->dir);
 	}
 	memset(pf, 0, sizeof *pf);
@@ -201,10 +212,15 @@ const sqz_prefetch_entry *sqz_prefetch_find(const sqz_prefetch *pf, const char *
 	return NULL;
 }
 
-sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, sqz_error *err)
+sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, int *missing, sqz_error *err)
 {
 	*bytes = 0;
+	*missing = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT) {
+		*missing = 1;
+		return SQZ_OK;
+	}
 	if (fd < 0) {
 		return sqz_error_set(err, SQZ_E_INTERNAL, "a prefetched message file is missing from the temporary directory: %s", strerror(errno));
 	}
@@ -471,6 +487,7 @@ struct sqz_prefetch_job {
 	held_line *lines;
 	size_t line_count;
 	int lines_lost;            /* 1 when memory ran out keeping them */
+	pid_t pid;                 /* the process whose thread it is */
 };
 
 static void hold_line(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
@@ -613,6 +630,7 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	sigset_t all, old;
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
+	job->pid = getpid();
 	int rc = pthread_create(&job->thread, NULL, job_main, job);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
@@ -637,8 +655,21 @@ void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 	if (!pf->job) {
 		return;
 	}
-	pthread_join(pf->job->thread, NULL);
 	pf->job->host_graph->concurrency = pf->job->host_concurrency;
+	if (pf->job->pid != getpid()) {
+		/* A handler forked: the worker lives in the parent only, and its
+		 * state here is a snapshot of a transfer under way. Nothing of it
+		 * is touched or served in this process (a little memory stays). */
+		pf->job = NULL;
+		pf->http = NULL;
+		if (pf->ahead) {
+			pf->ahead->entries = NULL;
+			pf->ahead->count = 0;
+		}
+		pf->ahead_ready = 0;
+		return;
+	}
+	pthread_join(pf->job->thread, NULL);
 	job_free(pf->job, logger);
 	pf->job = NULL;
 	pf->ahead_ready = 1;
@@ -647,7 +678,9 @@ void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 void sqz_prefetch_cancel_ahead(sqz_prefetch *pf)
 {
 	if (pf->job) {
-		sqz_http_cancel(pf->http);
+		if (pf->job->pid == getpid()) {
+			sqz_http_cancel(pf->http);
+		}
 		sqz_prefetch_join_ahead(pf, NULL);
 		/* The flag stays set: the next fetch ahead gets a new stack. */
 		sqz_http_free(pf->http);
@@ -667,6 +700,9 @@ int sqz_prefetch_advance(sqz_prefetch *pf, const sqz_logger *logger)
 		return 0;
 	}
 	/* The entries change hands; each file keeps its path (in either directory). */
+	if (pf->owner == 0) {
+		pf->owner = pf->ahead->owner;
+	}
 	pf->entries = pf->ahead->entries;
 	pf->count = pf->ahead->count;
 	pf->ahead->entries = NULL;

@@ -38,6 +38,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "error.h"
 #include "http.h"
@@ -63,6 +64,8 @@ typedef struct sqz_prefetch {
 	sqz_prefetch_entry *entries;
 	size_t count;
 	unsigned long serial;     /* file names inside dir */
+	pid_t owner;              /* the process that created dir: only it removes files (a
+	                             handler may fork; the copy must not empty the parent's) */
 	/* The next window, fetched on a worker thread while the handlers of
 	 * this one run (sqz_prefetch_start_ahead). */
 	struct sqz_prefetch *ahead;      /* owned; NULL until first needed */
@@ -113,8 +116,10 @@ void sqz_prefetch_drop(sqz_prefetch *pf);
  * directories, frees the worker's HTTP stack; pf is empty after. */
 void sqz_prefetch_clear(sqz_prefetch *pf);
 
-/* Copies a prefetched file into sink; *bytes = bytes written. */
-sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, sqz_error *err);
+/* Copies a prefetched file into sink; *bytes = bytes written. *missing =
+ * 1 (SQZ_OK, nothing written) when the file is not there any more (a
+ * temporary-file cleaner, another process): the caller then asks Graph. */
+sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, int *missing, sqz_error *err);
 
 /* Copies an entry's attachment list (*list owned by the caller, each
  * cleared with sqz_attachment_clear, then sqz_free). */
