@@ -21,6 +21,10 @@
  * batches of 20 (one round trip); a bounded window also bounds the
  * temporary files. */
 #define PREFETCH_WINDOW (SQZ_BATCH_MAX * 4 / 2)
+/* Graph's largest $top for a message listing (GRAPH-FACTS §4.3): each
+ * page is a sequential round trip, and with $select a page of 1000 stays
+ * well under a megabyte. */
+#define LIST_PAGE_MAX 1000
 
 void sqz_import_options_defaults(sqz_import_options *o)
 {
@@ -1260,7 +1264,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	int64_t taken = 0, listed = 0;
 	char *next = NULL;
 	int first = 1;
-	int page_size = im->options.max_messages < 250 ? (int)(im->options.max_messages > 0 ? im->options.max_messages : 1) : 250;
+	int page_size = im->options.max_messages < LIST_PAGE_MAX ? (int)(im->options.max_messages > 0 ? im->options.max_messages : 1) : LIST_PAGE_MAX;
 	r.listing = 1;
 	while (!r.stop && taken < im->options.max_messages && (first || next)) {
 		sqz_message *msgs = NULL;
