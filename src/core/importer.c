@@ -21,6 +21,10 @@
  * batches of 20 (one round trip); a bounded window also bounds the
  * temporary files. */
 #define PREFETCH_WINDOW (SQZ_BATCH_MAX * 4 / 2)
+/* Graph's largest $top for a message listing (GRAPH-FACTS §4.3): each
+ * page is a sequential round trip, and with $select a page of 1000 stays
+ * well under a megabyte. */
+#define LIST_PAGE_MAX 1000
 
 void sqz_import_options_defaults(sqz_import_options *o)
 {
@@ -1154,17 +1158,25 @@ static char *next_page_link(const char *link, int64_t offset)
 
 static sqz_status resolve_folders(run *r, sqz_error *err)
 {
-	sqz_folder_tree tree;
-	if (sqz_mailbox_folders(r->im->mailbox, &tree, err) != SQZ_OK) {
-		return err->status;
-	}
+	/* One fetch of the tree for the three (the Inbox lookup rides with its
+	 * first level); the first of them that fails is the run's error. */
 	const sqz_config *c = r->im->config;
-	sqz_status st = sqz_mailbox_resolve_folder(r->im->mailbox, &tree, c->folder_inbox, "inbox", &r->inbox, err);
-	if (st == SQZ_OK) {
-		st = sqz_mailbox_resolve_folder(r->im->mailbox, &tree, c->folder_exported, "exported", &r->exported, err);
+	const char *specs[] = { c->folder_inbox, c->folder_exported, c->folder_error };
+	const char *roles[] = { "inbox", "exported", "error" };
+	sqz_folder out[3];
+	sqz_error errs[3] = { SQZ_ERROR_INIT, SQZ_ERROR_INIT, SQZ_ERROR_INIT };
+	sqz_status st = sqz_mailbox_resolve_folders(r->im->mailbox, 3, specs, roles, out, errs);
+	for (int i = 0; i < 3 && st != SQZ_OK; i++) {
+		if (errs[i].status != SQZ_OK) {
+			sqz_error_move(err, &errs[i]);
+			break;
+		}
 	}
-	if (st == SQZ_OK) {
-		st = sqz_mailbox_resolve_folder(r->im->mailbox, &tree, c->folder_error, "error", &r->error, err);
+	r->inbox = out[0];
+	r->exported = out[1];
+	r->error = out[2];
+	for (int i = 0; i < 3; i++) {
+		sqz_error_clear(&errs[i]);
 	}
 	if (st == SQZ_OK && (strcmp(r->inbox.id, r->exported.id) == 0 || strcmp(r->inbox.id, r->error.id) == 0
 		|| strcmp(r->exported.id, r->error.id) == 0)) {
@@ -1172,7 +1184,6 @@ static sqz_status resolve_folders(run *r, sqz_error *err)
 			"configure three different folders", c->folder_inbox, c->folder_exported, c->folder_error);
 		sqz_error_set_key(err, "folders");
 	}
-	sqz_folder_tree_clear(&tree);
 	return st;
 }
 
@@ -1294,7 +1305,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	int64_t taken = 0, listed = 0;
 	char *next = NULL;
 	int first = 1;
-	int page_size = im->options.max_messages < 250 ? (int)(im->options.max_messages > 0 ? im->options.max_messages : 1) : 250;
+	int page_size = im->options.max_messages < LIST_PAGE_MAX ? (int)(im->options.max_messages > 0 ? im->options.max_messages : 1) : LIST_PAGE_MAX;
 	r.listing = 1;
 	while (!r.stop && taken < im->options.max_messages && (first || next)) {
 		sqz_message *msgs = NULL;

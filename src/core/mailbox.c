@@ -60,90 +60,197 @@ static int64_t int_or(json_object *obj, const char *key, int64_t fallback)
 	return sqz_json_int64(obj, key, &v) == 0 ? v : fallback;
 }
 
-/* Appends every folder of one listing (following nextLink) to the tree and
- * remembers which have children. */
-static sqz_status fetch_folder_pages(sqz_mailbox *mb, const char *first_path, sqz_folder_tree *tree,
-	char ***with_children, size_t *with_children_count, sqz_error *err)
+/* One GET of a folder walk: a page of a listing, or the lookup of a
+ * well-known name. */
+typedef struct folder_get {
+	char *url;             /* owned; a path below the endpoint, or an absolute nextLink */
+	long lookup;           /* index of the well-known lookup it answers; -1 = a listing page */
+} folder_get;
+
+typedef struct folder_queue {
+	folder_get *items;
+	size_t count;
+	size_t cap;
+} folder_queue;
+
+/* Takes url (owned) into the queue; frees it when the queue cannot grow. */
+static sqz_status queue_push(folder_queue *q, char *url, long lookup, sqz_error *err)
 {
-	char *url = sqz_strdup(first_path);
-	while (url) {
-		json_object *page = sqz_graph_json(mb->graph, "GET", url, NULL, err);
+	if (url && q->count == q->cap) {
+		size_t cap = q->cap ? q->cap * 2 : 16;
+		folder_get *grown = sqz_realloc(q->items, cap * sizeof *grown);
+		if (grown) {
+			q->items = grown;
+			q->cap = cap;
+		}
+	}
+	if (!url || q->count == q->cap) {
 		sqz_free(url);
-		url = NULL;
-		if (!page) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading the folder tree");
+	}
+	q->items[q->count].url = url;
+	q->items[q->count].lookup = lookup;
+	q->count++;
+	return SQZ_OK;
+}
+
+static void queue_clear(folder_queue *q)
+{
+	for (size_t i = 0; i < q->count; i++) {
+		sqz_free(q->items[i].url);
+	}
+	sqz_free(q->items);
+	memset(q, 0, sizeof *q);
+}
+
+static char *child_folders_path(const sqz_mailbox *mb, const char *id)
+{
+	sqz_buf b = SQZ_BUF_INIT;
+	if (sqz_buf_appendf(&b, "%s/mailFolders/", mb->root) || sqz_buf_append_urlencoded(&b, id, strlen(id))
+		|| sqz_buf_appends(&b, "/childFolders?includeHiddenFolders=true&$top=250&$select=" FOLDER_SELECT)) {
+		sqz_buf_free(&b);
+		return NULL;
+	}
+	return sqz_buf_steal(&b, NULL);
+}
+
+/* Adds the folders of one listing page to the tree; the childFolders of
+ * those that have children and the page's nextLink go to *next. */
+static sqz_status take_folder_page(sqz_mailbox *mb, json_object *page, sqz_folder_tree *tree, folder_queue *next,
+	sqz_error *err)
+{
+	json_object *values = sqz_json_get(page, "value");
+	if (!values || !json_object_is_type(values, json_type_array)) {
+		return sqz_error_set(err, SQZ_E_GRAPH, "Graph's folder listing has no 'value' array");
+	}
+	size_t n = json_object_array_length(values);
+	for (size_t i = 0; i < n; i++) {
+		json_object *f = json_object_array_get_idx(values, i);
+		int hidden = 0;
+		sqz_json_bool(f, "isHidden", &hidden);
+		int64_t children = int_or(f, "childFolderCount", 0);
+		if (sqz_folder_tree_add(tree, sqz_json_id(f, "id"), sqz_json_string(f, "displayName"),
+				sqz_json_id(f, "parentFolderId"), int_or(f, "totalItemCount", 0),
+				int_or(f, "unreadItemCount", 0), children, hidden, err) != SQZ_OK) {
 			return err->status;
 		}
-		json_object *values = sqz_json_get(page, "value");
-		if (!values || !json_object_is_type(values, json_type_array)) {
-			json_object_put(page);
-			return sqz_error_set(err, SQZ_E_GRAPH, "Graph's folder listing has no 'value' array");
+		if (children > 0 && queue_push(next, child_folders_path(mb, sqz_json_id(f, "id")), -1, err) != SQZ_OK) {
+			return err->status;
 		}
-		size_t n = json_object_array_length(values);
-		for (size_t i = 0; i < n; i++) {
-			json_object *f = json_object_array_get_idx(values, i);
-			int hidden = 0;
-			sqz_json_bool(f, "isHidden", &hidden);
-			int64_t children = int_or(f, "childFolderCount", 0);
-			if (sqz_folder_tree_add(tree, sqz_json_id(f, "id"), sqz_json_string(f, "displayName"),
-					sqz_json_id(f, "parentFolderId"), int_or(f, "totalItemCount", 0),
-					int_or(f, "unreadItemCount", 0), children, hidden, err) != SQZ_OK) {
-				json_object_put(page);
-				return err->status;
-			}
-			if (children > 0) {
-				char **grown = sqz_realloc(*with_children, (*with_children_count + 1) * sizeof *grown);
-				if (!grown || !(grown[*with_children_count] = sqz_strdup(sqz_json_id(f, "id")))) {
-					if (grown) {
-						*with_children = grown;
-					}
-					json_object_put(page);
-					return sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading the folder tree");
-				}
-				*with_children = grown;
-				(*with_children_count)++;
-			}
+	}
+	const char *link = sqz_json_string(page, "@odata.nextLink");
+	if (link) {
+		if (!sqz_graph_same_origin(mb->graph, link)) {
+			return sqz_error_set(err, SQZ_E_GRAPH, "Graph's folder listing points its next page to another host; "
+				"refusing to follow it (the access token only goes to graph_endpoint)");
 		}
-		const char *next = sqz_json_string(page, "@odata.nextLink");
-		if (next) {
-			if (!sqz_graph_same_origin(mb->graph, next)) {
-				json_object_put(page);
-				return sqz_error_set(err, SQZ_E_GRAPH, "Graph's folder listing points its next page to another host; "
-					"refusing to follow it (the access token only goes to graph_endpoint)");
-			}
-			url = sqz_strdup(next);
-		}
-		json_object_put(page);
+		return queue_push(next, sqz_strdup(link), -1, err);
 	}
 	return SQZ_OK;
+}
+
+/* Graph's answer as a JSON object, or NULL with err filled (as
+ * sqz_graph_json says it). */
+static json_object *answer_object(const sqz_graph *g, const char *url, const sqz_http_response *resp, sqz_error *err)
+{
+	size_t len = strlen(g->endpoint);
+	const char *path = strncmp(url, g->endpoint, len) == 0 ? url + len : url;
+	char what[600];
+	snprintf(what, sizeof what, "Graph's answer to GET %.*s", (int)strcspn(path, "?#"), path);
+	json_object *obj = sqz_json_parse(resp->body.data, resp->body.len, what, SQZ_E_GRAPH, err);
+	if (obj && !json_object_is_type(obj, json_type_object)) {
+		json_object_put(obj);
+		obj = NULL;
+		sqz_error_set(err, SQZ_E_GRAPH, "%s is not a JSON object", what);
+	}
+	if (!obj) {
+		err->http_status = resp->status;
+		sqz_free(err->request_id);
+		err->request_id = sqz_strdup(resp->request_id);
+	}
+	return obj;
+}
+
+/* The folder tree, level by level: the GETs of one level (the top listing
+ * and the well-known lookups first; then every childFolders listing and
+ * nextLink the level before named) go out together, up to `concurrency`
+ * at once, so a tree of depth d costs d round trips instead of one per
+ * folder with children. They stay plain GETs (not a $batch): each keeps
+ * its own retries, token refresh and error. answers[i] receives Graph's
+ * answer to lookups[i] (owned) or lookup_errs[i] the reason it failed: a
+ * lookup's failure is its caller's to judge; a listing's ends the walk. */
+static sqz_status walk_folders(sqz_mailbox *mb, sqz_folder_tree *tree, const char *const *lookups, size_t lookup_count,
+	json_object **answers, sqz_error *lookup_errs, sqz_error *err)
+{
+	folder_queue wave = { 0 }, next = { 0 };
+	sqz_buf top = SQZ_BUF_INIT;
+	sqz_buf_appendf(&top, "%s/mailFolders?includeHiddenFolders=true&$top=250&$select=" FOLDER_SELECT, mb->root);
+	sqz_status st = queue_push(&wave, sqz_buf_steal(&top, NULL), -1, err);
+	for (size_t i = 0; i < lookup_count && st == SQZ_OK; i++) {
+		sqz_buf b = SQZ_BUF_INIT;
+		sqz_buf_appendf(&b, "%s/mailFolders/", mb->root);
+		sqz_buf_append_urlencoded(&b, lookups[i], strlen(lookups[i]));
+		sqz_buf_appends(&b, "?$select=" FOLDER_SELECT);
+		st = queue_push(&wave, sqz_buf_steal(&b, NULL), (long)i, err);
+	}
+	while (st == SQZ_OK && wave.count > 0) {
+		sqz_graph_call *calls = sqz_calloc(wave.count, sizeof *calls);
+		sqz_http_response *resps = sqz_calloc(wave.count, sizeof *resps);
+		sqz_error *errs = sqz_calloc(wave.count, sizeof *errs);
+		if (!calls || !resps || !errs) {
+			sqz_free(calls);
+			sqz_free(resps);
+			sqz_free(errs);
+			st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading the folder tree");
+			break;
+		}
+		for (size_t i = 0; i < wave.count; i++) {
+			calls[i].method = "GET";
+			calls[i].url = wave.items[i].url;
+			calls[i].idempotent = 1;
+			sqz_http_response_init(&resps[i]);
+		}
+		(void)sqz_graph_send_many(mb->graph, calls, resps, errs, wave.count);
+		for (size_t i = 0; i < wave.count; i++) {
+			const folder_get *get = &wave.items[i];
+			json_object *answer = NULL;
+			if (st == SQZ_OK && errs[i].status == SQZ_OK) {
+				answer = answer_object(mb->graph, get->url, &resps[i], &errs[i]);
+			}
+			if (st != SQZ_OK) {
+				/* An earlier listing of this level failed: the walk is over. */
+			} else if (get->lookup >= 0) {
+				answers[get->lookup] = answer;
+				sqz_error_move(&lookup_errs[get->lookup], &errs[i]);
+				answer = NULL;
+			} else if (!answer) {
+				sqz_error_move(err, &errs[i]);
+				st = err->status;
+			} else {
+				st = take_folder_page(mb, answer, tree, &next, err);
+			}
+			if (answer) {
+				json_object_put(answer);
+			}
+			sqz_http_response_clear(&resps[i]);
+			sqz_error_clear(&errs[i]);
+		}
+		sqz_free(calls);
+		sqz_free(resps);
+		sqz_free(errs);
+		queue_clear(&wave);
+		wave = next;
+		memset(&next, 0, sizeof next);
+	}
+	queue_clear(&wave);
+	queue_clear(&next);
+	return st;
 }
 
 sqz_status sqz_mailbox_folders(sqz_mailbox *mb, sqz_folder_tree *tree, sqz_error *err)
 {
 	sqz_folder_tree_init(tree);
-	char **pending = NULL;
-	size_t pending_count = 0, done = 0;
-	sqz_buf path = SQZ_BUF_INIT;
-	sqz_status st = SQZ_OK;
-	if (sqz_buf_appendf(&path, "%s/mailFolders?includeHiddenFolders=true&$top=250&$select=" FOLDER_SELECT, mb->root)) {
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-	}
-	st = fetch_folder_pages(mb, path.data, tree, &pending, &pending_count, err);
-	/* Breadth first through every folder that says it has children. */
-	while (st == SQZ_OK && done < pending_count) {
-		sqz_buf_reset(&path);
-		const char *id = pending[done++];
-		if (sqz_buf_appendf(&path, "%s/mailFolders/", mb->root) || sqz_buf_append_urlencoded(&path, id, strlen(id))
-			|| sqz_buf_appends(&path, "/childFolders?includeHiddenFolders=true&$top=250&$select=" FOLDER_SELECT)) {
-			st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-			break;
-		}
-		st = fetch_folder_pages(mb, path.data, tree, &pending, &pending_count, err);
-	}
-	for (size_t i = 0; i < pending_count; i++) {
-		sqz_free(pending[i]);
-	}
-	sqz_free(pending);
-	sqz_buf_free(&path);
+	sqz_status st = walk_folders(mb, tree, NULL, 0, NULL, NULL, err);
 	if (st == SQZ_OK) {
 		st = sqz_folder_tree_finish(tree, err);
 	}
@@ -177,64 +284,138 @@ static sqz_status copy_folder(const sqz_folder *src, sqz_folder *out, sqz_error 
 	return SQZ_OK;
 }
 
+/* A well-known name from Graph's answer f to mailFolders/<spec> (NULL: err
+ * already says why there is none). */
+static sqz_status well_known_folder(const sqz_folder_tree *tree, const char *spec, const char *role, json_object *f,
+	sqz_folder *out, sqz_error *err)
+{
+	if (!f && err->status == SQZ_OK) {
+		return sqz_error_set(err, SQZ_E_INTERNAL, "no answer to the lookup of the well-known folder '%s'", spec);
+	}
+	if (!f) {
+		/* Exchange says ErrorFolderNotFound (404) for a well-known name
+		 * the mailbox has no folder for, e.g. "archive" before One-Click
+		 * Archive was ever used; key on the code, not only the status. */
+		if (err->status == SQZ_E_GRAPH && (err->http_status == 404
+			|| (err->graph_code && strcmp(err->graph_code, "ErrorFolderNotFound") == 0))) {
+			sqz_error_prefix(err, "%s '%s' (a well-known folder) does not exist in this mailbox; create it in Outlook or configure another folder", role ? role : "folder", spec);
+			err->status = SQZ_E_FOLDER_NOT_FOUND;
+		}
+		return err->status;
+	}
+	const char *id = sqz_json_id(f, "id");
+	const sqz_folder *known = id ? sqz_folder_find_id(tree, id) : NULL;
+	if (known) {
+		return copy_folder(known, out, err);
+	}
+	/* Not in the listed tree (root-level system folder): describe it from
+	 * Graph's answer. */
+	sqz_folder tmp = { 0 };
+	tmp.id = (char *)id;
+	tmp.name = (char *)(sqz_json_string(f, "displayName") ? sqz_json_string(f, "displayName") : spec);
+	tmp.parent_id = (char *)sqz_json_id(f, "parentFolderId");
+	tmp.path = tmp.name;
+	tmp.total_count = int_or(f, "totalItemCount", 0);
+	tmp.unread_count = int_or(f, "unreadItemCount", 0);
+	tmp.child_count = int_or(f, "childFolderCount", 0);
+	tmp.depth = 1;
+	return id ? copy_folder(&tmp, out, err) : sqz_error_set(err, SQZ_E_GRAPH, "Graph returned folder '%s' without an id", spec);
+}
+
+sqz_status sqz_mailbox_resolve_folders(sqz_mailbox *mb, size_t n, const char *const *specs, const char *const *roles,
+	sqz_folder *out, sqz_error *errs)
+{
+	const char **lookups = sqz_calloc(n ? n : 1, sizeof *lookups);
+	size_t *lookup_of = sqz_calloc(n ? n : 1, sizeof *lookup_of);
+	json_object **answers = sqz_calloc(n ? n : 1, sizeof *answers);
+	sqz_error *lookup_errs = sqz_calloc(n ? n : 1, sizeof *lookup_errs);
+	sqz_error tree_err = SQZ_ERROR_INIT;
+	sqz_folder_tree tree;
+	sqz_folder_tree_init(&tree);
+	size_t lookup_count = 0;
+	sqz_status st;
+	for (size_t i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof out[i]);
+	}
+	if (!lookups || !lookup_of || !answers || !lookup_errs) {
+		st = sqz_error_set(&tree_err, SQZ_E_NOMEM, "out of memory");
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			if (sqz_folder_is_well_known(specs[i])) {
+				lookup_of[i] = lookup_count;
+				lookups[lookup_count++] = specs[i];
+			}
+		}
+		/* Graph knows which folder "inbox" is in any language: those
+		 * lookups ride with the first level of the tree. */
+		st = walk_folders(mb, &tree, lookups, lookup_count, answers, lookup_errs, &tree_err);
+		if (st == SQZ_OK) {
+			st = sqz_folder_tree_finish(&tree, &tree_err);
+		}
+	}
+	sqz_status first = SQZ_OK;
+	for (size_t i = 0; i < n; i++) {
+		sqz_status one;
+		if (st != SQZ_OK) {
+			sqz_error_copy(&errs[i], &tree_err);
+			one = errs[i].status;
+		} else if (sqz_folder_is_well_known(specs[i])) {
+			if (lookup_errs[lookup_of[i]].status != SQZ_OK) {
+				sqz_error_copy(&errs[i], &lookup_errs[lookup_of[i]]);
+			}
+			one = well_known_folder(&tree, specs[i], roles ? roles[i] : NULL, answers[lookup_of[i]], &out[i], &errs[i]);
+		} else {
+			const sqz_folder *found = sqz_folder_resolve(&tree, specs[i], roles ? roles[i] : NULL, &errs[i]);
+			one = found ? copy_folder(found, &out[i], &errs[i]) : errs[i].status;
+		}
+		if (one != SQZ_OK && first == SQZ_OK) {
+			first = one;
+		}
+	}
+	for (size_t i = 0; answers && lookup_errs && i < lookup_count; i++) {
+		if (answers[i]) {
+			json_object_put(answers[i]);
+		}
+		sqz_error_clear(&lookup_errs[i]);
+	}
+	sqz_free(lookups);
+	sqz_free(lookup_of);
+	sqz_free(answers);
+	sqz_free(lookup_errs);
+	sqz_error_clear(&tree_err);
+	sqz_folder_tree_clear(&tree);
+	return first;
+}
+
 sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, const char *spec, const char *role,
 	sqz_folder *out, sqz_error *err)
 {
-	sqz_folder_tree own;
-	sqz_folder_tree_init(&own);
 	if (!tree) {
-		if (sqz_mailbox_folders(mb, &own, err) != SQZ_OK) {
-			return err->status;
+		sqz_error one = SQZ_ERROR_INIT;
+		sqz_status st = sqz_mailbox_resolve_folders(mb, 1, &spec, &role, out, &one);
+		if (st != SQZ_OK) {
+			sqz_error_move(err, &one);
 		}
-		tree = &own;
-	}
-	sqz_status st;
-	const char *trimmed = spec;
-	if (sqz_folder_is_well_known(trimmed)) {
-		/* Graph knows which folder "inbox" is in any language. */
-		sqz_buf path = SQZ_BUF_INIT;
-		sqz_buf_appendf(&path, "%s/mailFolders/", mb->root);
-		sqz_buf_append_urlencoded(&path, trimmed, strlen(trimmed));
-		sqz_buf_appends(&path, "?$select=" FOLDER_SELECT);
-		json_object *f = path.data ? sqz_graph_json(mb->graph, "GET", path.data, NULL, err) : NULL;
-		sqz_buf_free(&path);
-		if (!f) {
-			/* Exchange says ErrorFolderNotFound (404) for a well-known name
-			 * the mailbox has no folder for, e.g. "archive" before One-Click
-			 * Archive was ever used; key on the code, not only the status. */
-			if (err->status == SQZ_E_GRAPH && (err->http_status == 404
-				|| (err->graph_code && strcmp(err->graph_code, "ErrorFolderNotFound") == 0))) {
-				sqz_error_prefix(err, "%s '%s' (a well-known folder) does not exist in this mailbox; create it in Outlook or configure another folder", role ? role : "folder", spec);
-				err->status = SQZ_E_FOLDER_NOT_FOUND;
-			}
-			sqz_folder_tree_clear(&own);
-			return err->status;
-		}
-		const char *id = sqz_json_id(f, "id");
-		const sqz_folder *known = id ? sqz_folder_find_id(tree, id) : NULL;
-		if (known) {
-			st = copy_folder(known, out, err);
-		} else {
-			/* Not in the listed tree (root-level system folder): describe
-			 * it from Graph's answer. */
-			sqz_folder tmp = { 0 };
-			tmp.id = (char *)id;
-			tmp.name = (char *)(sqz_json_string(f, "displayName") ? sqz_json_string(f, "displayName") : spec);
-			tmp.parent_id = (char *)sqz_json_id(f, "parentFolderId");
-			tmp.path = tmp.name;
-			tmp.total_count = int_or(f, "totalItemCount", 0);
-			tmp.unread_count = int_or(f, "unreadItemCount", 0);
-			tmp.child_count = int_or(f, "childFolderCount", 0);
-			tmp.depth = 1;
-			st = id ? copy_folder(&tmp, out, err) : sqz_error_set(err, SQZ_E_GRAPH, "Graph returned folder '%s' without an id", spec);
-		}
-		json_object_put(f);
-		sqz_folder_tree_clear(&own);
+		sqz_error_clear(&one);
 		return st;
 	}
-	const sqz_folder *found = sqz_folder_resolve(tree, spec, role, err);
-	st = found ? copy_folder(found, out, err) : err->status;
-	sqz_folder_tree_clear(&own);
+	if (!sqz_folder_is_well_known(spec)) {
+		const sqz_folder *found = sqz_folder_resolve(tree, spec, role, err);
+		return found ? copy_folder(found, out, err) : err->status;
+	}
+	sqz_buf path = SQZ_BUF_INIT;
+	sqz_buf_appendf(&path, "%s/mailFolders/", mb->root);
+	sqz_buf_append_urlencoded(&path, spec, strlen(spec));
+	sqz_buf_appends(&path, "?$select=" FOLDER_SELECT);
+	json_object *f = path.data ? sqz_graph_json(mb->graph, "GET", path.data, NULL, err) : NULL;
+	if (!path.data) {
+		sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	sqz_buf_free(&path);
+	sqz_status st = well_known_folder(tree, spec, role, f, out, err);
+	if (f) {
+		json_object_put(f);
+	}
 	return st;
 }
 

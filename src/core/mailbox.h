@@ -54,14 +54,29 @@ sqz_status sqz_mailbox_init(sqz_mailbox *mb, sqz_graph *graph, const char *addre
 void sqz_mailbox_clear(sqz_mailbox *mb);
 
 /* The whole folder tree (every page of mailFolders and of each
- * childFolders), hidden folders included and marked. */
+ * childFolders), hidden folders included and marked. The listings of one
+ * level of the tree go out together (up to the graph's concurrency in
+ * flight): a round trip per level, not per folder. */
 sqz_status sqz_mailbox_folders(sqz_mailbox *mb, sqz_folder_tree *tree, sqz_error *err);
 
 /* Resolves a configured name or path (SPEC §Folder resolution). tree may be
- * NULL (it is then fetched). *out receives copies (sqz_folder_copy_clear). */
+ * NULL (it is then fetched, as by sqz_mailbox_resolve_folders); with a tree
+ * a well-known name costs one GET. *out receives copies
+ * (sqz_folder_copy_clear). */
 sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, const char *spec, const char *role,
 	sqz_folder *out, sqz_error *err);
 void sqz_folder_copy_clear(sqz_folder *f);
+
+/* Resolves specs[0..n) against one fetch of the tree: the lookups of the
+ * well-known names go out with the tree's first level, every level in one
+ * round trip. roles may be NULL. out[i] receives specs[i]'s folder (copies:
+ * the caller clears each out[i] with sqz_folder_copy_clear, also on
+ * failure) or stays empty with the reason in errs[i] (initialised by the
+ * caller with SQZ_ERROR_INIT; when the tree itself cannot be read every
+ * errs[i] says so). Returns SQZ_OK, or the status of the first spec that
+ * failed. */
+sqz_status sqz_mailbox_resolve_folders(sqz_mailbox *mb, size_t n, const char *const *specs, const char *const *roles,
+	sqz_folder *out, sqz_error *errs);
 
 /* One page of a folder's messages, oldest first. Pass next_link NULL for the
  * first page; *next_link_out receives the next page's URL (owned) or NULL.

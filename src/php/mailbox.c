@@ -667,53 +667,48 @@ ZEND_METHOD(SqzGraph_Mailbox, testConnection)
 		sqz_error_clear(&err);
 	}
 
-	/* folders: one tree for the three */
-	sqz_folder_tree tree;
+	/* folders: one fetch of the tree for the three, the well-known
+	 * lookups with its first level */
 	const char *roles[] = { "inbox", "exported", "error" };
 	const char *specs[] = { cfg->folder_inbox, cfg->folder_exported, cfg->folder_error };
 	char *inbox_id = NULL;
-	st = sqz_mailbox_folders(&obj->mb, &tree, &err);
-	if (EG(exception)) {
-		sqz_token_info_clear(&info);
-		sqz_free_secret(token);
-		goto bail;
-	}
+	sqz_folder folders[3];
+	sqz_error ferrs[3] = { SQZ_ERROR_INIT, SQZ_ERROR_INIT, SQZ_ERROR_INIT };
+	(void)sqz_mailbox_resolve_folders(&obj->mb, 3, specs, roles, folders, ferrs);
 	for (int i = 0; i < 3; i++) {
 		char name[32];
 		snprintf(name, sizeof name, "folder.%s", roles[i]);
-		if (st != SQZ_OK) {
-			add_check(&checks, name, 0, err.message ? err.message : "cannot read the folder tree", &all_ok);
-			continue;
-		}
-		sqz_folder f;
-		sqz_error ferr = SQZ_ERROR_INIT;
-		if (sqz_mailbox_resolve_folder(&obj->mb, &tree, specs[i], roles[i], &f, &ferr) == SQZ_OK) {
-			snprintf(detail, sizeof detail, "'%s' is %s (%lld messages)", specs[i], f.path, (long long)f.total_count);
+		if (EG(exception)) {
+			/* a host callback failed: the exception is what the caller sees */
+		} else if (ferrs[i].status == SQZ_OK) {
+			snprintf(detail, sizeof detail, "'%s' is %s (%lld messages)", specs[i], folders[i].path, (long long)folders[i].total_count);
 			add_check(&checks, name, 1, detail, &all_ok);
 			zval *c = last_check(&checks, name);
-			add_assoc_string(c, "id", f.id);
-			add_assoc_string(c, "path", f.path);
+			add_assoc_string(c, "id", folders[i].id);
+			add_assoc_string(c, "path", folders[i].path);
 			if (i == 0) {
-				inbox_id = sqz_strdup(f.id);
+				inbox_id = sqz_strdup(folders[i].id);
 			}
-			sqz_folder_copy_clear(&f);
-		} else if (!EG(exception)) {
-			add_check(&checks, name, 0, ferr.message ? ferr.message : "not found", &all_ok);
-			if (ferr.candidate_count) {
+		} else {
+			add_check(&checks, name, 0, ferrs[i].message ? ferrs[i].message : "not found", &all_ok);
+			if (ferrs[i].candidate_count) {
 				zval list;
 				array_init(&list);
-				for (size_t c = 0; c < ferr.candidate_count; c++) {
-					add_next_index_string(&list, ferr.candidates[c]);
+				for (size_t c = 0; c < ferrs[i].candidate_count; c++) {
+					add_next_index_string(&list, ferrs[i].candidates[c]);
 				}
 				add_assoc_zval(last_check(&checks, name), "candidates", &list);
 			}
 		}
-		sqz_error_clear(&ferr);
+		sqz_folder_copy_clear(&folders[i]);
+		sqz_error_clear(&ferrs[i]);
 	}
-	if (st == SQZ_OK) {
-		sqz_folder_tree_clear(&tree);
+	if (EG(exception)) {
+		sqz_free(inbox_id);
+		sqz_token_info_clear(&info);
+		sqz_free_secret(token);
+		goto bail;
 	}
-	sqz_error_clear(&err);
 
 	/* permissions: what the grant says, then a read and a write that
 	 * changes nothing (PATCH of a message's categories to their value). */

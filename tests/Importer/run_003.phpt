@@ -32,11 +32,13 @@ foreach ($requests as $x) {
         $lines[] = [$group, [$line]];
     }
 }
+$printed = [];
 foreach ($lines as [, $round]) {
     rsort($round, SORT_NATURAL);
-    foreach ($round as $line) {
-        echo "  $line\n";
-    }
+    array_push($printed, ...$round);
+}
+foreach (im_sort_folder_walk($printed) as $line) {
+    echo "  $line\n";
 }
 $where = array_map(fn ($x) => count($x['messages']), array_column($f->t->folderContents(IM_ADMIN)['folders'], null, 'path'));
 echo "Inbox {$where['Inbox']}, Exported {$where['Exported']}, Error {$where['Error']}\n";

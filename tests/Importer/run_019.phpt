@@ -1,17 +1,17 @@
 --TEST--
-Importer::run(): more than one page (260 messages, pages of 250) — moving mail out of the Inbox while paging with $skip would skip the oldest remaining ones; the next page starts after the listed messages still in the Inbox, so one run takes all 260, oldest first
+Importer::run(): more than one page (1010 messages, max_messages 1010, pages of 1000 — Graph's largest $top) — moving mail out of the Inbox while paging with $skip would skip the oldest remaining ones; the next page starts after the listed messages still in the Inbox, so one run takes all 1010, oldest first
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
 <?php
 require __DIR__ . '/common.inc';
 $messages = [];
-for ($i = 1; $i <= 260; $i++) {
-    $messages[] = ['subject' => sprintf('Mail %03d', $i), 'received' => strtotime('2024-03-01T00:00:00Z') + 60 * $i];
+for ($i = 1; $i <= 1010; $i++) {
+    $messages[] = ['subject' => sprintf('Mail %04d', $i), 'received' => strtotime('2024-03-01T00:00:00Z') + 60 * $i];
 }
 $f = im_start(['tenants' => [(require __DIR__ . '/../mock-tenant/seeds/_contoso.php')($messages)]]);
 $since = im_seq($f);
-$r = im_importer($f)->run(im_handler($f, ['save_mime' => false, 'fail' => ['Mail 005' => 'retry', 'Mail 010' => 'false', 'Mail 255' => 'retry']]));
+$r = im_importer($f, ['max_messages' => 1010])->run(im_handler($f, ['save_mime' => false, 'fail' => ['Mail 0005' => 'retry', 'Mail 0010' => 'false', 'Mail 1005' => 'retry']]));
 im_report($f, $r, false);
 $done = array_map(fn ($i) => $f->labels[$i['id']], array_values(array_filter($r->items, fn ($i) => $i['outcome'] !== 'deferred')));
 $sorted = $done;
@@ -34,9 +34,9 @@ function mb_query(string $target): array
 }
 ?>
 --EXPECT--
-imported=257 failed=1 deferred=2 vanished=0 resumed=0 locked=false aborted=NULL
-imported/failed in received order: true, first Mail 001, last Mail 260
-listings: [{"$top":"250","$skip":null},{"$top":"250","$skip":"1"}]
-Inbox: Mail 005, Mail 255
-Exported: 257, Error: 1
-handler calls: 260
+imported=1007 failed=1 deferred=2 vanished=0 resumed=0 locked=false aborted=NULL
+imported/failed in received order: true, first Mail 0001, last Mail 1010
+listings: [{"$top":"1000","$skip":null},{"$top":"1000","$skip":"1"}]
+Inbox: Mail 0005, Mail 1005
+Exported: 1007, Error: 1
+handler calls: 1010

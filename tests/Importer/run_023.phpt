@@ -18,15 +18,16 @@ foreach ([4, 2] as $concurrency) {
     $r = im_importer($f)->run(pf_handler($f));
     im_report($f, $r, false);
     $g = pf_graph($f, $since);
-    $kinds = [];
+    $ks = [];
     foreach ($g as $x) {
         $k = "{$x['method']} " . im_path($f, $x['target']);
         if ($x['members'] !== []) {
             $k .= ' of ' . implode('+', array_unique(array_map(fn ($m) => $m['method'] . ' '
                 . preg_replace('~\{[^}]+\}~', '{id}', im_path($f, $m['target'])), $x['members'])));
         }
-        $kinds[$k] = ($kinds[$k] ?? 0) + 1;
+        $ks[] = $k;
     }
+    $kinds = array_count_values(im_sort_folder_walk($ks));
     echo 'Graph requests: ', count($g), ' for ', count($r->items), " messages\n";
     foreach ($kinds as $k => $n) {
         echo "  $n × $k\n";
