@@ -14,11 +14,7 @@ $root = dirname(__DIR__);
 require "$root/tests/mock-tenant/server.inc";
 require __DIR__ . '/workload.inc';
 
-$ext = "$root/modules/sqzgraph.so";
-if (!is_file($ext)) {
-    fwrite(STDERR, "build first: bash scripts/build.sh\n");
-    exit(1);
-}
+$ext = bench_extension();
 $t = MockTenant::start([], ['latency_ms' => 0]);
 $t->reset(bench_seed($n));
 $t->setLatency($latency);

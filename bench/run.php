@@ -14,11 +14,7 @@ $root = dirname(__DIR__);
 require "$root/tests/mock-tenant/server.inc";
 require __DIR__ . '/workload.inc';
 
-$ext = "$root/modules/sqzgraph.so";
-if (!is_file($ext)) {
-    fwrite(STDERR, "build first: bash scripts/build.sh\n");
-    exit(1);
-}
+$ext = bench_extension();
 $cpu = trim((string) preg_replace('/^.*:\s*/', '', (string) shell_exec("grep -m1 'model name' /proc/cpuinfo")));
 echo "sqzgraph import benchmark: $n messages (20 KB text + 100 KB PDF each), {$latency} ms latency per HTTP request, $rounds round(s)\n";
 echo 'machine: ' . php_uname('m') . ', ' . trim((string) shell_exec('nproc')) . " cores ($cpu), PHP " . PHP_VERSION . ', '
