@@ -1007,6 +1007,9 @@ static void process(run *r, const sqz_message *m)
 		}
 	}
 
+	if (r->fatal) {
+		return;    /* settling the journal above failed: no handler in a run that is ending */
+	}
 	sqz_error e = SQZ_ERROR_INIT;
 	if (set_entry(r, m, m->id, "started", (int)attempts + 1, NULL, &e) != SQZ_OK) {
 		note_failure(r, &e);
@@ -1348,6 +1351,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 			}
 			/* This window was fetched ahead while the previous one's handlers
 			 * ran, or is fetched now (the first of a page). */
+			settle_journal(&r);    /* the worker's log lines go to the logger */
 			if (!sqz_prefetch_advance(r.pf, prefetch_logger(&r)) && may_send(&r)) {
 				prefetch_window(&r, msgs + w, end - w, im->options.max_messages - taken, 0);
 			}

@@ -98,9 +98,14 @@ static void remove_stale_dirs(const char *base)
 
 static sqz_status open_dir(sqz_prefetch *pf, sqz_error *err)
 {
-	if (pf->dir) {
+	if (pf->dir && pf->owner == getpid()) {
 		return SQZ_OK;
 	}
+	/* None yet, or the parent's (a handler forked and this copy goes on):
+	 * a directory of this process's own. */
+	sqz_free(pf->dir);
+	pf->dir = NULL;
+	pf->serial = 0;
 	const char *base = getenv("TMPDIR");
 	if (!base || !*base) {
 		base = "/tmp";
@@ -192,7 +197,9 @@ void sqz_prefetch_clear(sqz_prefetch *pf)
 		sqz_prefetch_clear(pf->ahead);
 		sqz_free(pf->ahead);
 	}
-	sqz_http_free(pf->http);
+	if (pf->http_owner == getpid()) {
+		sqz_http_free(pf->http);
+	}
 	if (pf->dir) {
 		if (pf->owner == getpid()) {
 			rmdir(pf->dir);
@@ -520,10 +527,10 @@ static void hold_line(void *ctx, sqz_log_level level, const char *message, const
 	job->line_count++;
 }
 
-static void replay_lines(sqz_prefetch_job *job, const sqz_logger *logger)
+static void replay_lines(held_line *lines, size_t line_count, const sqz_logger *logger)
 {
-	for (size_t i = 0; i < job->line_count; i++) {
-		held_line *l = &job->lines[i];
+	for (size_t i = 0; i < line_count; i++) {
+		held_line *l = &lines[i];
 		if (logger && logger->log) {
 			sqz_log_field fields[16];
 			size_t n = 0;
@@ -544,9 +551,7 @@ static void replay_lines(sqz_prefetch_job *job, const sqz_logger *logger)
 		sqz_free(l->values);
 		sqz_free(l->message);
 	}
-	sqz_free(job->lines);
-	job->lines = NULL;
-	job->line_count = 0;
+	sqz_free(lines);
 }
 
 static sqz_status token_of_the_start(void *ctx, int force, char **token, sqz_error *err)
@@ -571,14 +576,18 @@ static void *job_main(void *arg)
 
 static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
 {
-	replay_lines(job, logger);
-	if (job->lines_lost && logger && logger->log) {
-		logger->log(logger->ctx, SQZ_LOG_WARNING, "some log lines of the prefetch were lost (out of memory)", NULL, 0);
-	}
+	held_line *lines = job->lines;
+	size_t line_count = job->line_count;
+	int lost = job->lines_lost;
 	plan_free(job->into, &job->plan, SQZ_OK);
 	sqz_graph_clear(&job->graph);
 	sqz_free_secret(job->token);
 	sqz_free(job);
+	/* Last: the logger may be PHP code that bails out (longjmp). */
+	replay_lines(lines, line_count, logger);
+	if (lost && logger && logger->log) {
+		logger->log(logger->ctx, SQZ_LOG_WARNING, "some log lines of the prefetch were lost (out of memory)", NULL, 0);
+	}
 }
 
 sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel, sqz_error *err)
@@ -589,8 +598,14 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	if (!pf->ahead && !(pf->ahead = sqz_calloc(1, sizeof *pf->ahead))) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	if (!pf->http && !(pf->http = sqz_http_new(err))) {
-		return err->status;
+	if (pf->http && pf->http_owner != getpid()) {
+		pf->http = NULL;    /* the parent's (a handler forked): left to it */
+	}
+	if (!pf->http) {
+		if (!(pf->http = sqz_http_new(err))) {
+			return err->status;
+		}
+		pf->http_owner = getpid();
 	}
 	pf->ahead_ready = 0;
 	sqz_prefetch_job *job = sqz_calloc(1, sizeof *job);
@@ -669,10 +684,11 @@ void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 		pf->ahead_ready = 0;
 		return;
 	}
-	pthread_join(pf->job->thread, NULL);
-	job_free(pf->job, logger);
+	sqz_prefetch_job *job = pf->job;
+	pthread_join(job->thread, NULL);
 	pf->job = NULL;
 	pf->ahead_ready = 1;
+	job_free(job, logger);
 }
 
 void sqz_prefetch_cancel_ahead(sqz_prefetch *pf)
@@ -683,7 +699,9 @@ void sqz_prefetch_cancel_ahead(sqz_prefetch *pf)
 		}
 		sqz_prefetch_join_ahead(pf, NULL);
 		/* The flag stays set: the next fetch ahead gets a new stack. */
-		sqz_http_free(pf->http);
+		if (pf->http_owner == getpid()) {
+			sqz_http_free(pf->http);
+		}
 		pf->http = NULL;
 	}
 	if (pf->ahead) {

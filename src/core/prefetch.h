@@ -72,6 +72,8 @@ typedef struct sqz_prefetch {
 	struct sqz_prefetch_job *job;    /* owned; the fetch under way, NULL when none */
 	int ahead_ready;                 /* 1 = ahead holds a finished fetch not yet taken */
 	sqz_http *http;                  /* owned; the worker's HTTP stack (its own connections) */
+	pid_t http_owner;                /* the process that created it: a forked copy never closes
+	                                    the connections it shares with the parent */
 } sqz_prefetch;
 
 /* Fetches msgs[0..n) ahead (those at or under the threshold), replacing
