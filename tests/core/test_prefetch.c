@@ -1,0 +1,195 @@
+/* prefetch.c: a window fetched ahead on the worker thread against a
+ * loopback server — the entries it serves after the join, the log lines it
+ * held until then, the caller's concurrency lowered while it runs and given
+ * back; a fetch under way that is cancelled ends at once (the server never
+ * answers) and leaves nothing behind. */
+#define _GNU_SOURCE
+#include "check.h"
+#include "mini_server.h"
+#include "core/alloc.h"
+#include "core/graph.h"
+#include "core/http.h"
+#include "core/mailbox.h"
+#include "core/prefetch.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+static sqz_status fixed_token(void *ctx, int force, char **token, sqz_error *err)
+{
+	(void)ctx;
+	(void)err;
+	*token = sqz_strdup(force ? "fresh-token" : "first-token");
+	return SQZ_OK;
+}
+
+typedef struct lines {
+	int count;
+	char last[512];
+} lines;
+
+static void keep_line(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
+{
+	(void)level;
+	(void)fields;
+	(void)n;
+	lines *l = ctx;
+	l->count++;
+	snprintf(l->last, sizeof l->last, "%s", message);
+}
+
+static void graph_at(sqz_graph *g, sqz_http *http, int port, double timeout)
+{
+	char endpoint[64];
+	snprintf(endpoint, sizeof endpoint, "http://127.0.0.1:%d/v1.0", port);
+	sqz_error err = SQZ_ERROR_INIT;
+	CHECK_INT(sqz_graph_init(g, http, endpoint, &err), SQZ_OK);
+	g->token = fixed_token;
+	g->retry.max_retries = 2;
+	g->retry.max_wait = 10;
+	g->http_opts.timeout = timeout;
+	g->concurrency = 4;
+	sqz_error_clear(&err);
+}
+
+/* The whole content of a file, or "(missing)". */
+static size_t slurp(const char *path, char *out, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		snprintf(out, size, "(missing)");
+		return 0;
+	}
+	ssize_t n = read(fd, out, size);
+	close(fd);
+	return n > 0 ? (size_t)n : 0;
+}
+
+static int entries_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	if (!d) {
+		return -1;
+	}
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		n += de->d_name[0] != '.';
+	}
+	closedir(d);
+	return n;
+}
+
+static void test_fetch_ahead(const char *tmp)
+{
+	const char *text = "{\"responses\":["
+		"{\"id\":\"1\",\"status\":200,\"headers\":{\"Content-Type\":\"message/rfc822\"},\"body\":\"SGVsbG8sDQp3b3JsZAA=\"},"
+		"{\"id\":\"2\",\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"value\":["
+		"{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"id\":\"att-1\",\"name\":\"a.bin\",\"contentType\":\"application/octet-stream\","
+		"\"size\":3,\"isInline\":false,\"contentBytes\":\"AAEC\"}]}}]}";
+	char resp[2048];
+	snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", strlen(text), text);
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ resp, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	sqz_graph g;
+	graph_at(&g, http, s.port, 10);
+	lines held = { 0, "" };
+	sqz_logger logger = { keep_line, &held };
+	g.http_opts.logger = &logger;
+	sqz_mailbox mb;
+	CHECK_INT(sqz_mailbox_init(&mb, &g, NULL, &err), SQZ_OK);
+	sqz_prefetch *pf = sqz_calloc(1, sizeof *pf);
+	sqz_message msg = { .id = "m-1", .size = 100 };
+
+	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, &msg, 1, 3, &err), SQZ_OK);
+	CHECK_INT(g.concurrency, 1);            /* 4 - the worker's 3 */
+	CHECK(sqz_prefetch_find(pf, "m-1") == NULL);    /* not served before its turn */
+	CHECK_INT(sqz_prefetch_advance(pf, &logger), 1);
+	CHECK_INT(g.concurrency, 4);
+	CHECK_INT(held.count, 1);               /* the $batch request's line, replayed here */
+	CHECK(strstr(held.last, "POST ") == held.last && strstr(held.last, "$batch") != NULL);
+	const sqz_prefetch_entry *e = sqz_prefetch_find(pf, "m-1");
+	CHECK(e != NULL);
+	if (e) {
+		char buf[64];
+		CHECK(e->mime_path != NULL);
+		CHECK(e->mime_path && slurp(e->mime_path, buf, sizeof buf) == 14 && memcmp(buf, "Hello,\r\nworld\0", 14) == 0);
+		CHECK_INT(e->have_attachments, 1);
+		CHECK_INT((long)e->att_count, 1);
+		CHECK(e->att_count == 1 && e->att_paths[0] && slurp(e->att_paths[0], buf, sizeof buf) == 3 && memcmp(buf, "\0\1\2", 3) == 0);
+	}
+	mini_server_stop(&s);
+	CHECK(strstr(s.requests[0], "Authorization: Bearer first-token") != NULL);
+	CHECK_INT(sqz_prefetch_advance(pf, &logger), 0);    /* nothing more ahead */
+	sqz_prefetch_clear(pf);
+	CHECK_INT(entries_in(tmp), 0);          /* both directories gone */
+	sqz_free(pf);
+	sqz_mailbox_clear(&mb);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	static const char msg[] = "FAIL: the cancelled fetch ahead did not end\n";
+	(void)!write(2, msg, sizeof msg - 1);
+	_exit(1);
+}
+
+static void test_cancel(const char *tmp)
+{
+	/* A server that takes the connection and never answers. */
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof a;
+	CHECK(fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(fd, 8) == 0
+		&& getsockname(fd, (struct sockaddr *)&a, &alen) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	sqz_graph g;
+	graph_at(&g, http, ntohs(a.sin_port), 600);
+	lines held = { 0, "" };
+	sqz_logger logger = { keep_line, &held };
+	g.http_opts.logger = &logger;
+	sqz_mailbox mb;
+	CHECK_INT(sqz_mailbox_init(&mb, &g, NULL, &err), SQZ_OK);
+	sqz_prefetch *pf = sqz_calloc(1, sizeof *pf);
+	sqz_message msgs[2] = { { .id = "m-1", .size = 10 }, { .id = "m-2", .size = 10 } };
+
+	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, msgs, 2, 3, &err), SQZ_OK);
+	sqz_http_sleep(0.2);                    /* the request is sent and waits for its answer */
+	signal(SIGALRM, on_alarm);
+	alarm(30);                              /* without the cancel it would wait 600 s */
+	sqz_prefetch_cancel_ahead(pf);
+	alarm(0);
+	CHECK_INT(g.concurrency, 4);
+	CHECK_INT(held.count, 0);               /* a cancelled fetch's lines are dropped */
+	CHECK_INT(sqz_prefetch_advance(pf, &logger), 0);
+	CHECK(sqz_prefetch_find(pf, "m-1") == NULL);
+	sqz_prefetch_clear(pf);
+	CHECK_INT(entries_in(tmp), 0);
+	sqz_free(pf);
+	close(fd);
+	sqz_mailbox_clear(&mb);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+}
+
+int main(void)
+{
+	char tmp[] = "/tmp/sqz-test-prefetch-XXXXXX";
+	CHECK(mkdtemp(tmp) != NULL);
+	setenv("TMPDIR", tmp, 1);
+	test_fetch_ahead(tmp);
+	test_cancel(tmp);
+	rmdir(tmp);
+	return check_summary();
+}
