@@ -111,7 +111,29 @@ typedef struct run {
 	sqz_prefetch *pf;           /* owned; what the mailbox serves to this run's handlers */
 	int64_t left_inbox;         /* listed messages that have left the Inbox since */
 	int journal_dirty;          /* a verdict is in r->journal but not yet in the Store */
+	struct move_set *moving;    /* owned; moves the prefetch worker sends, finished at its join */
 } run;
+
+/* What the requests of moves need, none of it changing during a run: the
+ * prefetch worker reads it while the PHP thread goes on (never the run's
+ * own frame, which a bailout of PHP code may leave behind). */
+typedef struct move_ctx {
+	run *r;                     /* for log lines, on the PHP thread only */
+	sqz_mailbox *mb;
+	const char *prefix;         /* error_category */
+	const char *inbox_id, *exported_id, *error_id;
+	const char *folder_exported, *folder_error;
+} move_ctx;
+
+/* Moves on their way, and what became of each. */
+typedef struct move_set {
+	move_ctx ctx;
+	pending_move moves[MOVE_BATCH];
+	size_t n;
+	int act[MOVE_BATCH];
+	char *why[MOVE_BATCH];
+	sqz_error failure;
+} move_set;
 
 /* What the message list and Message need, plus where the message is. */
 #define LOCATE_SELECT "id,internetMessageId,subject,from,receivedDateTime,hasAttachments,parentFolderId"
@@ -171,6 +193,29 @@ static void log_line(run *r, sqz_log_level level, const char *message, const sqz
 	const sqz_logger *l = r->host->logger;
 	if (l && l->log && !(r->host->failed && r->host->failed(r->host->ctx))) {
 		l->log(l->ctx, level, message, fields, n);
+	}
+}
+
+static void move_ctx_of(run *r, move_ctx *mc)
+{
+	mc->r = r;
+	mc->mb = r->im->mailbox;
+	mc->prefix = r->im->options.error_category;
+	mc->inbox_id = r->inbox.id;
+	mc->exported_id = r->exported.id;
+	mc->error_id = r->error.id;
+	mc->folder_exported = r->im->config->folder_exported;
+	mc->folder_error = r->im->config->folder_error;
+}
+
+/* A log line of the moves: through log_line on the PHP thread, held for
+ * later on the prefetch worker (held != NULL). */
+static void moves_log(run *r, const sqz_logger *held, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
+{
+	if (held) {
+		held->log(held->ctx, level, message, fields, n);
+	} else {
+		log_line(r, level, message, fields, n);
 	}
 }
 
@@ -363,16 +408,15 @@ static int note_failure(run *r, sqz_error *e)
 }
 
 /* Is this Outlook category a verdict of ours ("<error_category>: ...")? */
-static int is_our_category(const run *r, const char *s)
+static int is_our_category(const char *prefix, const char *s)
 {
-	const char *prefix = r->im->options.error_category;
 	size_t n = prefix ? strlen(prefix) : 0;
 	return n > 0 && s && strncmp(s, prefix, n) == 0 && s[n] == ':';
 }
 
 /* The categories of a message's JSON without our verdicts; *had_ours = 1
  * when there was one. */
-static json_object *categories_without_ours(const run *r, json_object *message, int *had_ours)
+static json_object *categories_without_ours(const char *prefix, json_object *message, int *had_ours)
 {
 	json_object *cats = json_object_new_array();
 	json_object *old = sqz_json_get(message, "categories");
@@ -381,7 +425,7 @@ static json_object *categories_without_ours(const run *r, json_object *message, 
 	for (size_t i = 0; i < n; i++) {
 		json_object *c = json_object_array_get_idx(old, i);
 		const char *s = json_object_get_string(c);
-		if (is_our_category(r, s)) {
+		if (is_our_category(prefix, s)) {
 			*had_ours = 1;
 		} else if (s) {
 			json_object_array_add(cats, json_object_get(c));
@@ -392,20 +436,20 @@ static json_object *categories_without_ours(const run *r, json_object *message, 
 
 /* PATCHes the message's categories (takes cats). Best effort: a failure is
  * logged. */
-static void patch_categories(run *r, const char *id, json_object *cats)
+static void patch_categories(run *r, sqz_mailbox *mb, sqz_graph *graph, const sqz_logger *held, const char *id, json_object *cats)
 {
 	json_object *patch = json_object_new_object();
 	json_object_object_add(patch, "categories", cats);
 	char *body = sqz_json_dump(patch);
 	json_object_put(patch);
-	char *path = sqz_mailbox_message_path(r->im->mailbox, id, NULL);
+	char *path = sqz_mailbox_message_path(mb, id, NULL);
 	sqz_error e = SQZ_ERROR_INIT;
 	sqz_http_response resp;
 	sqz_http_response_init(&resp);
 	sqz_graph_call call = { .method = "PATCH", .url = path, .body = body, .body_len = body ? strlen(body) : 0, .idempotent = 1 };
-	if (path && body && sqz_graph_send(r->im->mailbox->graph, &call, &resp, &e) != SQZ_OK) {
+	if (path && body && sqz_graph_send(graph, &call, &resp, &e) != SQZ_OK) {
 		sqz_log_field f[] = { { "id", id }, { "error", e.message } };
-		log_line(r, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+		moves_log(r, held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
 	}
 	sqz_http_response_clear(&resp);
 	sqz_error_clear(&e);
@@ -457,26 +501,26 @@ static void set_category(run *r, const char *id, const char *reason)
 	char category[256];
 	category_text(prefix, reason, category);
 	int had_ours = 0;
-	json_object *cats = categories_without_ours(r, m, &had_ours);
+	json_object *cats = categories_without_ours(r->im->options.error_category, m, &had_ours);
 	json_object_array_add(cats, json_object_new_string(category));
 	json_object_put(m);
-	patch_categories(r, id, cats);
+	patch_categories(r, r->im->mailbox, r->im->mailbox->graph, NULL, id, cats);
 }
 
 /* Where is the message now? 1 = found (*parent set; *found filled when
  * given), 0 = gone, -1 = error (e filled). */
-static int locate(run *r, const char *id, char **parent, sqz_message *found, sqz_error *e)
+static int locate(sqz_mailbox *mb, sqz_graph *graph, const char *id, char **parent, sqz_message *found, sqz_error *e)
 {
 	*parent = NULL;
 	if (found) {
 		memset(found, 0, sizeof *found);
 	}
-	char *path = sqz_mailbox_message_path(r->im->mailbox, id, "?$select=" LOCATE_SELECT);
+	char *path = sqz_mailbox_message_path(mb, id, "?$select=" LOCATE_SELECT);
 	if (!path) {
 		sqz_error_set(e, SQZ_E_NOMEM, "out of memory");
 		return -1;
 	}
-	json_object *m = sqz_graph_json(r->im->mailbox->graph, "GET", path, NULL, e);
+	json_object *m = sqz_graph_json(graph, "GET", path, NULL, e);
 	sqz_free(path);
 	if (!m) {
 		if (is_vanished(e)) {
@@ -512,39 +556,32 @@ static char *reasonf(const char *fmt, const char *detail)
 /* Sends the queued moves and records their outcomes: one $batch asking
  * where the messages are (a person may have moved or deleted one while the
  * handler ran: it is never pulled back), one $batch of moves. */
-static void flush_moves(run *r)
+/* The requests of a set of moves: where each message is, the Error
+ * categories, the moves; act/why say what became of each. Runs on the PHP
+ * thread (held NULL) or on the prefetch worker (its graph, its held
+ * logger): it reads only what does not change during a run (options,
+ * folder ids, the moves given) and calls nothing of the host. */
+static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *held, pending_move *moves, size_t n, int *act, char **why,
+	sqz_error *failure)
 {
-	size_t n = r->move_count;
-	if (n == 0) {
-		return;
-	}
-	settle_journal(r);
-	if (r->fatal) {
-		return;    /* the journal may not hold these verdicts: no move before it does */
-	}
-	join_prefetch(r);
-	int act[MOVE_BATCH];
-	char *why[MOVE_BATCH];
 	size_t idx[MOVE_BATCH];
 	char *paths[MOVE_BATCH];
 	sqz_batch_member members[MOVE_BATCH];
 	sqz_batch_result results[MOVE_BATCH];
-	sqz_error failure = SQZ_ERROR_INIT;
-	memset(why, 0, sizeof why);
 	memset(members, 0, sizeof members);
 	/* Error categories of the messages going to Error, set before their
 	 * moves in one parallel $batch of PATCHes. */
 	sqz_batch_member patches[MOVE_BATCH];
 	char *patch_paths[MOVE_BATCH], *patch_bodies[MOVE_BATCH];
 	size_t patch_of[MOVE_BATCH], patch_count = 0;
-	const char *prefix = r->im->options.error_category;
+	const char *prefix = mc->prefix;
 
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		act[i] = ACT_MOVE;
-		if (!r->moves[i].located) {
+		if (!moves[i].located) {
 			idx[k] = i;
-			paths[k] = sqz_mailbox_message_path(r->im->mailbox, r->moves[i].msg.id, "?$select=id,parentFolderId,categories");
+			paths[k] = sqz_mailbox_message_path(mc->mb, moves[i].msg.id, "?$select=id,parentFolderId,categories");
 			members[k].method = "GET";
 			members[k].path = paths[k] ? paths[k] : "/";
 			members[k].body = NULL;
@@ -554,19 +591,19 @@ static void flush_moves(run *r)
 	if (k > 0) {
 		memset(results, 0, sizeof results);
 		sqz_error err = SQZ_ERROR_INIT;
-		(void)sqz_graph_batch(r->im->mailbox->graph, members, k, results, &err);
+		(void)sqz_graph_batch(graph, members, k, results, &err);
 		for (size_t j = 0; j < k; j++) {
 			size_t i = idx[j];
-			const pending_move *pm = &r->moves[i];
+			const pending_move *pm = &moves[i];
 			sqz_batch_result *res = &results[j];
 			if (res->status >= 200 && res->status < 300) {
 				const char *parent = sqz_json_id(res->body, "parentFolderId");
-				const char *dest = pm->to_error ? r->error.id : r->exported.id;
+				const char *dest = pm->to_error ? mc->error_id : mc->exported_id;
 				if (!parent) {
 					/* Never guess: "vanished" would drop the journal entry. */
 					act[i] = ACT_DEFERRED;
 					why[i] = sqz_strdup("move pending: Graph did not say where the message is");
-				} else if (strcmp(parent, r->inbox.id) == 0) {
+				} else if (strcmp(parent, mc->inbox_id) == 0) {
 					act[i] = ACT_MOVE;
 				} else if (strcmp(parent, dest) == 0) {
 					act[i] = ACT_DONE;
@@ -579,17 +616,17 @@ static void flush_moves(run *r)
 					/* A PATCH would wipe the categories a person gave the
 					 * message: without them, no verdict of ours either. */
 					sqz_log_field f[] = { { "id", pm->msg.id }, { "error", "Graph did not return the message's categories" } };
-					log_line(r, SQZ_LOG_WARNING, "could not read the message's Outlook categories; the error category is not set", f, 2);
+					moves_log(mc->r, held, SQZ_LOG_WARNING, "could not read the message's Outlook categories; the error category is not set", f, 2);
 				} else if (act[i] == ACT_MOVE && pm->to_error && prefix && *prefix) {
 					int had_ours = 0;
 					char category[256];
 					category_text(prefix, pm->reason ? pm->reason : "failed", category);
 					json_object *patch = json_object_new_object();
-					json_object *cats = categories_without_ours(r, res->body, &had_ours);
+					json_object *cats = categories_without_ours(prefix, res->body, &had_ours);
 					json_object_array_add(cats, json_object_new_string(category));
 					json_object_object_add(patch, "categories", cats);
 					char *body = sqz_json_dump(patch);
-					char *path = sqz_mailbox_message_path(r->im->mailbox, pm->msg.id, NULL);
+					char *path = sqz_mailbox_message_path(mc->mb, pm->msg.id, NULL);
 					json_object_put(patch);
 					if (body && path) {
 						patches[patch_count] = (sqz_batch_member){ .method = "PATCH", .path = path, .body = body };
@@ -605,9 +642,9 @@ static void flush_moves(run *r)
 					/* Failed once, moved back by a person, imported now: the old
 					 * verdict must not follow it into Exported. */
 					int had_ours = 0;
-					json_object *cats = categories_without_ours(r, res->body, &had_ours);
+					json_object *cats = categories_without_ours(prefix, res->body, &had_ours);
 					if (had_ours) {
-						patch_categories(r, pm->msg.id, cats);
+						patch_categories(mc->r, mc->mb, graph, held, pm->msg.id, cats);
 					} else {
 						json_object_put(cats);
 					}
@@ -619,24 +656,24 @@ static void flush_moves(run *r)
 				const sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
 				act[i] = ACT_DEFERRED;
 				why[i] = reasonf("move pending: could not check where the message is: %s", e->message);
-				keep_failure(&failure, e);
+				keep_failure(failure, e);
 			}
 			sqz_batch_result_clear(res);
 			sqz_free(paths[j]);
 		}
 		sqz_error_clear(&err);
 	}
-	if (patch_count > 0 && failure.status == SQZ_OK) {
+	if (patch_count > 0 && failure->status == SQZ_OK) {
 		/* Best effort, as before: a category that cannot be set is logged;
 		 * the move still happens. */
 		memset(results, 0, sizeof results);
 		sqz_error err = SQZ_ERROR_INIT;
-		(void)sqz_graph_batch(r->im->mailbox->graph, patches, patch_count, results, &err);
+		(void)sqz_graph_batch(graph, patches, patch_count, results, &err);
 		for (size_t j = 0; j < patch_count; j++) {
 			if (results[j].status < 200 || results[j].status >= 300) {
 				const sqz_error *e = results[j].error.status != SQZ_OK ? &results[j].error : &err;
-				sqz_log_field f[] = { { "id", r->moves[patch_of[j]].msg.id }, { "error", e->message } };
-				log_line(r, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+				sqz_log_field f[] = { { "id", moves[patch_of[j]].msg.id }, { "error", e->message } };
+				moves_log(mc->r, held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
 			}
 			sqz_batch_result_clear(&results[j]);
 		}
@@ -648,26 +685,26 @@ static void flush_moves(run *r)
 	}
 
 	char body_exported[600], body_error[600];
-	snprintf(body_exported, sizeof body_exported, "{\"destinationId\":\"%s\"}", r->exported.id);
-	snprintf(body_error, sizeof body_error, "{\"destinationId\":\"%s\"}", r->error.id);
+	snprintf(body_exported, sizeof body_exported, "{\"destinationId\":\"%s\"}", mc->exported_id);
+	snprintf(body_error, sizeof body_error, "{\"destinationId\":\"%s\"}", mc->error_id);
 	k = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (act[i] == ACT_MOVE) {
 			idx[k] = i;
-			paths[k] = sqz_mailbox_message_path(r->im->mailbox, r->moves[i].msg.id, "/move");
+			paths[k] = sqz_mailbox_message_path(mc->mb, moves[i].msg.id, "/move");
 			members[k].method = "POST";
 			members[k].path = paths[k] ? paths[k] : "/";
-			members[k].body = r->moves[i].to_error ? body_error : body_exported;
+			members[k].body = moves[i].to_error ? body_error : body_exported;
 			k++;
 		}
 	}
-	if (k > 0 && failure.status == SQZ_OK) {
+	if (k > 0 && failure->status == SQZ_OK) {
 		memset(results, 0, sizeof results);
 		sqz_error err = SQZ_ERROR_INIT;
-		(void)sqz_graph_batch(r->im->mailbox->graph, members, k, results, &err);
+		(void)sqz_graph_batch(graph, members, k, results, &err);
 		for (size_t j = 0; j < k; j++) {
 			size_t i = idx[j];
-			const pending_move *pm = &r->moves[i];
+			const pending_move *pm = &moves[i];
 			sqz_batch_result *res = &results[j];
 			if (res->status >= 200 && res->status < 300) {
 				act[i] = ACT_DONE;
@@ -676,18 +713,18 @@ static void flush_moves(run *r)
 				 * folder is gone. Only the message's place tells. */
 				char *parent = NULL;
 				sqz_error le = SQZ_ERROR_INIT;
-				const char *dest = pm->to_error ? r->error.id : r->exported.id;
-				int where = locate(r, pm->msg.id, &parent, NULL, &le);
+				const char *dest = pm->to_error ? mc->error_id : mc->exported_id;
+				int where = locate(mc->mb, graph, pm->msg.id, &parent, NULL, &le);
 				if (where == 0) {
 					act[i] = ACT_VANISHED;
 					why[i] = sqz_strdup(VANISHED_GONE);
 				} else if (where > 0 && parent && strcmp(parent, dest) == 0) {
 					act[i] = ACT_DONE;
-				} else if (where > 0 && parent && strcmp(parent, r->inbox.id) == 0) {
+				} else if (where > 0 && parent && strcmp(parent, mc->inbox_id) == 0) {
 					/* The journal keeps it; the next run resolves the folders again. */
 					char text[700];
 					snprintf(text, sizeof text, "move pending: the %s folder '%s' no longer exists; the next run looks it up again",
-						pm->to_error ? "error" : "exported", pm->to_error ? r->im->config->folder_error : r->im->config->folder_exported);
+						pm->to_error ? "error" : "exported", pm->to_error ? mc->folder_error : mc->folder_exported);
 					act[i] = ACT_DEFERRED;
 					why[i] = sqz_strdup(text);
 				} else if (where > 0 && parent) {
@@ -699,7 +736,7 @@ static void flush_moves(run *r)
 				} else {
 					act[i] = ACT_DEFERRED;
 					why[i] = reasonf("move pending: %s", le.message);
-					keep_failure(&failure, &le);
+					keep_failure(failure, &le);
 				}
 				sqz_error_clear(&le);
 				sqz_free(parent);
@@ -708,7 +745,7 @@ static void flush_moves(run *r)
 				const sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
 				act[i] = ACT_DEFERRED;
 				why[i] = reasonf("move pending: %s", e->message ? e->message : "the move failed");
-				keep_failure(&failure, e);
+				keep_failure(failure, e);
 			}
 			sqz_batch_result_clear(res);
 			sqz_free(paths[j]);
@@ -719,17 +756,24 @@ static void flush_moves(run *r)
 		for (size_t j = 0; j < k; j++) {
 			size_t i = idx[j];
 			act[i] = ACT_DEFERRED;
-			why[i] = reasonf("move pending: %s", failure.message);
+			why[i] = reasonf("move pending: %s", failure->message);
 			sqz_free(paths[j]);
 		}
 	}
 
+}
+
+/* What the moves' answers mean for the journal and the report: the
+ * messages in place leave the journal, each gets its outcome (the progress
+ * callback runs). PHP thread only. */
+static void moves_finish(run *r, pending_move *moves, size_t n, int *act, char **why, sqz_error *failure)
+{
 	/* The messages in place leave the journal in one write (a crash before
 	 * it only makes the next run find them there: resumed, no move). */
 	int dropped = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (act[i] == ACT_DONE || act[i] == ACT_VANISHED) {
-			json_object_object_del(r->entries, r->moves[i].msg.id);
+			json_object_object_del(r->entries, moves[i].msg.id);
 			dropped = 1;
 		}
 	}
@@ -741,7 +785,7 @@ static void flush_moves(run *r)
 		sqz_error_clear(&jerr);
 	}
 	for (size_t i = 0; i < n; i++) {
-		pending_move *pm = &r->moves[i];
+		pending_move *pm = &moves[i];
 		if (act[i] == ACT_DONE) {
 			r->transient_streak = 0;
 		}
@@ -755,11 +799,32 @@ static void flush_moves(run *r)
 		sqz_free(pm->reason);
 		memset(pm, 0, sizeof *pm);
 	}
-	r->move_count = 0;
-	if (failure.status != SQZ_OK) {
-		note_failure(r, &failure);
+	if (failure->status != SQZ_OK) {
+		note_failure(r, failure);
 	}
-	sqz_error_clear(&failure);
+	sqz_error_clear(failure);
+}
+
+static void flush_moves(run *r)
+{
+	join_prefetch(r);    /* the worker's moves first (and the mailbox's concurrency back) */
+	size_t n = r->move_count;
+	if (n == 0) {
+		return;
+	}
+	settle_journal(r);
+	if (r->fatal) {
+		return;    /* the journal may not hold these verdicts: no move before it does */
+	}
+	int act[MOVE_BATCH];
+	char *why[MOVE_BATCH];
+	sqz_error failure = SQZ_ERROR_INIT;
+	memset(why, 0, sizeof why);
+	move_ctx mc;
+	move_ctx_of(r, &mc);
+	moves_send(&mc, r->im->mailbox->graph, NULL, r->moves, n, act, why, &failure);
+	moves_finish(r, r->moves, n, act, why, &failure);
+	r->move_count = 0;
 }
 
 static void queue_move(run *r, const sqz_message *m, const char *outcome, const char *reason, int to_error, int located, double started)
@@ -870,7 +935,7 @@ static void resume_journal(run *r)
 		char *parent = NULL;
 		sqz_error e = SQZ_ERROR_INIT;
 		sqz_message found;
-		int where = locate(r, s->msg.id, &parent, &found, &e);
+		int where = locate(r->im->mailbox, r->im->mailbox->graph, s->msg.id, &parent, &found, &e);
 		if (where > 0 && found.id) {
 			sqz_message_clear(&s->msg);
 			s->msg = found;
@@ -1078,9 +1143,43 @@ static const sqz_logger *prefetch_logger(run *r)
 
 /* Waits for the fetch ahead: before any other request of the run, so the
  * mailbox never sees more than `concurrency` requests at once. */
+/* On the prefetch worker, before its fetch: the moves handed to it. */
+static void send_moves_ahead(void *ctx, sqz_graph *graph, const sqz_logger *held)
+{
+	move_set *ms = ctx;
+	moves_send(&ms->ctx, graph, held, ms->moves, ms->n, ms->act, ms->why, &ms->failure);
+}
+
+/* Moves a cancelled worker may or may not have made: the journal still
+ * has them, and the next run finds out where each message is (resumed). */
+static void drop_moving(run *r)
+{
+	move_set *ms = r->moving;
+	if (!ms) {
+		return;
+	}
+	r->moving = NULL;
+	for (size_t i = 0; i < ms->n; i++) {
+		sqz_message_clear(&ms->moves[i].msg);
+		sqz_free(ms->moves[i].reason);
+		sqz_free(ms->why[i]);
+	}
+	sqz_error_clear(&ms->failure);
+	sqz_free(ms);
+}
+
+/* Waits for the fetch ahead, then records the outcomes of the moves it
+ * sent: before any other request of the run, so the mailbox never sees
+ * more than `concurrency` requests at once. */
 static void join_prefetch(run *r)
 {
 	sqz_prefetch_join_ahead(r->pf, prefetch_logger(r));
+	move_set *ms = r->moving;
+	if (ms) {
+		r->moving = NULL;
+		moves_finish(r, ms->moves, ms->n, ms->act, ms->why, &ms->failure);
+		sqz_free(ms);
+	}
 }
 
 /* Fetches ahead the MIME and attachments of the messages of msgs[0..n)
@@ -1123,7 +1222,23 @@ static void prefetch_window(run *r, const sqz_message *msgs, size_t n, int64_t b
 	sqz_error e = SQZ_ERROR_INIT;
 	sqz_status st = SQZ_OK;
 	if (ahead) {
-		st = sqz_prefetch_start_ahead(r->pf, r->im->mailbox, pick, k, concurrency - 1, &e);
+		/* The moves of the messages handled so far go with it (their
+		 * verdicts are in the journal: settled above): their round trips
+		 * then overlap the next handlers too. */
+		move_set *ms = NULL;
+		if (r->move_count > 0 && !r->moving && (ms = sqz_calloc(1, sizeof *ms))) {
+			move_ctx_of(r, &ms->ctx);
+			ms->n = r->move_count;
+			memcpy(ms->moves, r->moves, ms->n * sizeof *ms->moves);
+		}
+		st = sqz_prefetch_start_ahead(r->pf, r->im->mailbox, pick, k, concurrency - 1, ms ? send_moves_ahead : NULL, ms, &e);
+		if (st == SQZ_OK && ms) {
+			memset(r->moves, 0, ms->n * sizeof *r->moves);
+			r->move_count = 0;
+			r->moving = ms;
+		} else {
+			sqz_free(ms);    /* the moves stay queued (shallow copy: nothing else to free) */
+		}
 	} else if (k > 0) {
 		st = sqz_prefetch_fetch(r->pf, r->im->mailbox, pick, k, &e);
 	}
@@ -1350,8 +1465,13 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 				break;
 			}
 			/* This window was fetched ahead while the previous one's handlers
-			 * ran, or is fetched now (the first of a page). */
+			 * ran (with the moves before them), or is fetched now (the first
+			 * of a page). */
 			settle_journal(&r);    /* the worker's log lines go to the logger */
+			join_prefetch(&r);
+			if (r.stop) {
+				break;
+			}
 			if (!sqz_prefetch_advance(r.pf, prefetch_logger(&r)) && may_send(&r)) {
 				prefetch_window(&r, msgs + w, end - w, im->options.max_messages - taken, 0);
 			}
@@ -1372,8 +1492,14 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 			}
 			sqz_prefetch_drop(r.pf);
 		}
-		/* A window fetched ahead whose turn will not come (the run stops). */
+		/* The moves the worker is sending are waited for (their outcomes
+		 * belong in this report) unless the host is failing; a window
+		 * fetched ahead whose turn will not come (the run stops) is not. */
+		if (r.moving && !r.host_failed) {
+			join_prefetch(&r);
+		}
 		sqz_prefetch_cancel_ahead(r.pf);
+		drop_moving(&r);
 		for (size_t i = 0; i < count; i++) {
 			sqz_message_clear(&msgs[i]);
 		}
@@ -1405,6 +1531,7 @@ unlock:;
 		sqz_prefetch_clear(r.pf);
 		sqz_free(r.pf);
 	}
+	drop_moving(&r);    /* after the worker is joined */
 	sqz_error uerr = SQZ_ERROR_INIT;
 	sqz_store_unlock(&im->store, lock_key, strlen(lock_key), &uerr);
 	sqz_error_clear(&uerr);

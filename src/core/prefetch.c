@@ -495,6 +495,8 @@ struct sqz_prefetch_job {
 	size_t line_count;
 	int lines_lost;            /* 1 when memory ran out keeping them */
 	pid_t pid;                 /* the process whose thread it is */
+	sqz_prefetch_before_fn before;
+	void *before_ctx;
 };
 
 static void hold_line(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
@@ -569,8 +571,13 @@ static sqz_status token_of_the_start(void *ctx, int force, char **token, sqz_err
 static void *job_main(void *arg)
 {
 	sqz_prefetch_job *job = arg;
-	plan_transfer(&job->plan, &job->graph);
-	plan_take(job->into, &job->plan);
+	if (job->before) {
+		job->before(job->before_ctx, &job->graph, &job->holder);
+	}
+	if (job->plan.want > 0) {
+		plan_transfer(&job->plan, &job->graph);
+		plan_take(job->into, &job->plan);
+	}
 	return NULL;
 }
 
@@ -590,7 +597,8 @@ static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
 	}
 }
 
-sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel, sqz_error *err)
+sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel,
+	sqz_prefetch_before_fn before, void *before_ctx, sqz_error *err)
 {
 	if (pf->job) {
 		return sqz_error_set(err, SQZ_E_INTERNAL, "a prefetch is already under way");
@@ -621,7 +629,7 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	if (st == SQZ_OK) {
 		st = plan_prepare(job->into, mb, msgs, n, &job->plan, err);
 	}
-	if (st != SQZ_OK || job->plan.want == 0) {
+	if (st != SQZ_OK || (job->plan.want == 0 && !before)) {
 		plan_free(job->into, &job->plan, st);
 		sqz_graph_clear(&job->graph);
 		sqz_free_secret(job->token);
@@ -639,6 +647,8 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	job->graph.concurrency = parallel > 0 ? parallel : 1;
 	job->graph.token = token_of_the_start;
 	job->graph.token_ctx = job;
+	job->before = before;
+	job->before_ctx = before_ctx;
 
 	/* The worker must never run a signal handler of the host (PHP's
 	 * timeouts, pcntl): it starts with every signal blocked. */

@@ -41,6 +41,7 @@
 #include <sys/types.h>
 
 #include "error.h"
+#include "graph.h"
 #include "http.h"
 #include "log.h"
 #include "mailbox.h"
@@ -92,8 +93,14 @@ sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_messa
  * of the host (no Store, no PHP) and blocks every signal. The entries are
  * prepared (ids, files) on the calling thread before it starts. Returns
  * SQZ_OK, or an error for what kept it from starting (then nothing runs
- * and the caller fetches synchronously). One fetch ahead at a time. */
-sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel, sqz_error *err);
+ * and the caller fetches synchronously). One fetch ahead at a time.
+ * before (may be NULL) runs on the worker first, with the worker's graph
+ * and a logger whose lines are held like the fetch's (the importer's moves
+ * of the window before); it must touch nothing the caller uses meanwhile.
+ * With before set the worker starts even when nothing is to be fetched. */
+typedef void (*sqz_prefetch_before_fn)(void *ctx, sqz_graph *graph, const sqz_logger *logger);
+sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel,
+	sqz_prefetch_before_fn before, void *before_ctx, sqz_error *err);
 
 /* Waits until the fetch ahead, if any, has ended; its log lines then go to
  * logger in their order (NULL: dropped). Its entries stay in pf->ahead. */

@@ -1,5 +1,5 @@
 --TEST--
-Importer::run(): the next window of 40 messages is fetched ahead while the handlers of the current one run (its $batches start before the 40th handler and are done before the 41st), with one request of the mailbox's concurrency left to the handlers; every message is imported once, in the Inbox's order, from the prefetched files; never more than 4 requests in flight; the logger gets one line per $batch, the worker's too; a run stopped by a handler while a window is being fetched ahead ends, and leaves no temporary directory
+Importer::run(): the next window of 40 messages is fetched ahead while the handlers of the current one run (its $batches start before the 40th handler and are done before the 41st), and the moves of the window before go with it, with one request of the mailbox's concurrency left to the handlers; every message is imported once, in the Inbox's order, from the prefetched files; never more than 4 requests in flight; the logger gets one line per $batch, the worker's too; a run stopped by a handler while a window is being fetched ahead ends, and leaves no temporary directory
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -51,6 +51,11 @@ echo 'window 2 fetched while window 1 was handled: ',
 echo 'window 2 sent after window 1 was fetched: ', json_encode(min(array_map($start, $second)) >= max(array_column(array_slice($prefetch, 0, 4), 'ts')) - 0.001), "\n";
 echo 'window 2 complete before its first handler: ', json_encode(max(array_column($second, 'ts')) <= $started[40][0]), "\n";
 echo 'window 3 fetched while window 2 was handled: ', json_encode(min(array_map($start, $third)) < $started[79][0]), "\n";
+$checks = array_values(array_filter($g, fn ($x) => $x['members'] !== [] && $x['members'][0]['method'] === 'GET'
+    && !str_contains($x['members'][0]['target'], '/$value')));
+$moves = array_values(array_filter($g, fn ($x) => $x['members'] !== [] && $x['members'][0]['method'] === 'POST'));
+echo 'the moves of window 1 (check + move $batches) sent while window 2 was handled: ',
+    json_encode(min(array_map($start, $checks)) > $started[39][0] && max(array_column(array_slice($moves, 0, 2), 'ts')) < $started[79][0]), "\n";
 echo 'most in flight at once: ', pf_max_in_flight($g), "\n";
 echo 'most in flight as the mock counted its mailbox slots: ', $f->t->maxInFlight(IM_ADMIN), "\n";
 echo 'answered 429: ', count(array_filter($g, fn ($x) => $x['status'] === 429)), "\n";
@@ -98,6 +103,7 @@ window 2 fetched while window 1 was handled: true
 window 2 sent after window 1 was fetched: true
 window 2 complete before its first handler: true
 window 3 fetched while window 2 was handled: true
+the moves of window 1 (check + move $batches) sent while window 2 was handled: true
 most in flight at once: 4
 most in flight as the mock counted its mailbox slots: 4
 answered 429: 0

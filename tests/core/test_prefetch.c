@@ -106,7 +106,7 @@ static void test_fetch_ahead(const char *tmp)
 	sqz_prefetch *pf = sqz_calloc(1, sizeof *pf);
 	sqz_message msg = { .id = "m-1", .size = 100 };
 
-	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, &msg, 1, 3, &err), SQZ_OK);
+	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, &msg, 1, 3, NULL, NULL, &err), SQZ_OK);
 	CHECK_INT(g.concurrency, 1);            /* 4 - the worker's 3 */
 	CHECK(sqz_prefetch_find(pf, "m-1") == NULL);    /* not served before its turn */
 	CHECK_INT(sqz_prefetch_advance(pf, &logger), 1);
@@ -163,7 +163,7 @@ static void test_cancel(const char *tmp)
 	sqz_prefetch *pf = sqz_calloc(1, sizeof *pf);
 	sqz_message msgs[2] = { { .id = "m-1", .size = 10 }, { .id = "m-2", .size = 10 } };
 
-	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, msgs, 2, 3, &err), SQZ_OK);
+	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, msgs, 2, 3, NULL, NULL, &err), SQZ_OK);
 	sqz_http_sleep(0.2);                    /* the request is sent and waits for its answer */
 	signal(SIGALRM, on_alarm);
 	alarm(30);                              /* without the cancel it would wait 600 s */
