@@ -809,7 +809,7 @@ static void flush_moves(run *r)
 {
 	join_prefetch(r);    /* the worker's moves first (and the mailbox's concurrency back) */
 	size_t n = r->move_count;
-	if (n == 0) {
+	if (n == 0 || !may_send(r)) {
 		return;
 	}
 	settle_journal(r);
@@ -1173,13 +1173,32 @@ static void drop_moving(run *r)
  * more than `concurrency` requests at once. */
 static void join_prefetch(run *r)
 {
-	sqz_prefetch_join_ahead(r->pf, prefetch_logger(r));
-	move_set *ms = r->moving;
-	if (ms) {
-		r->moving = NULL;
-		moves_finish(r, ms->moves, ms->n, ms->act, ms->why, &ms->failure);
-		sqz_free(ms);
+	settle_journal(r);    /* the worker's log lines go to the logger: userland */
+	if (sqz_prefetch_join_ahead(r->pf, prefetch_logger(r)) < 0) {
+		drop_moving(r);    /* the parent's worker sent them, or not: the journal knows */
+		return;
 	}
+	move_set *ms = r->moving;
+	if (!ms) {
+		return;
+	}
+	r->moving = NULL;
+	if (ms->failure.status != SQZ_OK && may_send(r)) {
+		/* The worker cannot refresh the token (nor call the host at all),
+		 * and a failure there would end or defer what the PHP thread can
+		 * still do: the set goes again from here, with the run's own graph.
+		 * Moves are idempotent here: each message's place is checked
+		 * first, a message already moved counts as done. */
+		for (size_t i = 0; i < ms->n; i++) {
+			sqz_free(ms->why[i]);
+			ms->why[i] = NULL;
+		}
+		sqz_error_clear(&ms->failure);
+		move_ctx_of(r, &ms->ctx);
+		moves_send(&ms->ctx, r->im->mailbox->graph, NULL, ms->moves, ms->n, ms->act, ms->why, &ms->failure);
+	}
+	moves_finish(r, ms->moves, ms->n, ms->act, ms->why, &ms->failure);
+	sqz_free(ms);
 }
 
 /* Fetches ahead the MIME and attachments of the messages of msgs[0..n)
@@ -1496,6 +1515,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 		 * belong in this report) unless the host is failing; a window
 		 * fetched ahead whose turn will not come (the run stops) is not. */
 		if (r.moving && !r.host_failed) {
+			sqz_prefetch_skip_fetch(r.pf);
 			join_prefetch(&r);
 		}
 		sqz_prefetch_cancel_ahead(r.pf);

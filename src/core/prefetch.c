@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -497,6 +498,8 @@ struct sqz_prefetch_job {
 	pid_t pid;                 /* the process whose thread it is */
 	sqz_prefetch_before_fn before;
 	void *before_ctx;
+	atomic_int fetching;       /* 1 once `before` is done and the fetch begins */
+	atomic_int skip_fetch;     /* set by sqz_prefetch_skip_fetch */
 };
 
 static void hold_line(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
@@ -574,7 +577,8 @@ static void *job_main(void *arg)
 	if (job->before) {
 		job->before(job->before_ctx, &job->graph, &job->holder);
 	}
-	if (job->plan.want > 0) {
+	atomic_store(&job->fetching, 1);
+	if (job->plan.want > 0 && !atomic_load(&job->skip_fetch)) {
 		plan_transfer(&job->plan, &job->graph);
 		plan_take(job->into, &job->plan);
 	}
@@ -608,6 +612,10 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	}
 	if (pf->http && pf->http_owner != getpid()) {
 		pf->http = NULL;    /* the parent's (a handler forked): left to it */
+	}
+	if (pf->http && sqz_http_cancelled(pf->http)) {
+		sqz_http_free(pf->http);    /* a skipped fetch's: its flag stays set */
+		pf->http = NULL;
 	}
 	if (!pf->http) {
 		if (!(pf->http = sqz_http_new(err))) {
@@ -675,10 +683,10 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	return SQZ_OK;
 }
 
-void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
+int sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 {
 	if (!pf->job) {
-		return;
+		return 0;
 	}
 	pf->job->host_graph->concurrency = pf->job->host_concurrency;
 	if (pf->job->pid != getpid()) {
@@ -692,13 +700,28 @@ void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 			pf->ahead->count = 0;
 		}
 		pf->ahead_ready = 0;
-		return;
+		return -1;
 	}
 	sqz_prefetch_job *job = pf->job;
 	pthread_join(job->thread, NULL);
 	pf->job = NULL;
 	pf->ahead_ready = 1;
 	job_free(job, logger);
+	return 1;
+}
+
+void sqz_prefetch_skip_fetch(sqz_prefetch *pf)
+{
+	sqz_prefetch_job *job = pf->job;
+	if (!job || job->pid != getpid()) {
+		return;
+	}
+	/* Either the worker sees the flag before it fetches, or this sees that
+	 * it fetches and ends the fetch (`before` is over then: it is not cut). */
+	atomic_store(&job->skip_fetch, 1);
+	if (atomic_load(&job->fetching)) {
+		sqz_http_cancel(pf->http);
+	}
 }
 
 void sqz_prefetch_cancel_ahead(sqz_prefetch *pf)

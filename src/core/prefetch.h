@@ -103,8 +103,16 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	sqz_prefetch_before_fn before, void *before_ctx, sqz_error *err);
 
 /* Waits until the fetch ahead, if any, has ended; its log lines then go to
- * logger in their order (NULL: dropped). Its entries stay in pf->ahead. */
-void sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger);
+ * logger in their order (NULL: dropped). Its entries stay in pf->ahead.
+ * Returns 1 after a join, 0 when there was no fetch ahead, -1 when it was
+ * another process's (a handler forked): nothing of it ran here. */
+int sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger);
+
+/* The window fetched ahead will not be used (the run stops): the fetch is
+ * skipped, or ended if it has begun, while `before` (the moves) is left to
+ * finish. Does not wait; join or cancel after it. A cancelled HTTP stack
+ * is not used again (the next fetch ahead gets a new one). */
+void sqz_prefetch_skip_fetch(sqz_prefetch *pf);
 
 /* Ends the fetch ahead at once (its requests fail, its waits end), waits
  * for the thread and drops what it fetched. */
