@@ -41,6 +41,40 @@ static void keep_line(void *ctx, sqz_log_level level, const char *message, const
 	snprintf(l->last, sizeof l->last, "%s", message);
 }
 
+/* A mailbox on http://127.0.0.1:<port>, its graph logging into held. */
+typedef struct fixture {
+	sqz_http *http;
+	sqz_graph g;
+	lines held;
+	sqz_logger logger;
+	sqz_mailbox mb;
+	sqz_prefetch *pf;
+} fixture;
+
+static void graph_at(sqz_graph *g, sqz_http *http, int port, double timeout);
+
+static void fixture_open(fixture *fx, int port, double timeout)
+{
+	memset(fx, 0, sizeof *fx);
+	sqz_error err = SQZ_ERROR_INIT;
+	fx->http = sqz_http_new(&err);
+	graph_at(&fx->g, fx->http, port, timeout);
+	fx->logger = (sqz_logger){ keep_line, &fx->held };
+	fx->g.http_opts.logger = &fx->logger;
+	CHECK_INT(sqz_mailbox_init(&fx->mb, &fx->g, NULL, &err), SQZ_OK);
+	fx->pf = sqz_calloc(1, sizeof *fx->pf);
+	sqz_error_clear(&err);
+}
+
+static void fixture_close(fixture *fx)
+{
+	sqz_prefetch_clear(fx->pf);
+	sqz_free(fx->pf);
+	sqz_mailbox_clear(&fx->mb);
+	sqz_graph_clear(&fx->g);
+	sqz_http_free(fx->http);
+}
+
 static void graph_at(sqz_graph *g, sqz_http *http, int port, double timeout)
 {
 	char endpoint[64];
@@ -95,24 +129,19 @@ static void test_fetch_ahead(const char *tmp)
 	mini_server s;
 	CHECK(mini_server_start(&s, (const char *[]){ resp, NULL }) == 0);
 	sqz_error err = SQZ_ERROR_INIT;
-	sqz_http *http = sqz_http_new(&err);
-	sqz_graph g;
-	graph_at(&g, http, s.port, 10);
-	lines held = { 0, "" };
-	sqz_logger logger = { keep_line, &held };
-	g.http_opts.logger = &logger;
-	sqz_mailbox mb;
-	CHECK_INT(sqz_mailbox_init(&mb, &g, NULL, &err), SQZ_OK);
-	sqz_prefetch *pf = sqz_calloc(1, sizeof *pf);
+	fixture fx;
+	fixture_open(&fx, s.port, 10);
+	sqz_prefetch *pf = fx.pf;
+	sqz_graph *g = &fx.g;
 	sqz_message msg = { .id = "m-1", .size = 100 };
 
-	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, &msg, 1, 3, NULL, NULL, &err), SQZ_OK);
-	CHECK_INT(g.concurrency, 1);            /* 4 - the worker's 3 */
+	CHECK_INT(sqz_prefetch_start_ahead(pf, &fx.mb, &msg, 1, 3, NULL, NULL, &err), SQZ_OK);
+	CHECK_INT(g->concurrency, 1);            /* 4 - the worker's 3 */
 	CHECK(sqz_prefetch_find(pf, "m-1") == NULL);    /* not served before its turn */
-	CHECK_INT(sqz_prefetch_advance(pf, &logger), 1);
-	CHECK_INT(g.concurrency, 4);
-	CHECK_INT(held.count, 1);               /* the $batch request's line, replayed here */
-	CHECK(strstr(held.last, "POST ") == held.last && strstr(held.last, "$batch") != NULL);
+	CHECK_INT(sqz_prefetch_advance(pf, &fx.logger), 1);
+	CHECK_INT(g->concurrency, 4);
+	CHECK_INT(fx.held.count, 1);               /* the $batch request's line, replayed here */
+	CHECK(strstr(fx.held.last, "POST ") == fx.held.last && strstr(fx.held.last, "$batch") != NULL);
 	const sqz_prefetch_entry *e = sqz_prefetch_find(pf, "m-1");
 	CHECK(e != NULL);
 	if (e) {
@@ -125,13 +154,9 @@ static void test_fetch_ahead(const char *tmp)
 	}
 	mini_server_stop(&s);
 	CHECK(strstr(s.requests[0], "Authorization: Bearer first-token") != NULL);
-	CHECK_INT(sqz_prefetch_advance(pf, &logger), 0);    /* nothing more ahead */
-	sqz_prefetch_clear(pf);
+	CHECK_INT(sqz_prefetch_advance(pf, &fx.logger), 0);    /* nothing more ahead */
+	fixture_close(&fx);
 	CHECK_INT(entries_in(tmp), 0);          /* both directories gone */
-	sqz_free(pf);
-	sqz_mailbox_clear(&mb);
-	sqz_graph_clear(&g);
-	sqz_http_free(http);
 	sqz_error_clear(&err);
 }
 
@@ -152,34 +177,25 @@ static void test_cancel(const char *tmp)
 	CHECK(fd >= 0 && bind(fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(fd, 8) == 0
 		&& getsockname(fd, (struct sockaddr *)&a, &alen) == 0);
 	sqz_error err = SQZ_ERROR_INIT;
-	sqz_http *http = sqz_http_new(&err);
-	sqz_graph g;
-	graph_at(&g, http, ntohs(a.sin_port), 600);
-	lines held = { 0, "" };
-	sqz_logger logger = { keep_line, &held };
-	g.http_opts.logger = &logger;
-	sqz_mailbox mb;
-	CHECK_INT(sqz_mailbox_init(&mb, &g, NULL, &err), SQZ_OK);
-	sqz_prefetch *pf = sqz_calloc(1, sizeof *pf);
+	fixture fx;
+	fixture_open(&fx, ntohs(a.sin_port), 600);
+	sqz_prefetch *pf = fx.pf;
+	sqz_graph *g = &fx.g;
 	sqz_message msgs[2] = { { .id = "m-1", .size = 10 }, { .id = "m-2", .size = 10 } };
 
-	CHECK_INT(sqz_prefetch_start_ahead(pf, &mb, msgs, 2, 3, NULL, NULL, &err), SQZ_OK);
+	CHECK_INT(sqz_prefetch_start_ahead(pf, &fx.mb, msgs, 2, 3, NULL, NULL, &err), SQZ_OK);
 	sqz_http_sleep(0.2);                    /* the request is sent and waits for its answer */
 	signal(SIGALRM, on_alarm);
 	alarm(30);                              /* without the cancel it would wait 600 s */
 	sqz_prefetch_cancel_ahead(pf);
 	alarm(0);
-	CHECK_INT(g.concurrency, 4);
-	CHECK_INT(held.count, 0);               /* a cancelled fetch's lines are dropped */
-	CHECK_INT(sqz_prefetch_advance(pf, &logger), 0);
+	CHECK_INT(g->concurrency, 4);
+	CHECK_INT(fx.held.count, 0);               /* a cancelled fetch's lines are dropped */
+	CHECK_INT(sqz_prefetch_advance(pf, &fx.logger), 0);
 	CHECK(sqz_prefetch_find(pf, "m-1") == NULL);
-	sqz_prefetch_clear(pf);
+	fixture_close(&fx);
 	CHECK_INT(entries_in(tmp), 0);
-	sqz_free(pf);
 	close(fd);
-	sqz_mailbox_clear(&mb);
-	sqz_graph_clear(&g);
-	sqz_http_free(http);
 	sqz_error_clear(&err);
 }
 
