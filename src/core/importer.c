@@ -1486,8 +1486,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 			/* This window was fetched ahead while the previous one's handlers
 			 * ran (with the moves before them), or is fetched now (the first
 			 * of a page). */
-			settle_journal(&r);    /* the worker's log lines go to the logger */
-			join_prefetch(&r);
+			join_prefetch(&r);    /* settles the journal before the worker's log lines */
 			if (r.stop) {
 				break;
 			}
