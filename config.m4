@@ -15,6 +15,18 @@ PHP_ARG_ENABLE([sqzgraph-dev],
   [no])
 
 if test "$PHP_SQZGRAPH" != "no"; then
+  dnl Tested on PHP 8.2 (Debian 12; also debug + ZTS) and 8.4 (Debian 13):
+  dnl scripts/matrix.sh. An older PHP lacks APIs and stub features it uses.
+  AC_MSG_CHECKING([whether PHP is 8.2 or later])
+  if test -z "$PHP_VERSION_ID" && test -n "$PHP_CONFIG"; then
+    PHP_VERSION_ID=`$PHP_CONFIG --vernum 2>/dev/null`
+  fi
+  if test -n "$PHP_VERSION_ID" && test "$PHP_VERSION_ID" -lt 80200; then
+    AC_MSG_RESULT([no])
+    AC_MSG_ERROR([sqzgraph needs PHP 8.2 or later; this PHP is $PHP_VERSION_ID (from $PHP_CONFIG). Build it with the php-config of a newer PHP: ./configure --with-php-config=/path/to/php-config])
+  fi
+  AC_MSG_RESULT([yes ($PHP_VERSION_ID)])
+
   PKG_PROG_PKG_CONFIG
   if test -z "$PKG_CONFIG"; then
     AC_MSG_ERROR([pkg-config not found; install it: apt-get install pkg-config])

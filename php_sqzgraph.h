@@ -7,6 +7,10 @@ extern zend_module_entry sqzgraph_module_entry;
 
 #define PHP_SQZGRAPH_VERSION "0.1.0"
 
+#if PHP_VERSION_ID < 80200
+# error "sqzgraph needs PHP 8.2 or later (config.m4 says so too)"
+#endif
+
 ZEND_BEGIN_MODULE_GLOBALS(sqzgraph)
 	/* Core HTTP stack (src/core/http): one per process so that keep-alive
 	 * connections and TLS sessions survive across requests of an FPM

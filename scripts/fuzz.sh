@@ -27,16 +27,19 @@ case "$secs" in ''|*[!0-9]*) echo "usage: scripts/fuzz.sh [seconds-per-harness] 
 out=${SQZ_FUZZ_BUILD:-build-core/fuzz}
 parallel=${SQZ_FUZZ_PARALLEL:-$(nproc)}
 
-# clang + compiler-rt (libFuzzer lives in libclang-rt-14-dev on Debian 12).
-need=()
-command -v "${CC:-clang}" >/dev/null 2>&1 || need+=(clang)
-dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || [ -n "${CC:-}" ] || need+=(libclang-rt-14-dev)
-if [ ${#need[@]} -gt 0 ]; then
-	echo "fuzz: installing ${need[*]}"
-	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null 2>&1; then
+# clang + compiler-rt: libFuzzer lives in libclang-rt-<clang's major>-dev
+# (14 on Debian 12, 19 on Debian 13).
+install_packages() {
+	echo "fuzz: installing $*"
+	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1; then
 		apt-get update -qq >/dev/null 2>&1
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || { echo "fuzz: cannot install ${need[*]}"; exit 1; }
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || { echo "fuzz: cannot install $*"; exit 1; }
 	fi
+}
+command -v "${CC:-clang}" >/dev/null 2>&1 || install_packages clang
+if [ -z "${CC:-}" ]; then
+	clang_major=$(clang -dumpversion | cut -d. -f1)
+	dpkg -s "libclang-rt-$clang_major-dev" >/dev/null 2>&1 || install_packages "libclang-rt-$clang_major-dev"
 fi
 cc=${CC:-clang}
 

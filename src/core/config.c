@@ -115,6 +115,8 @@ static const char *const multi_tenant_segments[] = { "common", "organizations", 
 #define MAX_SECONDS 86400.0
 /* A PEM certificate or key file is a few KiB; refuse to slurp anything huge. */
 #define MAX_PEM_FILE (1024 * 1024)
+/* A value holding this is PEM text; any other is a file path. */
+#define PEM_BOUNDARY "-----BEGIN"
 
 static int option_id(const char *key)
 {
@@ -133,6 +135,21 @@ sqz_config_kind sqz_config_option_kind(const char *key)
 {
 	int id = option_id(key);
 	return id < 0 ? SQZ_CONFIG_UNKNOWN : options[id].kind;
+}
+
+static int contains_bytes(const char *hay, size_t hay_len, const char *needle);
+
+int sqz_config_option_is_path(const char *key, const char *value, size_t len)
+{
+	switch (option_id(key)) {
+	case OPT_CA_FILE:
+		return 1;
+	case OPT_CLIENT_CERTIFICATE:
+	case OPT_CLIENT_PRIVATE_KEY:
+		return !contains_bytes(value, len, PEM_BOUNDARY);
+	default:
+		return 0;
+	}
 }
 
 const char *const *sqz_config_option_names(void)
@@ -838,12 +855,11 @@ static sqz_status load_pem(int id, const char *value, size_t len, char **text, s
 {
 	const char *key = options[id].name;
 	int secret = id == OPT_CLIENT_PRIVATE_KEY;
-	static const char boundary[] = "-----BEGIN";
 	*from_file = 0;
 	if (has_nul(value, len)) {
 		return fail(err, key, "%s must not contain NUL bytes (give PEM text or a file path)", key);
 	}
-	if (contains_bytes(value, len, boundary)) {
+	if (contains_bytes(value, len, PEM_BOUNDARY)) {
 		if (len > MAX_PEM_FILE) {
 			return fail(err, key, "%s is larger than 1 MiB; give only the PEM %s", key,
 				secret ? "private key" : "certificate");

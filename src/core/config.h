@@ -130,6 +130,12 @@ void sqz_config_free(sqz_config *cfg);
  * anything else, including a key that merely differs in case. */
 sqz_config_kind sqz_config_option_kind(const char *key);
 
+/* Whether the string value of option `key` names a file the config reads
+ * (ca_file; client_certificate and client_private_key unless they hold PEM
+ * text): a binding makes such a relative path absolute against its own idea
+ * of the working directory (a thread-safe PHP's is per thread) first. */
+int sqz_config_option_is_path(const char *key, const char *value, size_t len);
+
 /* The option keys in SPEC order, NULL-terminated (static storage). */
 const char *const *sqz_config_option_names(void);
 

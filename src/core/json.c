@@ -4,7 +4,104 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
+
+/* json-c 0.18 (Debian 13's) compares a signed char with 0x1f in strict mode,
+ * so every byte above 0x7f inside a string is taken for a control character
+ * and the whole body refused: a subject in German or Japanese, a journal
+ * naming such a message (json-c issue #875, fixed in 0.19). Whether the
+ * linked library has the bug is probed once, not read from its version: a
+ * distribution may carry the fix as a patch. The flag is written once under
+ * pthread_once and only read after, from any thread (the fetch-ahead worker
+ * parses too). */
+static pthread_once_t strict_probe_once = PTHREAD_ONCE_INIT;
+static int strict_refuses_utf8;
+
+static void probe_strict_mode(void)
+{
+	static const char sample[] = "\"\xc3\xa9\"";
+	json_tokener *tok = json_tokener_new_ex(SQZ_JSON_MAX_DEPTH);
+	if (!tok) {
+		return;
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	json_object *obj = json_tokener_parse_ex(tok, sample, (int)sizeof sample - 1);
+	strict_refuses_utf8 = obj == NULL;
+	json_object_put(obj);
+	json_tokener_free(tok);
+}
+
+static int has_byte_above_ascii(const char *data, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)data[i] & 0x80) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* With the bug, the grammar is checked in strict mode on a copy in which each
+ * byte above 0x7f is an 'a' — inside a string it stays a plain character,
+ * outside one it is an error either way — and the values come from a lenient
+ * parse of the real bytes, which accepts everything strict mode accepts and
+ * gives the same values. The copy is made a slice at a time (json-c parses
+ * incrementally), so a large body is not held twice. `tok` (strict) checks
+ * the grammar; *jerr and *used are its verdict and parse end, as for one
+ * strict parse; the values are returned only when the grammar is right. */
+#define MASKED_SLICE 65536
+
+static json_object *parse_masked_then_lenient(json_tokener *tok, const char *data, size_t len, enum json_tokener_error *jerr,
+	size_t *used, int *out_of_memory)
+{
+	*used = 0;
+	char *slice = sqz_malloc(MASKED_SLICE);
+	if (!slice) {
+		*out_of_memory = 1;
+		return NULL;
+	}
+	json_object *grammar = NULL;
+	size_t done = 0;
+	*jerr = json_tokener_continue;
+	while (done < len) {
+		size_t n = len - done < MASKED_SLICE ? len - done : MASKED_SLICE;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)data[done + i];
+			slice[i] = c & 0x80 ? 'a' : (char)c;
+		}
+		grammar = json_tokener_parse_ex(tok, slice, (int)n);
+		*jerr = json_tokener_get_error(tok);
+		if (*jerr != json_tokener_continue) {
+			done += (size_t)json_tokener_get_parse_end(tok);
+			break;
+		}
+		done += n;
+	}
+	sqz_free(slice);
+	*used = done;
+	if (*jerr != json_tokener_success || !grammar) {
+		json_object_put(grammar);
+		return NULL;
+	}
+	json_object_put(grammar);
+
+	json_tokener *lenient = json_tokener_new_ex(SQZ_JSON_MAX_DEPTH);
+	if (!lenient) {
+		*out_of_memory = 1;
+		return NULL;
+	}
+	json_object *obj = json_tokener_parse_ex(lenient, data, (int)*used);
+	if (!obj || json_tokener_get_error(lenient) != json_tokener_success) {
+		/* Cannot happen for a body strict mode accepted; refuse it rather
+		 * than guess if json-c ever disagrees with itself. */
+		json_object_put(obj);
+		obj = NULL;
+		*jerr = json_tokener_error_parse_unexpected;
+	}
+	json_tokener_free(lenient);
+	return obj;
+}
 
 json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err)
 {
@@ -12,15 +109,29 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
 		sqz_error_set(err, fail_status, "%s is too large to parse (%zu bytes)", what, len);
 		return NULL;
 	}
+	pthread_once(&strict_probe_once, probe_strict_mode);
 	json_tokener *tok = json_tokener_new_ex(SQZ_JSON_MAX_DEPTH);
 	if (!tok) {
 		sqz_error_set(err, SQZ_E_NOMEM, "out of memory parsing %s", what);
 		return NULL;
 	}
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-	json_object *obj = json_tokener_parse_ex(tok, data ? data : "", (int)len);
-	enum json_tokener_error jerr = json_tokener_get_error(tok);
-	size_t used = (size_t)json_tokener_get_parse_end(tok);
+	json_object *obj;
+	enum json_tokener_error jerr;
+	size_t used;
+	if (strict_refuses_utf8 && data && has_byte_above_ascii(data, len)) {
+		int out_of_memory = 0;
+		obj = parse_masked_then_lenient(tok, data, len, &jerr, &used, &out_of_memory);
+		if (out_of_memory) {
+			json_tokener_free(tok);
+			sqz_error_set(err, SQZ_E_NOMEM, "out of memory parsing %s", what);
+			return NULL;
+		}
+	} else {
+		obj = json_tokener_parse_ex(tok, data ? data : "", (int)len);
+		jerr = json_tokener_get_error(tok);
+		used = (size_t)json_tokener_get_parse_end(tok);
+	}
 	if (jerr == json_tokener_success && obj) {
 		/* Trailing whitespace is fine; anything else is a second value. */
 		while (used < len && isspace((unsigned char)data[used])) {

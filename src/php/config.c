@@ -13,6 +13,7 @@
 #include "classes.h"
 #include "errors.h"
 #include "config.h" /* src/php/config.h: this class's binding header */
+#include "runtime.h"
 #include "config_arginfo.h"
 
 zend_class_entry *php_sqz_config_ce;
@@ -292,6 +293,16 @@ static sqz_status apply_option(sqz_config *cfg, zend_string *name, zval *value, 
 		}
 		if (Z_TYPE_P(value) != IS_STRING) {
 			return type_error(err, key, key, "?string", value);
+		}
+		if (sqz_config_option_is_path(key, Z_STRVAL_P(value), Z_STRLEN_P(value))) {
+			/* Read now and again later (curl opens ca_file per connection):
+			 * the same file whatever the script's working directory becomes. */
+			zend_string *absolute = php_sqz_absolute_path(Z_STRVAL_P(value), Z_STRLEN_P(value));
+			if (absolute) {
+				sqz_status st = sqz_config_set_string(cfg, key, ZSTR_VAL(absolute), ZSTR_LEN(absolute), err);
+				zend_string_release(absolute);
+				return st;
+			}
 		}
 		return sqz_config_set_string(cfg, key, Z_STRVAL_P(value), Z_STRLEN_P(value), err);
 	case SQZ_CONFIG_INT:

@@ -8,6 +8,7 @@
 #include "main/fopen_wrappers.h"
 
 #include "classes.h"
+#include "runtime.h"
 #include "errors.h"
 #include "store.h"
 #include "filestore_arginfo.h"
@@ -92,7 +93,12 @@ static ZEND_METHOD(SqzGraph_FileStore, __construct)
 
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_filestore *core = NULL;
-	if (sqz_filestore_open(ZSTR_VAL(directory), &core, &err) != SQZ_OK) {
+	zend_string *absolute = php_sqz_absolute_path(ZSTR_VAL(directory), ZSTR_LEN(directory));
+	sqz_status st = sqz_filestore_open(ZSTR_VAL(absolute ? absolute : directory), &core, &err);
+	if (absolute) {
+		zend_string_release(absolute);
+	}
+	if (st != SQZ_OK) {
 		php_sqz_throw_error(&err);
 		RETURN_THROWS();
 	}

@@ -305,7 +305,11 @@ zend_long php_sqz_save_to_target(php_sqz_mailbox_object *mb, zval *target, uint3
 			return -1;
 		}
 		sqz_file_sink fs;
-		st = sqz_file_sink_open(&fs, Z_STRVAL_P(target), &err);
+		zend_string *absolute = php_sqz_absolute_path(Z_STRVAL_P(target), Z_STRLEN_P(target));
+		st = sqz_file_sink_open(&fs, absolute ? ZSTR_VAL(absolute) : Z_STRVAL_P(target), &err);
+		if (absolute) {
+			zend_string_release(absolute);
+		}
 		if (st == SQZ_OK) {
 			st = fn(mb, ctx, &fs.sink, &bytes, &err);
 			if (st == SQZ_OK && !EG(exception)) {

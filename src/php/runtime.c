@@ -34,6 +34,18 @@ bool php_sqz_php_calls_blocked(void)
 	return EG(exception) != NULL || SQZG(unwinding_fatal);
 }
 
+zend_string *php_sqz_absolute_path(const char *path, size_t len)
+{
+	if (len == 0 || path[0] == '/' || len >= MAXPATHLEN || strlen(path) != len) {
+		return NULL;
+	}
+	char resolved[MAXPATHLEN];
+	if (!expand_filepath(path, resolved)) {
+		return NULL;
+	}
+	return zend_string_init(resolved, strlen(resolved), 0);
+}
+
 const char *php_sqz_user_agent(void)
 {
 	return "sqzgraph/" PHP_SQZGRAPH_VERSION;

@@ -17,6 +17,13 @@ void php_sqz_http_shutdown(void);
  * while a fatal error unwinds the core (see SQZG(unwinding_fatal)). */
 bool php_sqz_php_calls_blocked(void);
 
+/* A path a user gave, made absolute the way PHP's own file functions see
+ * it: relative to the script's working directory, which in a thread-safe
+ * PHP is the thread's (virtual) one, not the process's that the core's
+ * open() would use. A new string, or NULL when the path is absolute already
+ * or cannot be resolved (then the caller passes it on as given). */
+zend_string *php_sqz_absolute_path(const char *path, size_t len);
+
 /* "sqzgraph/<version>" */
 const char *php_sqz_user_agent(void);
 

@@ -37,7 +37,7 @@ gzip cut short (no transport error): SqzGraph\GraphException status=200 code=NUL
   Graph's answer to GET /me/mailFolders/inbox/messages is not valid JSON: the body ends in the middle of a JSON value (truncated?)
   requestId = response header: true
 connection closed mid-body: SqzGraph\TransportException curl=18
-  gave up after 1 attempt: GET /me/mailFolders/inbox/messages failed: transfer closed with %d bytes remaining to read (curl error 18)
+  gave up after 1 attempt: GET /me/mailFolders/inbox/messages failed: %r(transfer closed with \d+ bytes remaining to read|end of response with \d+ bytes missing)%r (curl error 18)
 HTML 502 page: SqzGraph\GraphException status=502 code=NULL
   gave up after 1 attempt: Graph GET /me/mailFolders/inbox/messages failed: HTTP 502 with an HTML page (a proxy or gateway error?) — Microsoft Graph is temporarily unavailable; the job retries later (request-id …)
   requestId = response header: true

@@ -50,7 +50,7 @@ foreach (['verify_peer', 'ssl_verify', 'insecure', 'verify'] as $k) {
 --EXPECTF--
 wrong host name, CA trusted:
   SqzGraph\TransportException curlCode=60
-  message: token request to https://…: POST …oauth2/v2.0/token failed: SSL: no alternative certificate subject name matches target host name '127.0.0.1' (curl error 60); the server's TLS certificate is not trusted: install the issuing CA in the system store or set ca_file
+  message: token request to https://…: POST …oauth2/v2.0/token failed: SSL: no alternative certificate subject name matches target %r(host name|ipv4 address)%r '127.0.0.1' (curl error 60); the server's TLS certificate is not trusted: install the issuing CA in the system store or set ca_file
 self-signed, no ca_file:
   SqzGraph\TransportException curlCode=60
   message: %s(curl error 60)%s

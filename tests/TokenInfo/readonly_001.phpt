@@ -22,11 +22,11 @@ foreach ([
 }
 var_dump($i->authorized, $i->expiresAt, $i->scopes === ['openid', 'profile', 'offline_access', 'http://127.0.0.1:9/Mail.ReadWrite']);
 ?>
---EXPECT--
+--EXPECTF--
 Error: Cannot modify readonly property SqzGraph\TokenInfo::$authorized
 Error: Cannot modify readonly property SqzGraph\TokenInfo::$expiresAt
 Error: Cannot unset readonly property SqzGraph\TokenInfo::$reason
-Error: Cannot modify readonly property SqzGraph\TokenInfo::$scopes
+Error: Cannot %r(indirectly )?%rmodify readonly property SqzGraph\TokenInfo::$scopes
 Error: Cannot create dynamic property SqzGraph\TokenInfo::$somethingElse
 bool(true)
 int(1795871100)
