@@ -659,6 +659,16 @@ sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_
 	return st;
 }
 
+#define REFERENCE_NO_BYTES "attachment is a reference attachment (a link to a file in the cloud) and has no bytes to save"
+
+sqz_status sqz_attachment_reference_error(const char *name, sqz_error *err)
+{
+	sqz_error_set(err, SQZ_E_GRAPH, "%s: the attachment '%s' was listed as #microsoft.graph.referenceAttachment; nothing was "
+		"requested from Graph (whose answer would be 405 notSupported)", REFERENCE_NO_BYTES, name && *name ? name : "(no name)");
+	sqz_error_set_graph(err, 405, "notSupported", NULL);
+	return SQZ_E_GRAPH;
+}
+
 sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, const char *attachment_id,
 	sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
@@ -684,7 +694,7 @@ sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, 
 	sqz_free(base);
 	sqz_status st = download(mb, b.data, sink, bytes, err);
 	if (st == SQZ_E_GRAPH && err->http_status == 405) {
-		sqz_error_prefix(err, "attachment is a reference attachment (a link to a file in the cloud) and has no bytes to save");
+		sqz_error_prefix(err, REFERENCE_NO_BYTES);
 	}
 	sqz_buf_free(&b);
 	return st;

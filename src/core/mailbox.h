@@ -101,6 +101,10 @@ void sqz_attachment_clear(sqz_attachment *a);
 int sqz_attachment_from_json(json_object *a, sqz_attachment *out);
 sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, const char *attachment_id,
 	sqz_sink *sink, int64_t *bytes, sqz_error *err);
+/* The error of saving a reference attachment (a link to a cloud file, no
+ * bytes): what Graph answers for its $value (405 notSupported), given
+ * without asking Graph when the kind is known from the listing. */
+sqz_status sqz_attachment_reference_error(const char *name, sqz_error *err);
 
 /* Moves one message; *new_id receives the id after the move (owned). */
 sqz_status sqz_mailbox_move(sqz_mailbox *mb, const char *message_id, const char *folder_id, char **new_id, sqz_error *err);

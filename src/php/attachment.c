@@ -7,6 +7,7 @@
 
 #include "classes.h"
 #include "mailbox.h"
+#include "errors.h"
 #include "attachment_arginfo.h"
 
 zend_class_entry *php_sqz_attachment_ce;
@@ -52,6 +53,17 @@ ZEND_METHOD(SqzGraph_Attachment, save)
 	}
 	php_sqz_mailbox_object *mb = php_sqz_mailbox_require(&item->mailbox);
 	if (!mb) {
+		RETURN_THROWS();
+	}
+	/* The kind came with the listing: a link has no bytes, and asking
+	 * Graph for its $value would only cost a request to learn that. */
+	zval rv;
+	zval *kind = zend_read_property(php_sqz_attachment_ce, Z_OBJ_P(ZEND_THIS), "kind", 4, 1, &rv);
+	if (Z_TYPE_P(kind) == IS_STRING && zend_string_equals_literal(Z_STR_P(kind), "reference")) {
+		zval *name = zend_read_property(php_sqz_attachment_ce, Z_OBJ_P(ZEND_THIS), "name", 4, 1, &rv);
+		sqz_error err = SQZ_ERROR_INIT;
+		sqz_attachment_reference_error(Z_TYPE_P(name) == IS_STRING ? Z_STRVAL_P(name) : NULL, &err);
+		php_sqz_throw_error(&err);
 		RETURN_THROWS();
 	}
 	php_sqz_attachment_ref ref = { ZSTR_VAL(item->message_id), ZSTR_VAL(item->attachment_id) };

@@ -27,6 +27,7 @@ void php_sqz_folder_create(zval *out, const sqz_folder *f)
 	zend_update_property_long(ce, o, "totalCount", 10, (zend_long)f->total_count);
 	zend_update_property_long(ce, o, "unreadCount", 11, (zend_long)f->unread_count);
 	zend_update_property_long(ce, o, "childCount", 10, (zend_long)f->child_count);
+	zend_update_property_bool(ce, o, "isHidden", 8, f->hidden != 0);
 }
 
 ZEND_METHOD(SqzGraph_Folder, __construct)

@@ -8,7 +8,8 @@ namespace SqzGraph;
 
 /**
  * A mail folder; path is the display names from the top, "/"-separated,
- * with "\/" for a slash inside a name.
+ * with "\/" for a slash inside a name. Mailbox::folders() lists hidden
+ * folders too (isHidden); a search by bare name skips them.
  *
  * @strict-properties
  * @not-serializable
@@ -22,6 +23,8 @@ final class Folder
     public readonly int $totalCount;
     public readonly int $unreadCount;
     public readonly int $childCount;
+    /** Hidden in Outlook: the folder or one above it is hidden (isHidden in Graph). */
+    public readonly bool $isHidden;
 
     private function __construct() {}
 }

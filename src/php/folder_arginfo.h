@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c8041e3eab586610480591164c232be09575b529 */
+ * Stub hash: 63edf9b0cf29e50abf8064276318110ae14344ce */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SqzGraph_Folder___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -62,6 +62,12 @@ static zend_class_entry *register_class_SqzGraph_Folder(void)
 	zend_string *property_childCount_name = zend_string_init("childCount", sizeof("childCount") - 1, 1);
 	zend_declare_typed_property(class_entry, property_childCount_name, &property_childCount_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_LONG));
 	zend_string_release(property_childCount_name);
+
+	zval property_isHidden_default_value;
+	ZVAL_UNDEF(&property_isHidden_default_value);
+	zend_string *property_isHidden_name = zend_string_init("isHidden", sizeof("isHidden") - 1, 1);
+	zend_declare_typed_property(class_entry, property_isHidden_name, &property_isHidden_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_BOOL));
+	zend_string_release(property_isHidden_name);
 
 	return class_entry;
 }

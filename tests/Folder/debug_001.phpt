@@ -29,7 +29,7 @@ show('clone', [$c == $f, $c !== $f]);
 ?>
 --EXPECTF--
 no token: true
-object(SqzGraph\Folder)#%d (7) {
+object(SqzGraph\Folder)#%d (8) {
   ["id"]=>
   string(%d) "%s"
   ["name"]=>
@@ -44,6 +44,8 @@ object(SqzGraph\Folder)#%d (7) {
   int(5)
   ["childCount"]=>
   int(1)
+  ["isHidden"]=>
+  bool(false)
 }
 final: true
 id: string readonly
@@ -53,6 +55,7 @@ parentId: ?string readonly
 totalCount: int readonly
 unreadCount: int readonly
 childCount: int readonly
+isHidden: bool readonly
 Error
 Error
 Exception

@@ -196,6 +196,11 @@ async function main() {
       check(await page.locator(`#check-${c}.ok`).count() === 1, `check ${c} should be ok`);
     }
     await expectText('#check-folder-exported', /Exported/);
+    // The folder fields now suggest the folders Outlook shows: no hidden one.
+    const choices = await page.$$eval('#folder-choices option', (os) => os.map((o) => o.value));
+    check(choices.includes('Inbox') && choices.includes('Exported') && choices.includes('Error'), `folder choices ${choices}`);
+    check(!choices.includes('Hidden Stuff') && !choices.includes('Conversation Action Settings'), `hidden folders offered: ${choices}`);
+    check(await page.getAttribute('#folder_error', 'list') === 'folder-choices', 'the Error field uses the folder choices');
     await page.locator('#connection-test').scrollIntoViewIfNeeded();
     await shot('connection-test');
   });

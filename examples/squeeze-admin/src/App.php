@@ -186,9 +186,14 @@ final class App
         }
         $page = $this->page();
         try {
-            $page->connectionTest = (new Mailbox($this->settings->authenticator()))->testConnection();
+            $mailbox = new Mailbox($this->settings->authenticator());
+            $page->connectionTest = $mailbox->testConnection();
+            // The folder fields offer the folders Outlook shows: hidden ones
+            // (and everything below them) are left out of the choices.
+            $page->folderChoices = array_values(array_map(fn ($f) => $f->path,
+                array_filter($mailbox->folders(), fn ($f) => !$f->isHidden)));
         } catch (\SqzGraph\Exception $e) {
-            $page->connectionTest = ['error' => $e->getMessage()];
+            $page->connectionTest ??= ['error' => $e->getMessage()];
         }
         $page->status = null;
         $this->loadStatus($page);     // the test may have refreshed or acquired a token

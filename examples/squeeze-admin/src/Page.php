@@ -19,6 +19,8 @@ final class Page
     public ?string $formErrorField = null;
     /** testConnection()'s answer, or ['error' => message]. @var array<string, mixed>|null */
     public ?array $connectionTest = null;
+    /** Paths of the mailbox's visible folders, read during the connection test. @var list<string> */
+    public array $folderChoices = [];
     public ?TokenInfo $status = null;
     public ?string $statusError = null;
     /** @var list<array{0: string, 1: string, 2: string}> */
@@ -85,11 +87,23 @@ final class Page
             . '</div></div>';
     }
 
-    private function text(string $name, string $label, string $value, string $help = '', string $placeholder = '', string $type = 'text'): string
+    private function text(string $name, string $label, string $value, string $help = '', string $placeholder = '', string $type = 'text',
+        string $list = ''): string
     {
         return $this->field($name, $label, '<input type="' . $type . '" id="' . self::h($name) . '" name="' . self::h($name)
             . '" value="' . self::h($value) . '"' . ($placeholder !== '' ? ' placeholder="' . self::h($placeholder) . '"' : '')
+            . ($list !== '' ? ' list="' . self::h($list) . '"' : '')
             . ' autocomplete="off" spellcheck="false">', $help);
+    }
+
+    /** The folder fields' suggestions: the visible folders, once a connection test has read them. */
+    private function folderDatalist(): string
+    {
+        if ($this->folderChoices === []) {
+            return '';
+        }
+        return '<datalist id="folder-choices">' . implode('', array_map(fn ($p) => '<option value="' . self::h($p) . '">',
+            $this->folderChoices)) . '</datalist>';
     }
 
     private function form(): string
@@ -144,10 +158,12 @@ final class Page
             . $this->text('mailbox', 'Mailbox', $this->value('mailbox'),
                 'UPN or SMTP address of the (shared) mailbox. Delegated: empty = the mailbox of the user who signs in. '
                 . 'Required for client credentials.', 'invoices@contoso.com')
-            . $this->text('folder_inbox', 'Inbox folder (polled)', $folder('inbox'))
-            . $this->text('folder_exported', 'Exported folder (imported mail)', $folder('exported'))
+            . $this->text('folder_inbox', 'Inbox folder (polled)', $folder('inbox'), '', '', 'text', 'folder-choices')
+            . $this->text('folder_exported', 'Exported folder (imported mail)', $folder('exported'), '', '', 'text', 'folder-choices')
             . $this->text('folder_error', 'Error folder (mail that could not be imported)', $folder('error'),
-                'A name, a well-known name (<code>inbox</code>) or a path from the top (<code>Inbox/Invoices</code>).')
+                'A name, a well-known name (<code>inbox</code>) or a path from the top (<code>Inbox/Invoices</code>).'
+                . ($this->folderChoices !== [] ? ' The list offers the folders Outlook shows.' : ''), '', 'text', 'folder-choices')
+            . $this->folderDatalist()
             . '</fieldset>';
 
         $out .= '<details class="advanced"' . ($this->value('authority') !== '' || $this->value('graph_endpoint') !== '' ? ' open' : '')
