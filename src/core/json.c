@@ -182,6 +182,37 @@ const char *sqz_json_id(json_object *obj, const char *key)
 	return s[0] && strlen(s) == (size_t)json_object_get_string_len(value) ? s : NULL;
 }
 
+char *sqz_json_text_dup(json_object *obj, const char *key, const char *fallback)
+{
+	json_object *value = sqz_json_get(obj, key);
+	if (!value || !json_object_is_type(value, json_type_string)) {
+		return fallback ? sqz_strdup(fallback) : NULL;
+	}
+	const char *s = json_object_get_string(value);
+	size_t len = (size_t)json_object_get_string_len(value), nuls = 0;
+	for (size_t i = 0; i < len; i++) {
+		nuls += s[i] == '\0';
+	}
+	if (!nuls) {
+		return sqz_strndup(s, len);
+	}
+	static const char replacement[] = "\xef\xbf\xbd";
+	char *out = sqz_malloc(len + nuls * 2 + 1), *o = out;
+	if (!out) {
+		return NULL;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (s[i]) {
+			*o++ = s[i];
+		} else {
+			memcpy(o, replacement, 3);
+			o += 3;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 int sqz_json_int64(json_object *obj, const char *key, int64_t *out)
 {
 	json_object *value = sqz_json_get(obj, key);

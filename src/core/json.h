@@ -29,6 +29,13 @@ const char *sqz_json_string(json_object *obj, const char *key);
  * missing, not a string, empty, or holding a \u0000 — unlike display text,
  * an id must never be used cut short. */
 const char *sqz_json_id(json_object *obj, const char *key);
+/* A copy of a display-text member (a subject, a sender's or an attachment's
+ * name) in which each NUL byte ("\u0000") is U+FFFD: the text is neither
+ * cut short at it (an attachment "a\u0000b.pdf" saved as "a") nor carries a
+ * NUL into file names and C strings. `fallback` (may be NULL) when the
+ * member is missing or not a string. A new string (sqz_free); NULL when
+ * there is none or memory ran out. */
+char *sqz_json_text_dup(json_object *obj, const char *key, const char *fallback);
 /* Integer member given as a JSON integer, an integral double or a decimal
  * string; 0 on success, -1 when missing or not a whole number. */
 int sqz_json_int64(json_object *obj, const char *key, int64_t *out);

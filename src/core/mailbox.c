@@ -129,9 +129,13 @@ static sqz_status take_folder_page(sqz_mailbox *mb, json_object *page, sqz_folde
 		int hidden = 0;
 		sqz_json_bool(f, "isHidden", &hidden);
 		int64_t children = int_or(f, "childFolderCount", 0);
-		if (sqz_folder_tree_add(tree, sqz_json_id(f, "id"), sqz_json_string(f, "displayName"),
-				sqz_json_id(f, "parentFolderId"), int_or(f, "totalItemCount", 0),
-				int_or(f, "unreadItemCount", 0), children, hidden, err) != SQZ_OK) {
+		/* A name with "\u0000" must not become a shorter one that another
+		 * folder has: it keeps its length, the NUL shown as U+FFFD. */
+		char *name = sqz_json_text_dup(f, "displayName", NULL);
+		sqz_status st = sqz_folder_tree_add(tree, sqz_json_id(f, "id"), name, sqz_json_id(f, "parentFolderId"),
+			int_or(f, "totalItemCount", 0), int_or(f, "unreadItemCount", 0), children, hidden, err);
+		sqz_free(name);
+		if (st != SQZ_OK) {
 			return err->status;
 		}
 		if (children > 0 && queue_push(next, child_folders_path(mb, sqz_json_id(f, "id")), -1, err) != SQZ_OK) {
@@ -311,15 +315,21 @@ static sqz_status well_known_folder(const sqz_folder_tree *tree, const char *spe
 	/* Not in the listed tree (root-level system folder): describe it from
 	 * Graph's answer. */
 	sqz_folder tmp = { 0 };
+	char *name = sqz_json_text_dup(f, "displayName", spec);
+	if (!name) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
 	tmp.id = (char *)id;
-	tmp.name = (char *)(sqz_json_string(f, "displayName") ? sqz_json_string(f, "displayName") : spec);
+	tmp.name = name;
 	tmp.parent_id = (char *)sqz_json_id(f, "parentFolderId");
 	tmp.path = tmp.name;
 	tmp.total_count = int_or(f, "totalItemCount", 0);
 	tmp.unread_count = int_or(f, "unreadItemCount", 0);
 	tmp.child_count = int_or(f, "childFolderCount", 0);
 	tmp.depth = 1;
-	return id ? copy_folder(&tmp, out, err) : sqz_error_set(err, SQZ_E_GRAPH, "Graph returned folder '%s' without an id", spec);
+	sqz_status st = id ? copy_folder(&tmp, out, err) : sqz_error_set(err, SQZ_E_GRAPH, "Graph returned folder '%s' without an id", spec);
+	sqz_free(name);
+	return st;
 }
 
 sqz_status sqz_mailbox_resolve_folders(sqz_mailbox *mb, size_t n, const char *const *specs, const char *const *roles,
@@ -439,9 +449,9 @@ sqz_status sqz_message_from_json(json_object *obj, sqz_message *m, sqz_error *er
 	json_object *from = sqz_json_get(sqz_json_get(obj, "from"), "emailAddress");
 	m->id = sqz_strdup(id);
 	m->internet_message_id = sqz_strdup(sqz_json_id(obj, "internetMessageId"));
-	m->subject = sqz_strdup(sqz_json_string(obj, "subject") ? sqz_json_string(obj, "subject") : "");
+	m->subject = sqz_json_text_dup(obj, "subject", "");
 	m->from_address = sqz_strdup(sqz_json_string(from, "address"));
-	m->from_name = sqz_strdup(sqz_json_string(from, "name"));
+	m->from_name = sqz_json_text_dup(from, "name", NULL);
 	sqz_epoch received = 0;
 	const char *when = sqz_json_string(obj, "receivedDateTime");
 	if (when && sqz_clock_parse_iso8601(when, &received) == 0) {
@@ -591,7 +601,7 @@ int sqz_attachment_from_json(json_object *a, sqz_attachment *out)
 	out->kind = type && strstr(type, "itemAttachment") ? SQZ_ATTACHMENT_ITEM
 		: type && strstr(type, "referenceAttachment") ? SQZ_ATTACHMENT_REFERENCE : SQZ_ATTACHMENT_FILE;
 	out->id = sqz_strdup(sqz_json_id(a, "id"));
-	out->name = sqz_strdup(sqz_json_string(a, "name") ? sqz_json_string(a, "name") : "");
+	out->name = sqz_json_text_dup(a, "name", "");
 	out->content_type = sqz_strdup(sqz_json_string(a, "contentType"));
 	out->size = int_or(a, "size", 0);
 	sqz_json_bool(a, "isInline", &out->is_inline);

@@ -195,6 +195,19 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 		*fields[i] = v;
 	}
 	r->flow = strcmp(flow, "client_credentials") == 0 ? SQZ_FLOW_CLIENT_CREDENTIALS : SQZ_FLOW_DELEGATED;
+	/* A token or fingerprint holding "\u0000" would be used cut short (a
+	 * truncated bearer sent to Graph): sqzgraph never writes one, so such a
+	 * record is corrupt, not shorter. */
+	static const char *const whole[] = { "fingerprint", "access_token", "refresh_token" };
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+		json_object *s = sqz_json_get(o, whole[i]);
+		if (s && json_object_is_type(s, json_type_string) && !sqz_json_id(o, whole[i]) && json_object_get_string_len(s) > 0) {
+			json_object_put(o);
+			sqz_token_record_clear(r);
+			return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store is corrupt (its %s holds a NUL byte); "
+				"delete it (forget) and authorize again", whole[i]);
+		}
+	}
 	r->fingerprint = dup_member(o, "fingerprint");
 	r->access_token = dup_member(o, "access_token");
 	r->refresh_token = dup_member(o, "refresh_token");
@@ -411,8 +424,9 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 		return SQZ_E_GRAPH;
 	}
 	if (resp->status >= 200 && resp->status < 300) {
-		a->access_token = sqz_strdup(sqz_json_string(body, "access_token"));
-		a->refresh_token = sqz_strdup(sqz_json_string(body, "refresh_token"));
+		/* sqz_json_id: a token with "\u0000" is no token (never one cut short). */
+		a->access_token = sqz_strdup(sqz_json_id(body, "access_token"));
+		a->refresh_token = sqz_strdup(sqz_json_id(body, "refresh_token"));
 		a->scope = sqz_strdup(sqz_json_string(body, "scope"));
 		const char *id_token = sqz_json_string(body, "id_token");
 		a->account = id_token ? account_from_id_token(id_token) : NULL;

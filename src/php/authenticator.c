@@ -203,6 +203,11 @@ ZEND_METHOD(SqzGraph_Authenticator, beginAuthorization)
 				zend_argument_type_error(1, "option \"%s\" must be of type string, %s given", ZSTR_VAL(key), zend_zval_type_name(value));
 				RETURN_THROWS();
 			}
+			if (zend_str_has_nul_byte(Z_STR_P(value))) {
+				/* It would reach Microsoft's sign-in page cut short. */
+				zend_argument_value_error(1, "option \"%s\" must not contain NUL bytes", ZSTR_VAL(key));
+				RETURN_THROWS();
+			}
 			*slot = Z_STRVAL_P(value);
 		} ZEND_HASH_FOREACH_END();
 	}
@@ -463,6 +468,12 @@ ZEND_METHOD(SqzGraph_Authenticator, importToken)
 	}
 	if (refresh && Z_TYPE_P(refresh) != IS_STRING && Z_TYPE_P(refresh) != IS_NULL) {
 		php_sqz_throw_config("refresh_token", "the legacy record's refresh_token must be a string or null");
+		RETURN_THROWS();
+	}
+	/* A NUL byte would cut the token short in the core. */
+	if (zend_str_has_nul_byte(Z_STR_P(access)) || (refresh && Z_TYPE_P(refresh) == IS_STRING && zend_str_has_nul_byte(Z_STR_P(refresh)))) {
+		php_sqz_throw_config(zend_str_has_nul_byte(Z_STR_P(access)) ? "access_token" : "refresh_token",
+			"the legacy record's tokens must not contain NUL bytes");
 		RETURN_THROWS();
 	}
 	zend_long epoch;

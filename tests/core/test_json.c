@@ -73,6 +73,17 @@ static void test_ids(void)
 	CHECK(sqz_json_id(o, "n") == NULL);
 	CHECK(sqz_json_id(o, "missing") == NULL);
 	CHECK_STR(sqz_json_string(o, "subject"), "a");
+	/* Display text keeps what follows a NUL, shown as U+FFFD. */
+	char *text = sqz_json_text_dup(o, "subject", NULL);
+	CHECK_STR(text, "a\xef\xbf\xbd" "b");
+	sqz_free(text);
+	text = sqz_json_text_dup(o, "ok", NULL);
+	CHECK_STR(text, "AAMk/+=");
+	sqz_free(text);
+	CHECK(sqz_json_text_dup(o, "n", NULL) == NULL);
+	text = sqz_json_text_dup(o, "missing", "fallback");
+	CHECK_STR(text, "fallback");
+	sqz_free(text);
 	json_object_put(o);
 }
 

@@ -153,7 +153,8 @@ final class Faults
     /** rewrite: the real JSON answer with some top-level keys replaced (e.g. an @odata.nextLink to another host). */
     public static function rewrite(Response $r, array $rule): Response
     {
-        $data = $r->json ? json_decode($r->body, true) : null;
+        // Any JSON answer: Graph's, and the identity platform's (not gzip-able, so ->json is false there).
+        $data = json_decode($r->body, true);
         if (!is_array($data)) {
             return $r;
         }
