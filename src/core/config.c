@@ -1,5 +1,6 @@
 /* sqzgraph core: option table, validation and fingerprint of sqz_config. */
 #include "config.h"
+#include "folders.h"
 #include "alloc.h"
 #include "buf.h"
 #include "crypto.h"
@@ -1400,6 +1401,14 @@ sqz_status sqz_config_set_map_entry(sqz_config *cfg, const char *key, const char
 	if (bad) {
 		return fail(err, key, "folders[%s] must be a folder name or path such as 'Inbox' or 'Inbox/Scans'; got %s",
 			quote(&q2, subkey, subkey_len), quote(&q, value, len));
+	}
+	char what[32];
+	snprintf(what, sizeof what, "folders[%.*s]", (int)subkey_len, subkey);
+	sqz_error bound = SQZ_ERROR_INIT;
+	if (sqz_folder_spec_check(value, len, what, &bound) != SQZ_OK) {
+		sqz_status st = fail(err, key, "%s", bound.message);
+		sqz_error_clear(&bound);
+		return st;
 	}
 	char *copy = sqz_strndup(value, len);
 	if (!copy) {

@@ -3,6 +3,7 @@
 #include "buf.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -281,11 +282,47 @@ nomem:
 	return -1;
 }
 
-/* Levenshtein distance on bytes of the case-folded ASCII; good enough to
- * suggest "Exported" for "Exportd". */
-static size_t distance(const char *a, const char *b)
+sqz_status sqz_folder_spec_check(const char *spec, size_t len, const char *what, sqz_error *err)
 {
-	size_t la = strlen(a), lb = strlen(b);
+	size_t levels = 1, chars = 0, longest = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)spec[i];
+		if (c == '\\' && i + 1 < len && spec[i + 1] == '/') {
+			chars++;
+			i++;
+		} else if (c == '/') {
+			levels += i > 0 && i + 1 < len;    /* a leading or trailing slash is no level */
+			chars = 0;
+		} else if ((c & 0xc0) != 0x80) {
+			chars++;    /* a character starts here (UTF-8 lead or ASCII byte) */
+		}
+		if (chars > longest) {
+			longest = chars;
+		}
+	}
+	if (longest > SQZ_FOLDER_NAME_MAX) {
+		return sqz_error_set(err, SQZ_E_CONFIG, "%s names a folder of %zu characters; Exchange folder names have at most %d",
+			what, longest, SQZ_FOLDER_NAME_MAX);
+	}
+	if (levels > SQZ_FOLDER_DEPTH_MAX) {
+		return sqz_error_set(err, SQZ_E_CONFIG, "%s is a path of %zu levels; Exchange folders nest at most %d deep",
+			what, levels, SQZ_FOLDER_DEPTH_MAX);
+	}
+	return SQZ_OK;
+}
+
+sqz_status sqz_folder_spec_check_role(const char *spec, const char *role, sqz_error *err)
+{
+	char what[64];
+	snprintf(what, sizeof what, "the %s folder", role ? role : "requested");
+	return sqz_folder_spec_check(spec, strlen(spec), what, err);
+}
+
+/* Levenshtein distance on bytes of the case-folded ASCII; good enough to
+ * suggest "Exported" for "Exportd". (size_t)-1 for names beyond 256 bytes:
+ * no suggestion is worth the quadratic work there. */
+static size_t distance(const char *a, size_t la, const char *b, size_t lb)
+{
 	if (la > 256 || lb > 256) {
 		return (size_t)-1;
 	}
@@ -314,15 +351,38 @@ static size_t distance(const char *a, const char *b)
 	return row[lb];
 }
 
+/* The (at most 5) visible folders whose names are closest to `wanted`,
+ * nearest first, tree order among equals: one distance per folder. */
 static void add_closest(const sqz_folder_tree *tree, const char *wanted, sqz_error *err)
 {
-	size_t limit = strlen(wanted) / 4 + 1;
-	for (size_t d = 0; d <= limit && err->candidate_count < 5; d++) {
-		for (size_t i = 0; i < tree->count && err->candidate_count < 5; i++) {
-			if (!tree->items[i].hidden && distance(tree->items[i].name, wanted) == d) {
-				sqz_error_add_candidate(err, tree->items[i].path);
-			}
+	enum { KEEP = 5 };
+	size_t wanted_len = strlen(wanted), limit = wanted_len / 4 + 1;
+	size_t best_d[KEEP], best_i[KEEP], kept = 0;
+	for (size_t i = 0; i < tree->count; i++) {
+		const sqz_folder *f = &tree->items[i];
+		if (f->hidden) {
+			continue;
 		}
+		size_t name_len = strlen(f->name);
+		size_t gap = name_len > wanted_len ? name_len - wanted_len : wanted_len - name_len;
+		if (gap > limit) {
+			continue;    /* the distance is at least the length difference */
+		}
+		size_t d = distance(f->name, name_len, wanted, wanted_len);
+		if (d > limit || (kept == KEEP && d >= best_d[KEEP - 1])) {
+			continue;
+		}
+		size_t at = kept < KEEP ? kept++ : KEEP - 1;
+		while (at > 0 && best_d[at - 1] > d) {
+			best_d[at] = best_d[at - 1];
+			best_i[at] = best_i[at - 1];
+			at--;
+		}
+		best_d[at] = d;
+		best_i[at] = i;
+	}
+	for (size_t k = 0; k < kept; k++) {
+		sqz_error_add_candidate(err, tree->items[best_i[k]].path);
 	}
 }
 
@@ -340,6 +400,9 @@ static const char *role_text(const char *role)
 
 const sqz_folder *sqz_folder_resolve(const sqz_folder_tree *tree, const char *spec, const char *role, sqz_error *err)
 {
+	if (sqz_folder_spec_check_role(spec, role, err) != SQZ_OK) {
+		return NULL;
+	}
 	char **segments;
 	long count = sqz_folder_split_path(spec, &segments, err);
 	if (count < 0) {

@@ -56,6 +56,19 @@ sqz_status sqz_folder_tree_finish(sqz_folder_tree *tree, sqz_error *err);
 /* 1 when name is a Graph well-known folder name (case-insensitive). */
 int sqz_folder_is_well_known(const char *name);
 
+/* What Exchange allows: a display name of at most 255 characters (Outlook
+ * and Exchange refuse longer ones) and a folder hierarchy at most 300 levels
+ * deep (Exchange Online's limit). A configured name or path beyond either
+ * names no folder, and bounding it keeps lookups and suggestions cheap. */
+#define SQZ_FOLDER_NAME_MAX 255
+#define SQZ_FOLDER_DEPTH_MAX 300
+
+/* Checks spec (len bytes) against those bounds: SQZ_OK, or SQZ_E_CONFIG
+ * with a message naming `what` (e.g. "folders[inbox]", "the folder"). */
+sqz_status sqz_folder_spec_check(const char *spec, size_t len, const char *what, sqz_error *err);
+/* The same for a NUL-terminated spec, `what` being "the <role> folder". */
+sqz_status sqz_folder_spec_check_role(const char *spec, const char *role, sqz_error *err);
+
 /* Splits a configured path into display-name segments (unescaping "\/").
  * Returns the segment count, or 0 when spec contains no unescaped '/'
  * (a plain name); -1 on an empty segment ("A//B") with err filled. The

@@ -400,6 +400,9 @@ sqz_status sqz_mailbox_resolve_folders(sqz_mailbox *mb, size_t n, const char *co
 sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, const char *spec, const char *role,
 	sqz_folder *out, sqz_error *err)
 {
+	if (sqz_folder_spec_check_role(spec, role, err) != SQZ_OK) {
+		return err->status;    /* names no folder: not worth a request */
+	}
 	if (!tree) {
 		sqz_error one = SQZ_ERROR_INIT;
 		sqz_status st = sqz_mailbox_resolve_folders(mb, 1, &spec, &role, out, &one);
