@@ -24,6 +24,7 @@ struct sqz_http {
 	CURL *pool[SQZ_EASY_POOL];
 	size_t pooled;
 	atomic_int cancelled;   /* set by another thread: sqz_http_cancel() */
+	int performing;         /* sqz_http_perform_many calls under way on this thread */
 };
 
 /* Per-transfer state, reachable from curl callbacks through CURLOPT_PRIVATE. */
@@ -360,10 +361,28 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	if (max_parallel == 0) {
 		max_parallel = 1;
 	}
+	/* A host callback run from inside this loop (a logger line, a stream
+	 * sink, a userland Store) may call back into the extension and so into
+	 * here again. The nested call must not drive the outer call's multi
+	 * handle: it would read the outer transfers' completions as its own and
+	 * leave the outer loop waiting for them forever. It gets a multi handle
+	 * of its own (new connections; DNS and TLS sessions still shared). */
+	CURLM *multi = http->multi;
+	if (http->performing > 0) {
+		multi = curl_multi_init();
+		if (!multi) {
+			return sqz_error_set(err, SQZ_E_INTERNAL, "libcurl could not create a multi handle for a nested request");
+		}
+		curl_multi_setopt(multi, CURLMOPT_PIPELINING, (long)CURLPIPE_MULTIPLEX);
+	}
 	transfer *transfers = sqz_calloc(n, sizeof *transfers);
 	if (!transfers) {
+		if (multi != http->multi) {
+			curl_multi_cleanup(multi);
+		}
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory starting %zu HTTP requests", n);
 	}
+	http->performing++;
 	sqz_status first_failure = SQZ_OK;
 	size_t next = 0, in_flight = 0, done = 0;
 
@@ -394,7 +413,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			t->started = sqz_clock_monotonic();
 			next++;
 			if (!t->easy || setup_easy(http, opts, t, &t->resp->error) != SQZ_OK
-				|| curl_multi_add_handle(http->multi, t->easy) != CURLM_OK) {
+				|| curl_multi_add_handle(multi, t->easy) != CURLM_OK) {
 				if (t->resp->error.status == SQZ_OK) {
 					sqz_error_set(&t->resp->error, SQZ_E_INTERNAL, "libcurl could not start a request");
 				}
@@ -414,7 +433,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			continue;
 		}
 		int running = 0;
-		CURLMcode mc = curl_multi_perform(http->multi, &running);
+		CURLMcode mc = curl_multi_perform(multi, &running);
 		if (mc != CURLM_OK) {
 			sqz_error_set(err, SQZ_E_INTERNAL, "libcurl multi interface failed: %s", curl_multi_strerror(mc));
 			first_failure = SQZ_E_INTERNAL;
@@ -422,14 +441,14 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 		}
 		CURLMsg *msg;
 		int queued;
-		while ((msg = curl_multi_info_read(http->multi, &queued))) {
+		while ((msg = curl_multi_info_read(multi, &queued))) {
 			if (msg->msg != CURLMSG_DONE) {
 				continue;
 			}
 			transfer *t = NULL;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&t);
 			CURLcode code = msg->data.result;
-			curl_multi_remove_handle(http->multi, msg->easy_handle);
+			curl_multi_remove_handle(multi, msg->easy_handle);
 			finish_transfer(opts, t, code);
 			curl_slist_free_all(t->headers);
 			t->headers = NULL;
@@ -442,7 +461,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			}
 		}
 		if (running > 0 && (in_flight > 0)) {
-			curl_multi_poll(http->multi, NULL, 0, 1000, NULL);
+			curl_multi_poll(multi, NULL, 0, 1000, NULL);
 		}
 	}
 
@@ -450,13 +469,17 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	for (size_t i = 0; i < n; i++) {
 		transfer *t = &transfers[i];
 		if (t->easy) {
-			curl_multi_remove_handle(http->multi, t->easy);
+			curl_multi_remove_handle(multi, t->easy);
 			easy_give_back(http, t->easy);
 		}
 		curl_slist_free_all(t->headers);
 		sqz_error_clear(&t->sink_error);
 	}
 	sqz_free(transfers);
+	http->performing--;
+	if (multi != http->multi) {
+		curl_multi_cleanup(multi);
+	}
 	return first_failure != SQZ_OK ? first_failure : sqz_http_first_failure(responses, n, err);
 }
 
