@@ -72,6 +72,13 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 	json_object *body = sqz_json_get(response, "body");
 	const char *ct = member_header(response, "content-type");
 	int ok = r->status >= 200 && r->status < 300;
+	if (ok && m->sink && !body) {
+		/* "body": null or none for a download: nothing was delivered, and
+		 * an empty file must never pass for the content. */
+		sqz_error_set(&r->error, SQZ_E_GRAPH, "Graph's $batch answer to %s %s has status %ld but no body", m->method, m->path,
+			r->status);
+		return;
+	}
 	if (body && json_object_is_type(body, json_type_string) && !(ct && strstr(ct, "json"))) {
 		/* Graph returns a non-JSON member body base64-encoded. */
 		const char *text = json_object_get_string(body);

@@ -584,8 +584,19 @@ sqz_status sqz_mailbox_save_mime(sqz_mailbox *mb, const char *id, sqz_sink *sink
 	if (!path) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	sqz_status st = download(mb, path, sink, bytes, err);
+	int64_t written = 0;
+	sqz_status st = download(mb, path, sink, &written, err);
 	sqz_free(path);
+	if (bytes) {
+		*bytes = written;
+	}
+	if (st == SQZ_OK && written == 0) {
+		/* Every message has headers: an empty $value is a broken answer.
+		 * No status (not Graph's 200): like a dropped connection, the
+		 * message is tried again later, never imported empty. */
+		return sqz_error_set(err, SQZ_E_GRAPH, "Graph answered the MIME of message %s with an empty body; a message always "
+			"has headers, so nothing was saved (the message stays where it is and is tried again)", id);
+	}
 	return st;
 }
 

@@ -444,7 +444,10 @@ static void plan_take(sqz_prefetch *pf, fetch_plan *plan)
 		}
 		plan->sinks[k].fd = -1;
 		sqz_batch_result *mime = &plan->results[2 * k], *atts = &plan->results[2 * k + 1];
-		int mime_ok = mime->status >= 200 && mime->status < 300 && mime->error.status == SQZ_OK && !mime->body;
+		/* A message always has headers: an empty MIME ("body": "") was not
+		 * delivered; its handler streams it instead. */
+		int mime_ok = mime->status >= 200 && mime->status < 300 && mime->error.status == SQZ_OK && !mime->body
+			&& mime->sink_bytes > 0;
 		if (mime_ok && mime->raw) {
 			/* No sink took it (cannot happen with a sink set): never serve a partial file. */
 			mime_ok = 0;

@@ -224,6 +224,10 @@ final class Batch
                 $out[$json === null ? 'rawJson' : 'body'] = $json ?? '"' . base64_encode($bytes) . '"';
             }
         }
+        if ($rule !== null && $rule['action'] === 'replace_body') {
+            unset($out['body']);
+            $out['rawJson'] = $rule['body_json'];
+        }
         return $out;
     }
 }

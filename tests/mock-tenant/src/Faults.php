@@ -16,12 +16,15 @@ namespace MockTenant;
  *   style ("graph" | "identity", default from the path), headers {name: value}, delay_ms,
  *   execute (drop: run the request before dropping), message_id / subject, move_to (delete_message),
  *   set {key: value} (rewrite: top-level keys of the real JSON answer replaced, null removes one)
+ *   body_json (replace_body on a $batch member: the member keeps its real status and headers, its
+ *               "body" becomes this JSON text verbatim, e.g. 'null' or '""' — what a broken answer looks like)
+ *   body      (replace_body on a top-level request: real status and headers, this body, e.g. '')
  */
 final class Faults
 {
     public const ACTIONS = ['status', 'drop', 'truncate', 'invalid_json', 'html', 'delay', 'delete_message', 'gzip_truncated',
-        'rewrite'];
-    private const MEMBER_ACTIONS = ['status', 'delay', 'delete_message'];
+        'rewrite', 'replace_body'];
+    private const MEMBER_ACTIONS = ['status', 'delay', 'delete_message', 'replace_body'];
 
     public function __construct(private readonly State $state)
     {
@@ -43,6 +46,9 @@ final class Faults
         }
         if ($rule['action'] === 'status' && !isset($rule['status'])) {
             throw new \InvalidArgumentException('action status needs "status"');
+        }
+        if ($rule['action'] === 'replace_body' && !is_string($rule[($rule['batch_member'] ?? false) === false ? 'body' : 'body_json'] ?? null)) {
+            throw new \InvalidArgumentException('action replace_body needs "body" (a request) or "body_json" (a $batch member)');
         }
         if ($rule['action'] === 'rewrite' && (!isset($rule['set']) || !is_array($rule['set']))) {
             throw new \InvalidArgumentException('action rewrite needs "set": {key: value}');

@@ -73,6 +73,10 @@ final class Router
         if ($rule !== null && $rule['action'] === 'rewrite') {
             $resp = Faults::rewrite($resp, $rule);
         }
+        if ($rule !== null && $rule['action'] === 'replace_body') {
+            $resp->file = null;
+            $resp->body = (string) $rule['body'];
+        }
         $ctx->consumeLatency();
         try {
             $state->tx(function () use ($ctx, $rule, $resp, $t0, $state): void {    // one commit for a batch and its members
