@@ -8,6 +8,7 @@
 #include "prefetch.h"
 
 #include <stdio.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <strings.h>
 
@@ -88,6 +89,7 @@ typedef struct pending_move {
 	char *reason;
 	int to_error;
 	int located;                /* 1 = found in the Inbox just now (resume): no need to ask again */
+	int failed;                 /* set by moves_send: deferred because Graph failed (check or move) */
 	double started;
 } pending_move;
 
@@ -133,6 +135,7 @@ typedef struct move_set {
 	int act[MOVE_BATCH];
 	char *why[MOVE_BATCH];
 	sqz_error failure;
+	atomic_int failed;          /* set by the worker once its moves are sent and one failed */
 } move_set;
 
 /* What the message list and Message need, plus where the message is. */
@@ -407,6 +410,17 @@ static int note_failure(run *r, sqz_error *e)
 	return 0;
 }
 
+/* note_failure() for `count` messages that failed the same way (a move set):
+ * a transient failure counts once per message toward the abort streak. */
+static int note_failures(run *r, sqz_error *e, size_t count)
+{
+	int counts_per_message = is_transient(e) || (e->status == SQZ_E_THROTTLED && e->retry_after <= 0);
+	for (size_t c = 1; counts_per_message && c < count; c++) {
+		r->transient_streak++;
+	}
+	return note_failure(r, e);
+}
+
 /* Is this Outlook category a verdict of ours ("<error_category>: ...")? */
 static int is_our_category(const char *prefix, const char *s)
 {
@@ -656,6 +670,7 @@ static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *h
 				const sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
 				act[i] = ACT_DEFERRED;
 				why[i] = reasonf("move pending: could not check where the message is: %s", e->message);
+				moves[i].failed = 1;
 				keep_failure(failure, e);
 			}
 			sqz_batch_result_clear(res);
@@ -736,6 +751,7 @@ static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *h
 				} else {
 					act[i] = ACT_DEFERRED;
 					why[i] = reasonf("move pending: %s", le.message);
+					moves[i].failed = 1;
 					keep_failure(failure, &le);
 				}
 				sqz_error_clear(&le);
@@ -745,6 +761,7 @@ static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *h
 				const sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
 				act[i] = ACT_DEFERRED;
 				why[i] = reasonf("move pending: %s", e->message ? e->message : "the move failed");
+				moves[i].failed = 1;
 				keep_failure(failure, e);
 			}
 			sqz_batch_result_clear(res);
@@ -757,10 +774,10 @@ static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *h
 			size_t i = idx[j];
 			act[i] = ACT_DEFERRED;
 			why[i] = reasonf("move pending: %s", failure->message);
+			moves[i].failed = 1;
 			sqz_free(paths[j]);
 		}
 	}
-
 }
 
 /* What the moves' answers mean for the journal and the report: the
@@ -784,11 +801,13 @@ static void moves_finish(run *r, pending_move *moves, size_t n, int *act, char *
 		}
 		sqz_error_clear(&jerr);
 	}
+	size_t failed = 0;
 	for (size_t i = 0; i < n; i++) {
 		pending_move *pm = &moves[i];
 		if (act[i] == ACT_DONE) {
 			r->transient_streak = 0;
 		}
+		failed += act[i] == ACT_DEFERRED && pm->failed;
 		if (act[i] == ACT_DONE) {
 			add_item(r, &pm->msg, pm->outcome, pm->reason, pm->started);
 		} else {
@@ -800,7 +819,11 @@ static void moves_finish(run *r, pending_move *moves, size_t n, int *act, char *
 		memset(pm, 0, sizeof *pm);
 	}
 	if (failure->status != SQZ_OK) {
-		note_failure(r, failure);
+		/* Each message whose check or move failed is one failure toward the
+		 * abort streak, as a handler's failure is: with Graph down for
+		 * message operations, a run must not go on importing documents
+		 * into Squeeze that it cannot move. */
+		note_failures(r, failure, failed ? failed : 1);
 	}
 	sqz_error_clear(failure);
 }
@@ -1148,6 +1171,7 @@ static void send_moves_ahead(void *ctx, sqz_graph *graph, const sqz_logger *held
 {
 	move_set *ms = ctx;
 	moves_send(&ms->ctx, graph, held, ms->moves, ms->n, ms->act, ms->why, &ms->failure);
+	atomic_store(&ms->failed, ms->failure.status != SQZ_OK);
 }
 
 /* Moves a cancelled worker may or may not have made: the journal still
@@ -1499,6 +1523,13 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 				prefetch_window(&r, msgs + end, next_end - end, im->options.max_messages - after, 1);
 			}
 			for (size_t i = w; i < end; i++) {
+				if (r.moving && atomic_load(&r.moving->failed)) {
+					/* The worker's moves failed: learn now whether they can be
+					 * made at all (the PHP thread sends them again), before
+					 * another handler imports a document that may not move. */
+					sqz_prefetch_skip_fetch(r.pf);
+					join_prefetch(&r);
+				}
 				if (!r.stop && taken < im->options.max_messages) {
 					taken++;
 					process(&r, &msgs[i]);
