@@ -54,10 +54,42 @@ static int file_reset(void *ctx)
 	return 0;
 }
 
+/* What a download may replace at path: nothing, or a regular file with no
+ * other hard link. Fills fs->replaces/mode/uid/gid; SQZ_E_STORE otherwise. */
+static sqz_status check_target(sqz_file_sink *fs, const char *path, sqz_error *err)
+{
+	struct stat st;
+	fs->replaces = 0;
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT) {
+			return SQZ_OK;
+		}
+		return sqz_error_set(err, SQZ_E_STORE, "cannot check the target %s: %s", path, strerror(errno));
+	}
+	const char *what = S_ISLNK(st.st_mode) ? "a symbolic link (give the path of the file itself)"
+		: S_ISDIR(st.st_mode) ? "a directory (give a file name inside it)"
+		: S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device (to write there, open it and pass the stream)"
+		: S_ISFIFO(st.st_mode) ? "a FIFO (to write there, open it and pass the stream)"
+		: S_ISSOCK(st.st_mode) ? "a socket" : !S_ISREG(st.st_mode) ? "not a regular file"
+		: st.st_nlink > 1 ? "a file with other hard links (replacing it would split them; remove it first or choose another path)"
+		: NULL;
+	if (what) {
+		return sqz_error_set(err, SQZ_E_STORE, "the target %s is %s; nothing was written", path, what);
+	}
+	fs->replaces = 1;
+	fs->mode = st.st_mode & 07777;
+	fs->uid = st.st_uid;
+	fs->gid = st.st_gid;
+	return SQZ_OK;
+}
+
 sqz_status sqz_file_sink_open(sqz_file_sink *fs, const char *path, sqz_error *err)
 {
 	memset(fs, 0, sizeof *fs);
 	fs->fd = -1;
+	if (check_target(fs, path, err) != SQZ_OK) {
+		return SQZ_E_STORE;
+	}
 	const char *slash = strrchr(path, '/');
 	size_t dir_len = slash ? (size_t)(slash - path + 1) : 0;
 	const char *base = slash ? slash + 1 : path;
@@ -94,6 +126,18 @@ sqz_status sqz_file_sink_open(sqz_file_sink *fs, const char *path, sqz_error *er
 
 sqz_status sqz_file_sink_commit(sqz_file_sink *fs, sqz_error *err)
 {
+	/* Again: the download took a while, and what is at the path may have
+	 * changed. The file that is replaced lends its owner and mode (the
+	 * owner first: chown clears set-id bits, chmod sets them again). */
+	if (check_target(fs, fs->path, err) != SQZ_OK) {
+		sqz_file_sink_abort(fs);
+		return SQZ_E_STORE;
+	}
+	if (fs->replaces && ((fchown(fs->fd, fs->uid, fs->gid) != 0 && errno != EPERM) || fchmod(fs->fd, fs->mode) != 0)) {
+		sqz_error_set(err, SQZ_E_STORE, "cannot give the download the owner and permissions of %s: %s", fs->path, strerror(errno));
+		sqz_file_sink_abort(fs);
+		return SQZ_E_STORE;
+	}
 	/* The message is formatted before abort() frees fs->path. */
 	int e = 0;
 	int failed = fsync(fs->fd) != 0;

@@ -4,12 +4,21 @@
  * the target only when the download completed, so that a failed or killed
  * download never leaves a half-written message where Squeeze would pick it
  * up. The temporary file can be truncated, so such a download can be
- * retried from the start (sqz_sink.reset). */
+ * retried from the start (sqz_sink.reset).
+ *
+ * What is at the path already: a regular file is replaced as a whole and
+ * keeps its permission bits (and its owner and group where the process may
+ * set them), so a 0600 message stays 0600; anything else is refused, never
+ * replaced: a symbolic link (give the real path), a device such as /dev/null,
+ * a FIFO, a socket or a directory (pass an open stream to write there), or a
+ * file with other hard links (replacing it would split them). A new file gets
+ * 0666 & ~umask, as fopen() gives. */
 #ifndef SQZ_SINK_H
 #define SQZ_SINK_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "error.h"
 #include "http.h"
@@ -20,11 +29,16 @@ typedef struct sqz_file_sink {
 	char *path;           /* owned; the final path */
 	char *tmp_path;       /* owned; the temporary file */
 	int64_t written;
+	int replaces;         /* a regular file was at path when opened */
+	mode_t mode;          /* its permission bits, given to the new file */
+	uid_t uid;            /* and its owner and group */
+	gid_t gid;
 } sqz_file_sink;
 
-/* Creates the temporary file for path (mode 0666 & ~umask, like fopen). */
+/* Creates the temporary file for path; refuses a path that holds anything
+ * but a regular file with one link (SQZ_E_STORE, saying what is there). */
 sqz_status sqz_file_sink_open(sqz_file_sink *fs, const char *path, sqz_error *err);
-/* fsyncs, closes and renames over path. */
+/* fsyncs, closes and renames over path (checked again first). */
 sqz_status sqz_file_sink_commit(sqz_file_sink *fs, sqz_error *err);
 /* Removes the temporary file (after a failure); idempotent. */
 void sqz_file_sink_abort(sqz_file_sink *fs);

@@ -54,7 +54,7 @@ HTML 502                    SqzGraph\GraphException status=502 code=NULL | files
 token rejected twice        SqzGraph\GraphException status=401 code='InvalidAuthenticationToken' | files: []
 SqzGraph\TransportException curl=18
 kept: ["previous content",["keep.eml"]]
-SqzGraph\StoreException: cannot move the download into place at DIR/sub: Is a directory
+SqzGraph\StoreException: the target DIR/sub is a directory (give a file name inside it); nothing was written
 SqzGraph\StoreException: cannot create a file beside DIR/missing/x.eml: No such file or directory
 still: ["keep.eml","sub"]
 retried: [[200,200],1107154,true]

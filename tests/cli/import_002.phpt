@@ -75,10 +75,10 @@ files:
   message (2).eml                 1011 bytes
   message.eml                    26200 bytes
   meta (2).json                   1010 bytes
-  meta.json                       5200 bytes
+  meta.json                       5214 bytes
   scan (3).pdf                    1008 bytes
   scan.pdf                        1006 bytes
-  x                               1004 bytes
+  x_y.pdf                         1004 bytes
 meta.json:
   subject: "Hostile\r\nnames\u001b[31m"
   from: "mallory@evil.example"
@@ -91,7 +91,7 @@ meta.json:
   "..\/..\/etc\/passwd" -> _._etc_passwd (application/pdf, size 1001, stored 1001, file)
   "a\/b\\c.pdf" -> a_b_c.pdf (application/pdf, size 1002, stored 1002, file)
   "Rechnung-\u2026" -> Rechnung-…chnun.pdf (application/pdf, size 1003, stored 1003, file)
-  "x" -> x (application/pdf, size 1004, stored 1004, file)
+  "x\ufffdy.pdf" -> x_y.pdf (application/pdf, size 1004, stored 1004, file)
   "in\r\nvoice\t.pdf" -> in__voice_.pdf (application/pdf, size 1005, stored 1005, file)
   "scan.pdf" -> scan.pdf (application/pdf, size 1006, stored 1006, file)
   "SCAN.pdf" -> SCAN (2).pdf (application/pdf, size 1007, stored 1007, file)
