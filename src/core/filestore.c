@@ -162,41 +162,92 @@ static char *absolute_path(const char *dir)
 	return sqz_buf_steal(&b, NULL);
 }
 
-/* mkdir -p: parents with the umask's mode, the leaf exactly 0700. Returns
- * 0, or -1 with errno set and *failed naming the directory that failed. */
-static int make_dirs(char *path, const char **failed)
+/* Opens the absolute `path` a component at a time from "/", so that what is
+ * checked is what is opened: a missing directory is created 0700 (whatever
+ * the umask); a symbolic link is followed only when root or this process's
+ * user owns it (one planted by another user in a shared directory such as
+ * /tmp is not); anything else but a directory is refused. Returns the
+ * descriptor of the last directory, or -1 with err filled. */
+static int walk_to_store(const char *path, sqz_error *err)
 {
-	size_t len = strlen(path);
-	while (len > 1 && path[len - 1] == '/') {
-		path[--len] = '\0';
+	char ebuf[128], who[160];
+	int fd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		sqz_error_set(err, SQZ_E_STORE, "cannot open /: %s", errtext(errno, ebuf, sizeof ebuf));
+		return -1;
 	}
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/') {
-			continue;
-		}
-		*p = '\0';
-		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+	char *work = sqz_strdup(path);
+	if (!work) {
+		close(fd);
+		sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		return -1;
+	}
+	char *save = NULL;
+	char *comp = strtok_r(work, "/", &save);
+	while (comp) {
+		char *next = strtok_r(NULL, "/", &save);
+		int shown = (int)(comp - work + (ptrdiff_t)strlen(comp));    /* path up to this component */
+		int made = 0, nfd = -1;
+		struct stat st;
+		if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) != 0) {
 			int e = errno;
-			*failed = path;
-			/* leave the cut in place so *failed reads as the parent */
-			errno = e;
-			return -1;
+			if (e == ENOENT) {
+				if (mkdirat(fd, comp, 0700) == 0) {
+					made = 1;
+				} else if (errno != EEXIST) {    /* EEXIST: a concurrent process made it */
+					e = errno;
+					user_name(geteuid(), who, sizeof who);
+					sqz_error_set(err, SQZ_E_STORE, "cannot create the FileStore directory %s: mkdir %.*s: %s; create it with "
+						"mode 0700 for %s, or choose another directory", path, shown, path, errtext(e, ebuf, sizeof ebuf), who);
+					goto fail;
+				}
+				e = fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 ? 0 : errno;
+			}
+			if (e) {
+				sqz_error_set(err, SQZ_E_STORE, "cannot open the FileStore directory %s: %.*s: %s", path, shown, path,
+					errtext(e, ebuf, sizeof ebuf));
+				goto fail;
+			}
 		}
-		*p = '/';
-	}
-	if (mkdir(path, 0700) != 0) {
-		if (errno == EEXIST) {
-			return 0;   /* created by a concurrent process: checked later */
+		if (S_ISLNK(st.st_mode)) {
+			if (st.st_uid != 0 && st.st_uid != geteuid()) {
+				user_name(st.st_uid, who, sizeof who);
+				sqz_error_set(err, SQZ_E_STORE, "the FileStore directory %s is reached through %.*s, a symbolic link owned by %s; "
+					"a link another user can change may point anywhere, so it is not followed: give the real path", path,
+					shown, path, who);
+				goto fail;
+			}
+			nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		} else if (S_ISDIR(st.st_mode)) {
+			nfd = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		} else {
+			sqz_error_set(err, SQZ_E_STORE, "cannot use %s as the FileStore directory: %.*s is a file, not a directory", path,
+				shown, path);
+			goto fail;
 		}
-		*failed = path;
-		return -1;
+		if (nfd < 0) {
+			int e = errno;
+			user_name(geteuid(), who, sizeof who);
+			sqz_error_set(err, SQZ_E_STORE, "cannot open the FileStore directory %s: %.*s: %s; it must be a directory that %s "
+				"can read and write", path, shown, path, errtext(e, ebuf, sizeof ebuf), who);
+			goto fail;
+		}
+		if (made && fchmod(nfd, 0700) != 0) {    /* ours, just made: the umask masked mkdir's mode */
+			int e = errno;
+			close(nfd);
+			sqz_error_set(err, SQZ_E_STORE, "cannot set mode 0700 on %.*s: %s", shown, path, errtext(e, ebuf, sizeof ebuf));
+			goto fail;
+		}
+		close(fd);
+		fd = nfd;
+		comp = next;
 	}
-	/* umask-independent: mkdir's mode was masked. */
-	if (chmod(path, 0700) != 0) {
-		*failed = path;
-		return -1;
-	}
-	return 0;
+	sqz_free(work);
+	return fd;
+fail:
+	close(fd);
+	sqz_free(work);
+	return -1;
 }
 
 /* A put that died between create and rename leaves "<name>.rec.tmp-<hex>";
@@ -238,37 +289,10 @@ sqz_status sqz_filestore_open(const char *dir, sqz_filestore **out, sqz_error *e
 	if (!path) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	/* ENOTDIR: some component is a file; mkdir names which one. */
-	if (fd < 0 && (errno == ENOENT || errno == ENOTDIR)) {
-		char *work = sqz_strdup(path);
-		const char *failed = NULL;
-		if (!work) {
-			sqz_free(path);
-			return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-		}
-		if (make_dirs(work, &failed) != 0) {
-			int e = errno;
-			char who[160];
-			user_name(geteuid(), who, sizeof who);
-			sqz_error_set(err, SQZ_E_STORE,
-				"cannot create the FileStore directory %s: mkdir %s: %s; create it with mode 0700 for %s, or choose another directory",
-				path, failed, errtext(e, ebuf, sizeof ebuf), who);
-			sqz_free(work);
-			sqz_free(path);
-			return SQZ_E_STORE;
-		}
-		sqz_free(work);
-		fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	}
+	int fd = walk_to_store(path, err);
 	if (fd < 0) {
-		int e = errno;
-		char who[160];
-		user_name(geteuid(), who, sizeof who);
-		sqz_error_set(err, SQZ_E_STORE, "cannot open the FileStore directory %s: %s; it must be a directory that %s can read and write",
-			path, errtext(e, ebuf, sizeof ebuf), who);
 		sqz_free(path);
-		return SQZ_E_STORE;
+		return err ? err->status : SQZ_E_STORE;
 	}
 
 	sqz_status status = SQZ_E_STORE;
@@ -288,14 +312,16 @@ sqz_status sqz_filestore_open(const char *dir, sqz_filestore **out, sqz_error *e
 			path, owner, me, me);
 		goto fail;
 	}
-	if ((st.st_mode & 07777) != 0700) {
-		/* Tokens live here: no one but the owner may list, add or remove. */
-		if (fchmod(fd, 0700) != 0) {
-			int e = errno;
-			sqz_error_set(err, SQZ_E_STORE, "the FileStore directory %s has mode %04o and cannot be restricted to 0700: %s; run chmod 700 on it",
-				path, (unsigned)(st.st_mode & 07777), errtext(e, ebuf, sizeof ebuf));
-			goto fail;
-		}
+	if ((st.st_mode & 0777) != 0700) {
+		/* Tokens live here: no one but the owner may list, add or remove.
+		 * A directory this did not create is never changed: it may be
+		 * shared on purpose (or be "/"), so the administrator decides. */
+		const char *why = (st.st_mode & 077) ? "other users can list or change what is in it"
+			: "its owner cannot read, write and enter it";
+		sqz_error_set(err, SQZ_E_STORE, "the FileStore directory %s has mode %04o: %s, and tokens are kept there. Give the "
+			"store a directory of its own with mode 0700 (chmod 700 %s), or name a new directory and sqzgraph creates it so",
+			path, (unsigned)(st.st_mode & 07777), why, path);
+		goto fail;
 	}
 
 	sqz_filestore *fs = sqz_calloc(1, sizeof *fs);

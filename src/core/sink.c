@@ -126,6 +126,9 @@ sqz_status sqz_file_sink_open(sqz_file_sink *fs, const char *path, sqz_error *er
 
 sqz_status sqz_file_sink_commit(sqz_file_sink *fs, sqz_error *err)
 {
+	if (!fs->path || fs->fd < 0) {
+		return sqz_error_set(err, SQZ_E_INTERNAL, "the download target was not opened");
+	}
 	/* Again: the download took a while, and what is at the path may have
 	 * changed. The file that is replaced lends its owner and mode (the
 	 * owner first: chown clears set-id bits, chmod sets them again). */

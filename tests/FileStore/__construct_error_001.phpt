@@ -55,9 +55,9 @@ require __DIR__ . '/../Store/util.inc';
 sqz_rmrf(sys_get_temp_dir() . '/sqzgraph-test-filestore-construct-error-001');
 ?>
 --EXPECT--
-SqzGraph\StoreException: cannot create the FileStore directory ROOT/file/store: mkdir ROOT/file/store: Not a directory; create it with mode 0700 for USER, or choose another directory
+SqzGraph\StoreException: cannot use ROOT/file/store as the FileStore directory: ROOT/file is a file, not a directory
 NULL
-SqzGraph\StoreException: cannot open the FileStore directory ROOT/file: Not a directory; it must be a directory that USER can read and write
+SqzGraph\StoreException: cannot use ROOT/file as the FileStore directory: ROOT/file is a file, not a directory
 NULL
 ValueError: SqzGraph\FileStore::__construct(): Argument #1 ($directory) must not be empty
 ValueError: SqzGraph\FileStore::__construct(): Argument #1 ($directory) must not contain any null bytes

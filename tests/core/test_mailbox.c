@@ -160,14 +160,31 @@ static void test_file_sink(void)
 	CHECK(stat(path, &st) == 0 && st.st_size == 7);   /* the earlier file is untouched */
 	CHECK_INT(count_entries(dir), 1);
 
-	/* a directory in the way: the error names the path (it used to print "(null)") */
+	/* a directory in the way is refused at once, and the error names it */
 	CHECK(mkdir(sub, 0700) == 0);
-	CHECK_INT(sqz_file_sink_open(&fs, sub, &err), SQZ_OK);
-	CHECK_INT(sqz_file_sink_commit(&fs, &err), SQZ_E_STORE);
-	CHECK(err.message && strstr(err.message, sub) != NULL);
-	CHECK(err.message && strstr(err.message, "(null)") == NULL);
+	CHECK_INT(sqz_file_sink_open(&fs, sub, &err), SQZ_E_STORE);
+	CHECK(err.message && strstr(err.message, sub) != NULL && strstr(err.message, "is a directory") != NULL);
 	CHECK_INT(count_entries(dir), 2);                 /* a.eml and sub; no .part */
 	sqz_error_clear(&err);
+
+	/* ...and when one appears while the download runs, at the commit */
+	char late[1200];
+	snprintf(late, sizeof late, "%s/late.eml", dir);
+	CHECK_INT(sqz_file_sink_open(&fs, late, &err), SQZ_OK);
+	CHECK_INT(fs.sink.write(fs.sink.ctx, "x", 1, &err), 0);
+	CHECK(mkdir(late, 0700) == 0);
+	CHECK_INT(sqz_file_sink_commit(&fs, &err), SQZ_E_STORE);
+	CHECK(err.message && strstr(err.message, "is a directory") != NULL);
+	CHECK_INT(count_entries(dir), 3);                 /* a.eml, sub, late.eml/; no .part */
+	rmdir(late);
+	sqz_error_clear(&err);
+
+	/* a replaced file keeps its mode */
+	chmod(path, 0600);
+	CHECK_INT(sqz_file_sink_open(&fs, path, &err), SQZ_OK);
+	CHECK_INT(fs.sink.write(fs.sink.ctx, "new", 3, &err), 0);
+	CHECK_INT(sqz_file_sink_commit(&fs, &err), SQZ_OK);
+	CHECK(stat(path, &st) == 0 && st.st_size == 3 && (st.st_mode & 0777) == 0600);
 
 	snprintf(path, sizeof path, "%s/missing/x.eml", dir);
 	CHECK_INT(sqz_file_sink_open(&fs, path, &err), SQZ_E_STORE);
