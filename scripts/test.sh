@@ -67,11 +67,15 @@ fi # SQZ_SUITE=all
 
 run_phpt() { # run_phpt <label> [extra run-tests args...]
 	local label=$1; shift
-	local log
+	local log ext_args
 	log=$(mktemp)
+	# No php.ini for the tests (-n), the host's other shared extensions
+	# loaded by name: where sqzgraph is installed system-wide too, its ini
+	# would load a second sqzgraph ("Module already loaded" in every test).
+	mapfile -t ext_args < <(php scripts/php-ext-args.php)
 	TEST_PHP_EXECUTABLE=$(command -v php) NO_INTERACTION=1 REPORT_EXIT_STATUS=0 \
 		php "$(bash scripts/php-build-dir.sh)/run-tests.php" \
-		-q -j2 --show-diff "$@" \
+		-q -j2 --show-diff -n "${ext_args[@]}" "$@" \
 		-d extension="$root/modules/sqzgraph.so" ${PHPT_DIRS:-${SQZ_TESTS:-tests}} >"$log" 2>&1
 	# The diffs of failed tests, then run-tests.php's own summary of them.
 	sed -n '/^========DIFF========/,/^========DONE========/p' "$log" | head -400

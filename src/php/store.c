@@ -36,10 +36,43 @@ static sqz_status bridge_error(sqz_error *err, sqz_status status, php_sqz_store_
 	return status;
 }
 
+/* The userland exception becomes the StoreException's previous, with its
+ * class, message, file, line and frames, but without the frames' argument
+ * values: put()'s frame holds the whole record (a token record when no
+ * encryption_key is set), and traces end up in logs and error trackers. */
+static void drop_trace_args(zend_object *ex)
+{
+	for (int depth = 0; ex && depth < 64; depth++) {
+		zend_class_entry *base = instanceof_function(ex->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
+		zval rv, copy, *frame;
+		zval *trace = zend_read_property_ex(base, ex, ZSTR_KNOWN(ZEND_STR_TRACE), 1, &rv);
+		if (Z_TYPE_P(trace) == IS_ARRAY) {
+			array_init_size(&copy, zend_hash_num_elements(Z_ARRVAL_P(trace)));
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(trace), frame) {
+				zval kept;
+				if (Z_TYPE_P(frame) == IS_ARRAY) {
+					ZVAL_ARR(&kept, zend_array_dup(Z_ARRVAL_P(frame)));
+					zend_hash_del(Z_ARRVAL(kept), ZSTR_KNOWN(ZEND_STR_ARGS));
+				} else {
+					ZVAL_COPY(&kept, frame);
+				}
+				add_next_index_zval(&copy, &kept);
+			} ZEND_HASH_FOREACH_END();
+			zend_update_property_ex(base, ex, ZSTR_KNOWN(ZEND_STR_TRACE), &copy);
+			zval_ptr_dtor(&copy);
+		}
+		zval *previous = zend_read_property_ex(base, ex, ZSTR_KNOWN(ZEND_STR_PREVIOUS), 1, &rv);
+		ex = Z_TYPE_P(previous) == IS_OBJECT ? Z_OBJ_P(previous) : NULL;
+	}
+}
+
 /* The userland method threw: wrap it (see store.h) and say SQZ_E_CALLBACK. */
 static sqz_status callback_failed(php_sqz_store_ref *ref, const char *method, const char *key, size_t key_len, sqz_error *err)
 {
 	zend_object *ex = EG(exception);
+	if (!zend_is_unwind_exit(ex) && !zend_is_graceful_exit(ex)) {
+		drop_trace_args(ex);    /* also when it goes on as it is (a SqzGraph exception) */
+	}
 	if (!zend_is_unwind_exit(ex) && !zend_is_graceful_exit(ex) && !instanceof_function(ex->ce, php_sqz_exception_ce)) {
 		zend_class_entry *base = instanceof_function(ex->ce, zend_ce_exception) ? zend_ce_exception : zend_ce_error;
 		zval rv;

@@ -33,18 +33,7 @@ if (proc_close($p) !== 0) {
 <?php
 declare(strict_types=1);
 require __DIR__ . '/../mock-tenant/server.inc';
-
-/** The sqzgraph.so this test runs with (run-tests passes it as -d extension=...), for the php -S child. */
-function sqz_extension_args(): array
-{
-    $args = explode("\0", (string) @file_get_contents('/proc/self/cmdline'));
-    foreach ($args as $a) {
-        if (preg_match('~^(?:-d)?extension=(.*sqzgraph\.so)$~', $a, $m)) {
-            return ['-d', 'extension=' . $m[1]];
-        }
-    }
-    return [];     // loaded from php.ini, which the child reads as well
-}
+require_once __DIR__ . '/../php_child.inc';
 
 function free_port(): int
 {
@@ -70,7 +59,7 @@ for ($try = 0; $try < 5 && $admin === null; $try++) {
     $env = getenv();
     unset($env['USE_ZEND_ALLOC'], $env['ZEND_DONT_UNLOAD_MODULES']);
     $env = ['SQUEEZE_ADMIN_DATA' => $data, 'TZ' => 'America/Los_Angeles'] + $env;
-    $proc = proc_open(array_merge([PHP_BINARY], sqz_extension_args(), ['-d', 'date.timezone=Pacific/Chatham',
+    $proc = proc_open(array_merge(sqz_child_php(), ['-d', 'date.timezone=Pacific/Chatham',
         '-d', 'display_errors=0', '-d', 'log_errors=1', '-d', 'error_reporting=-1',
         '-S', "127.0.0.1:$port", __DIR__ . '/../../examples/squeeze-admin/index.php']),
         [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'a'], 2 => ['file', $log, 'a']], $pipes, __DIR__, $env);
