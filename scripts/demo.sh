@@ -60,7 +60,8 @@ url=$(sqzgraph authorize --config "$work/mailbox.ini" --print-url)
 echo "the administrator opens: ${url:0:110}..."
 redirect=$(php scripts/demo-browser.php "$url" accept admin@contoso.example)
 echo "Microsoft redirects back to: ${redirect%%\?*}?code=…&state=…"
-sqzgraph authorize --config "$work/mailbox.ini" --redirect "$redirect"
+# On stdin, not as an argument: the code in it would be in the process list.
+printf '%s\n' "$redirect" | sqzgraph authorize --config "$work/mailbox.ini" --redirect -
 
 step "Status"
 sqzgraph status --config "$work/mailbox.ini"

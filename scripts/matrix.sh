@@ -4,6 +4,7 @@
 #   php 8.2 nts release (debian 12)   this machine: bash scripts/test.sh
 #   php 8.4 nts release (debian 13)   a Debian 13 root made with mmdebstrap, entered
 #                                     with chroot: bash scripts/test.sh inside it
+#                                     (scripts/debian13.sh)
 #   php 8.2 zts debug                 PHP 8.2 from Debian's source package, built with
 #                                     --enable-debug --enable-zts: the build and the phpt
 #                                     (the debug engine reports leaks and refcount errors)
@@ -34,13 +35,6 @@ fi
 mkdir -p "$dir"
 log_dir="$dir/logs"
 mkdir -p "$log_dir"
-
-apt_install() { # apt_install <package>...: only what is missing
-	local missing=() p
-	for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-	[ ${#missing[@]} = 0 ] && return 0
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-}
 
 copy_tree() { # copy_tree <destination>: the working tree as it is, with its .git, without build output
 	rm -rf "$1"
@@ -78,50 +72,16 @@ run_config() { # run_config <label> <log> <command...>
 # --- php 8.2 nts release (debian 12): this machine -------------------------
 if [[ " $configs " == *" deb12 "* ]]; then
 	copy_tree "$dir/work/debian-12/main"
+	# SQZ_DEBIAN13=0: Debian 13 is its own line below, not part of this one.
 	run_config "php 8.2 nts release (debian 12)" "$log_dir/debian-12.log" \
-		env SQZ_VALGRIND="${SQZ_VALGRIND:-1}" ${SQZ_TESTS:+SQZ_TESTS="$SQZ_TESTS"} bash "$dir/work/debian-12/main/scripts/test.sh"
+		env SQZ_VALGRIND="${SQZ_VALGRIND:-1}" SQZ_DEBIAN13=0 ${SQZ_TESTS:+SQZ_TESTS="$SQZ_TESTS"} \
+		bash "$dir/work/debian-12/main/scripts/test.sh"
 fi
 
-# --- php 8.4 nts release (debian 13): a root file system -------------------
-root13="$dir/debian-13-root"
-mounted=()
-unmount_all() {
-	local m
-	for m in "${mounted[@]}"; do umount -R "$m" 2>/dev/null || umount -lR "$m" 2>/dev/null || true; done
-	mounted=()
-}
-trap unmount_all EXIT
-enter13() { # enter13 <command>: a login-like shell in the Debian 13 root
-	chroot "$root13" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM=dumb \
-		${CI:+CI="$CI"} ${SQZ_VALGRIND:+SQZ_VALGRIND="$SQZ_VALGRIND"} ${SQZ_TESTS:+SQZ_TESTS="$SQZ_TESTS"} \
-		bash -c "$1"
-}
+# --- php 8.4 nts release (debian 13): a root file system (scripts/debian13.sh)
 if [[ " $configs " == *" deb13 "* ]]; then
-	if [ ! -x "$root13/usr/bin/apt-get" ]; then
-		echo "== preparing the Debian 13 root in $root13 (mmdebstrap, a few minutes)"
-		apt_install mmdebstrap || { echo "matrix: cannot install mmdebstrap"; exit 1; }
-		rm -rf "$root13.partial"
-		if ! mmdebstrap --variant=apt --include=ca-certificates trixie "$root13.partial" "$mirror" \
-			>"$log_dir/mmdebstrap.log" 2>&1; then
-			tail -n 20 "$log_dir/mmdebstrap.log"
-			echo "matrix: mmdebstrap failed (log: $log_dir/mmdebstrap.log)"; exit 1
-		fi
-		mv "$root13.partial" "$root13"
-	fi
-	# What the suite needs: processes (/proc), devices and pseudo-terminals
-	# (/dev, the progress-bar test), the name server.
-	for m in proc dev sys; do
-		mountpoint -q "$root13/$m" || { mount --rbind "/$m" "$root13/$m" && mount --make-rslave "$root13/$m" && mounted+=("$root13/$m"); }
-	done
-	cp /etc/resolv.conf "$root13/etc/resolv.conf"
-	copy_tree "$root13/root/sqzgraph"
-	# The root's package lists are refreshed once per run: mmdebstrap leaves
-	# none. git, as on any machine the project was cloned to.
-	enter13 "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git" \
-		>"$log_dir/debian-13-apt.log" 2>&1 || { cat "$log_dir/debian-13-apt.log"; echo "matrix: apt-get failed in $root13"; exit 1; }
 	run_config "php 8.4 nts release (debian 13)" "$log_dir/debian-13.log" \
-		enter13 "cd /root/sqzgraph && bash scripts/test.sh"
-	unmount_all
+		env SQZ_MATRIX_DIR="$dir" SQZ_DEBIAN_MIRROR="$mirror" SQZ_DEBIAN13=0 bash scripts/debian13.sh "bash scripts/test.sh"
 fi
 
 # --- php 8.2 zts debug: PHP built from Debian's source package -------------

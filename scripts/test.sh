@@ -8,6 +8,8 @@
 #   SQZ_VALGRIND=0                         skip the second phpt run under valgrind (default: on)
 #   SQZ_SUITE=phpt                         only build and the phpt (scripts/matrix.sh on a debug
 #                                          PHP, whose own leak and refcount reports replace valgrind)
+#   SQZ_DEBIAN13=0                         on a Debian 12 host (as root), do not also run the whole
+#                                          suite again in a Debian 13 / PHP 8.4 root (scripts/debian13.sh)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -115,6 +117,31 @@ if [ "${SQZ_VALGRIND:-1}" = 1 ] && [ "${SQZ_SUITE:-all}" = all ]; then
 	USE_ZEND_ALLOC=0 VALGRIND_OPTS="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --trace-children-skip=*/date,*/sh,*/bash,*/dash,*/env,*/sleep,*/kill,*/node,*/chromium,*/openssl,*/curl,*/script,*/stty --trace-children-skip-by-arg=*/mock-tenant/*,*child*" \
 		PHPT_DIRS="${SQZ_TESTS:-$(ls -d tests/*/ | grep -v -e 'tests/MockTenant/' -e 'tests/mock-tenant/' | tr '\n' ' ')}" \
 		run_phpt valgrind -m -d pcre.jit=0
+fi
+
+# The current Debian as well: on a Debian 12 host run as root (CI, a fresh
+# machine), the same suite in a Debian 13 root with PHP 8.4 — a platform
+# this host's packages cannot show (json-c 0.18, curl 8.14, PHP 8.4).
+if [ "${SQZ_DEBIAN13:-1}" != 0 ] && [ "${SQZ_SUITE:-all}" = all ] && [ "$(id -u)" = 0 ] \
+	&& [ "$(. /etc/os-release 2>/dev/null; echo "${ID:-}-${VERSION_ID:-}")" = debian-12 ]; then
+	echo "== the whole suite in a Debian 13 root (PHP 8.4; SQZ_DEBIAN13=0 skips this)"
+	d13_log=$(mktemp)
+	bash scripts/debian13.sh "bash scripts/test.sh" >"$d13_log" 2>&1
+	d13_rc=$?
+	grep -E '^(FAILED|== |\[[a-z]+\] (phpt:|FAIL|LEAK|BORK|WARN)|core:|fuzz:|debian13:)' "$d13_log" | sed 's/^/[debian 13] /'
+	sed -n '/^========DIFF========/,/^========DONE========/p' "$d13_log" | head -200
+	d13_last=$(tail -n1 "$d13_log")
+	if [ "$d13_rc" = 77 ]; then
+		skipped=$((skipped + 1))
+	elif [[ "$d13_last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+		echo "[debian 13] $d13_last"
+		passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2])); skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
+		[ "$d13_rc" != 0 ] && [ "${BASH_REMATCH[2]}" = 0 ] && failed=$((failed + 1))
+	else
+		tail -n 30 "$d13_log"
+		record debian-13 1
+	fi
+	rm -f "$d13_log"
 fi
 
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -58,6 +58,14 @@ $redirect = $t->authorizeAuto(trim($out));
 [$rc, $out, $err] = cli(['authorize', '--config', $ini, '--redirect', parse_url($redirect, PHP_URL_QUERY)]);
 echo "query only: $rc ", json_encode(str_starts_with($out, 'authorized: admin@contoso.example')), "\n";
 
+echo "--- the redirect on stdin (--redirect -): the code never appears in the process list\n";
+[$rc, $out] = cli(['authorize', '--config', $ini, '--print-url']);
+$redirect = $t->authorizeAuto(trim($out));
+[$rc, $out, $err] = cli(['authorize', '--config', $ini, '--redirect', '-'], "$redirect\n");
+echo "stdin: $rc ", json_encode(str_starts_with($out, 'authorized: admin@contoso.example')), ' ', json_encode($err), "\n";
+[$rc, $out, $err] = cli(['authorize', '--config', $ini, '--redirect', '-'], '');
+echo "stdin empty: $rc ", json_encode(trim($err)), "\n";
+
 echo "--- the user declines\n";
 [$rc, $out] = cli(['authorize', '--config', $ini, '--print-url']);
 $denied = $t->authorize(trim($out), 'deny')['location'];
@@ -66,7 +74,7 @@ echo "denied: $rc, stdout ", json_encode($out), ', ', json_encode(str_contains($
 
 echo "--- nothing pasted\n";
 [$rc, $out, $err] = cli(['authorize', '--config', $ini], '');
-echo "empty stdin: $rc, hint: ", json_encode(str_contains($err, "--redirect 'URL'")), "\n";
+echo "empty stdin: $rc, hint: ", json_encode(str_contains($err, "--redirect -\n") && str_contains($err, 'process list')), "\n";
 
 echo "--- client_credentials needs no sign-in\n";
 $cc = cli_ini($t, $dir, 'cc', ['flow' => 'client_credentials', 'redirect_uri' => null, 'mailbox' => ADMIN]);
@@ -100,6 +108,9 @@ refresh token valid until: TIME unless used (keep refresh-tokens running)
 stderr: ""
 --- a pasted query string (no URL) works too
 query only: 0 true
+--- the redirect on stdin (--redirect -): the code never appears in the process list
+stdin: 0 true ""
+stdin empty: 64 "sqzgraph: authorize: --redirect - read no URL from stdin; paste the address the browser was sent to"
 --- the user declines
 denied: 2, stdout "", true
 --- nothing pasted
