@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <openssl/crypto.h>
 #include <strings.h>
 #include <time.h>
 #include <curl/curl.h>
@@ -351,6 +352,19 @@ static void finish_transfer(const sqz_http_options *opts, transfer *t, CURLcode 
 	}
 }
 
+/* A request's header list holds the bearer token (libcurl copied it in):
+ * overwritten before it is freed. libcurl's own copies of the request are
+ * beyond reach. */
+static void free_headers(struct curl_slist *headers)
+{
+	for (struct curl_slist *h = headers; h; h = h->next) {
+		if (h->data) {
+			OPENSSL_cleanse(h->data, strlen(h->data));
+		}
+	}
+	curl_slist_free_all(headers);
+}
+
 sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	const sqz_http_request *requests, sqz_http_response *responses, size_t n, size_t max_parallel,
 	void (*on_done)(void *ctx, size_t index), void *on_done_ctx, sqz_error *err)
@@ -450,7 +464,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			CURLcode code = msg->data.result;
 			curl_multi_remove_handle(multi, msg->easy_handle);
 			finish_transfer(opts, t, code);
-			curl_slist_free_all(t->headers);
+			free_headers(t->headers);
 			t->headers = NULL;
 			easy_give_back(http, t->easy);
 			t->easy = NULL;
@@ -472,7 +486,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			curl_multi_remove_handle(multi, t->easy);
 			easy_give_back(http, t->easy);
 		}
-		curl_slist_free_all(t->headers);
+		free_headers(t->headers);
 		sqz_error_clear(&t->sink_error);
 	}
 	sqz_free(transfers);

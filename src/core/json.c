@@ -2,6 +2,7 @@
 #include "alloc.h"
 
 #include <ctype.h>
+#include <openssl/crypto.h>
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -265,6 +266,28 @@ int sqz_json_bool(json_object *obj, const char *key, int *out)
 	}
 	*out = json_object_get_boolean(value) ? 1 : 0;
 	return 0;
+}
+
+void sqz_json_put_secret(json_object *obj, const char *const *keys, int serialised)
+{
+	if (!obj) {
+		return;
+	}
+	if (serialised) {
+		/* Serialising again fills the same buffer with the same text. */
+		size_t n = 0;
+		const char *text = json_object_to_json_string_length(obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &n);
+		if (text) {
+			OPENSSL_cleanse((char *)text, n);
+		}
+	}
+	for (; keys && *keys; keys++) {
+		json_object *value = sqz_json_get(obj, *keys);
+		if (value && json_object_is_type(value, json_type_string)) {
+			OPENSSL_cleanse((char *)json_object_get_string(value), (size_t)json_object_get_string_len(value));
+		}
+	}
+	json_object_put(obj);
 }
 
 char *sqz_json_dump(json_object *obj)

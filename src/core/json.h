@@ -42,6 +42,12 @@ int sqz_json_int64(json_object *obj, const char *key, int64_t *out);
 /* Boolean member; -1 when missing or not a boolean. */
 int sqz_json_bool(json_object *obj, const char *key, int *out);
 
+/* json_object_put() for an object that held secrets: the string values of
+ * the top-level `keys` (NULL-terminated) are overwritten first, and so is
+ * the object's own serialisation buffer when `serialised` (it was dumped),
+ * so no token stays behind in freed memory. obj may be NULL. */
+void sqz_json_put_secret(json_object *obj, const char *const *keys, int serialised);
+
 /* Serialises without escaping slashes; a new string (sqz_free). */
 char *sqz_json_dump(json_object *obj);
 

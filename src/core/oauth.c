@@ -121,6 +121,9 @@ void sqz_token_record_clear(sqz_token_record *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* The members that hold tokens, overwritten before their JSON is freed. */
+static const char *const token_keys[] = { "access_token", "refresh_token", "id_token", NULL };
+
 static void add_str(json_object *o, const char *k, const char *v)
 {
 	json_object_object_add(o, k, v ? json_object_new_string(v) : NULL);
@@ -152,7 +155,7 @@ char *sqz_token_record_encode(const sqz_token_record *r)
 	add_str(o, "error_code", r->error_code);
 	add_str(o, "error_description", r->error_description);
 	char *text = sqz_json_dump(o);
-	json_object_put(o);
+	sqz_json_put_secret(o, token_keys, 1);
 	return text;
 }
 
@@ -172,7 +175,7 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 	int64_t version = 0, v;
 	const char *flow = sqz_json_string(o, "flow");
 	if (!json_object_is_type(o, json_type_object) || sqz_json_int64(o, "v", &version) != 0 || version != 1 || !flow) {
-		json_object_put(o);
+		sqz_json_put_secret(o, token_keys, 0);
 		return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store has an unknown format (written by a newer sqzgraph?); "
 			"delete it (forget) and authorize again");
 	}
@@ -187,7 +190,7 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 			continue;
 		}
 		if (v < 0 || v > SQZ_OAUTH_EPOCH_MAX) {
-			json_object_put(o);
+			sqz_json_put_secret(o, token_keys, 0);
 			memset(r, 0, sizeof *r);
 			return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store is corrupt (%s %lld is not a time sqzgraph writes); "
 				"delete it (forget) and authorize again", instants[i], (long long)v);
@@ -202,7 +205,7 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
 		json_object *s = sqz_json_get(o, whole[i]);
 		if (s && json_object_is_type(s, json_type_string) && !sqz_json_id(o, whole[i]) && json_object_get_string_len(s) > 0) {
-			json_object_put(o);
+			sqz_json_put_secret(o, token_keys, 0);
 			sqz_token_record_clear(r);
 			return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store is corrupt (its %s holds a NUL byte); "
 				"delete it (forget) and authorize again", whole[i]);
@@ -224,7 +227,7 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 	r->reason = dup_member(o, "reason");
 	r->error_code = dup_member(o, "error_code");
 	r->error_description = dup_member(o, "error_description");
-	json_object_put(o);
+	sqz_json_put_secret(o, token_keys, 0);
 	return SQZ_OK;
 }
 
@@ -415,7 +418,7 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 	json_object *body = sqz_json_parse(resp->body.data, resp->body.len, "the token endpoint's answer", SQZ_E_GRAPH, err);
 	if (!body || !json_object_is_type(body, json_type_object)) {
 		if (body) {
-			json_object_put(body);
+			sqz_json_put_secret(body, token_keys, 0);
 		}
 		const char *what = resp->body.len && resp->body.data[0] == '<' ? "an HTML page instead of JSON (a proxy or gateway error?)"
 			: "a body that is not a JSON object";
@@ -437,7 +440,7 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 		if (sqz_json_int64(body, "refresh_in", &a->refresh_in) != 0) {
 			a->refresh_in = 0;
 		}
-		json_object_put(body);
+		sqz_json_put_secret(body, token_keys, 0);
 		if (a->refresh_token && !a->refresh_token[0]) {
 			/* An empty refresh_token is no rotation: the stored one stays. */
 			sqz_free_secret(a->refresh_token);
@@ -467,7 +470,7 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 	a->error_code = code_of(body, description);
 	a->description = clean_description(description);
 	a->suberror = sqz_strdup(sqz_json_string(body, "suberror"));
-	json_object_put(body);
+	sqz_json_put_secret(body, token_keys, 0);
 	return SQZ_OK;
 }
 
