@@ -20,6 +20,11 @@ ZEND_BEGIN_MODULE_GLOBALS(sqzgraph)
 	 * callback unwinds the core's frames: the core finishes its cleanup,
 	 * and no callback into PHP (Store, logger, progress) may run then. */
 	bool unwinding_fatal;
+	/* A fatal error in a callback the core made (logger, userland Store)
+	 * was caught there; the bailout resumes as soon as the core has
+	 * returned: at the next throw of the binding or at the VM interrupt
+	 * right after the method returns (php_sqz_fatal_caught). */
+	bool fatal_pending;
 ZEND_END_MODULE_GLOBALS(sqzgraph)
 
 ZEND_EXTERN_MODULE_GLOBALS(sqzgraph)

@@ -40,6 +40,7 @@ static PHP_MINIT_FUNCTION(sqzgraph)
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		return FAILURE;
 	}
+	php_sqz_runtime_minit();
 	php_sqz_exceptions_minit();
 	php_sqz_store_minit();
 	php_sqz_config_minit();

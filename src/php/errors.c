@@ -5,7 +5,9 @@
 #include "php.h"
 #include "zend_exceptions.h"
 
+#include "php_sqzgraph.h"
 #include "errors.h"
+#include "runtime.h"
 #include "exceptions/exceptions.h"
 
 static void set_string(zend_class_entry *scope, zend_object *obj, const char *name, const char *value)
@@ -44,6 +46,12 @@ static zend_class_entry *class_for(sqz_status status)
 
 void php_sqz_throw_error(sqz_error *err)
 {
+	if (SQZG(fatal_pending)) {
+		/* A callback's fatal error was caught while the core ran: no
+		 * exception for userland to catch, the fatal error goes on. */
+		sqz_error_clear(err);
+		php_sqz_resume_fatal();
+	}
 	if (err->status == SQZ_E_CALLBACK && EG(exception)) {
 		sqz_error_clear(err);
 		return;

@@ -29,6 +29,38 @@ void php_sqz_http_shutdown(void)
 	}
 }
 
+static void (*previous_interrupt)(zend_execute_data *execute_data);
+
+void php_sqz_fatal_caught(void)
+{
+	SQZG(unwinding_fatal) = true;
+	SQZG(fatal_pending) = true;
+	zend_atomic_bool_store_ex(&EG(vm_interrupt), true);
+}
+
+void php_sqz_resume_fatal(void)
+{
+	if (SQZG(fatal_pending)) {
+		SQZG(fatal_pending) = false;
+		SQZG(unwinding_fatal) = false;
+		zend_bailout();
+	}
+}
+
+static void resume_fatal_at_interrupt(zend_execute_data *execute_data)
+{
+	php_sqz_resume_fatal();
+	if (previous_interrupt) {
+		previous_interrupt(execute_data);
+	}
+}
+
+void php_sqz_runtime_minit(void)
+{
+	previous_interrupt = zend_interrupt_function;
+	zend_interrupt_function = resume_fatal_at_interrupt;
+}
+
 bool php_sqz_php_calls_blocked(void)
 {
 	return EG(exception) != NULL || SQZG(unwinding_fatal);
@@ -69,7 +101,9 @@ static void log_to_callable(void *ctx, sqz_log_level level, const char *message,
 		}
 	}
 	ZVAL_UNDEF(&retval);
-	call_user_function(NULL, NULL, callable, &retval, 3, args);
+	bool ok;
+	PHP_SQZ_CALL_GUARDED(call_user_function(NULL, NULL, callable, &retval, 3, args), ok);
+	(void)ok;    /* after a fatal error the next lines are dropped (php_sqz_php_calls_blocked) */
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&args[0]);
 	zval_ptr_dtor(&args[1]);

@@ -24,6 +24,35 @@ bool php_sqz_php_calls_blocked(void);
  * or cannot be resolved (then the caller passes it on as given). */
 zend_string *php_sqz_absolute_path(const char *path, size_t len);
 
+/* A fatal error (engine bailout: memory limit, E_ERROR) inside a userland
+ * callback that the core made must not longjmp across the core's frames:
+ * everything they hold would leak (a token copy among it). The call is made
+ * under zend_try; after a bailout php_sqz_fatal_caught() blocks further PHP
+ * callbacks, the core unwinds as for any failed callback and frees what it
+ * holds, and the bailout goes on once the binding method ends (or throws).
+ *   bool ok;
+ *   PHP_SQZ_CALL_GUARDED(call_user_function(...), ok);
+ */
+#define PHP_SQZ_CALL_GUARDED(call, ok) do { \
+		zend_execute_data *sqz_saved_ed_ = EG(current_execute_data); \
+		volatile bool sqz_bailed_ = false; \
+		zend_try { \
+			call; \
+		} zend_catch { \
+			sqz_bailed_ = true; \
+		} zend_end_try(); \
+		if (sqz_bailed_) { \
+			EG(current_execute_data) = sqz_saved_ed_; \
+			php_sqz_fatal_caught(); \
+		} \
+		(ok) = !sqz_bailed_; \
+	} while (0)
+void php_sqz_fatal_caught(void);
+/* Resumes a caught fatal error now (see above) if there is one. */
+void php_sqz_resume_fatal(void);
+/* MINIT: the VM interrupt hook that resumes it after the method returns. */
+void php_sqz_runtime_minit(void);
+
 /* "sqzgraph/<version>" */
 const char *php_sqz_user_agent(void);
 

@@ -120,8 +120,13 @@ static sqz_status ul_get(void *ctx, const char *key, size_t key_len, char **valu
 	zval arg, rv;
 	ZVAL_STRINGL(&arg, key, key_len);
 	ZVAL_UNDEF(&rv);
-	zend_call_known_instance_method(ref->fn_get, Z_OBJ(ref->object), &rv, 1, &arg);
+	bool ok;
+	PHP_SQZ_CALL_GUARDED(zend_call_known_instance_method(ref->fn_get, Z_OBJ(ref->object), &rv, 1, &arg), ok);
 	zval_ptr_dtor(&arg);
+	if (!ok) {
+		zval_ptr_dtor(&rv);
+		return not_called(err);
+	}
 	if (EG(exception)) {
 		zval_ptr_dtor(&rv);
 		return callback_failed(ref, "get", key, key_len, err);
@@ -154,12 +159,16 @@ static sqz_status call_void(php_sqz_store_ref *ref, zend_function *fn, const cha
 		ZVAL_STRINGL(&args[1], value, value_len);
 	}
 	ZVAL_UNDEF(&rv);
-	zend_call_known_instance_method(fn, Z_OBJ(ref->object), &rv, with_value ? 2 : 1, args);
+	bool ok;
+	PHP_SQZ_CALL_GUARDED(zend_call_known_instance_method(fn, Z_OBJ(ref->object), &rv, with_value ? 2 : 1, args), ok);
 	zval_ptr_dtor(&args[0]);
 	if (with_value) {
 		zval_ptr_dtor(&args[1]);
 	}
 	zval_ptr_dtor(&rv);
+	if (!ok) {
+		return not_called(err);
+	}
 	if (EG(exception)) {
 		return callback_failed(ref, method, key, key_len, err);
 	}
@@ -195,8 +204,13 @@ static sqz_status ul_lock(void *ctx, const char *key, size_t key_len, double tim
 	ZVAL_STRINGL(&args[0], key, key_len);
 	ZVAL_DOUBLE(&args[1], timeout);
 	ZVAL_UNDEF(&rv);
-	zend_call_known_instance_method(ref->fn_lock, Z_OBJ(ref->object), &rv, 2, args);
+	bool ok;
+	PHP_SQZ_CALL_GUARDED(zend_call_known_instance_method(ref->fn_lock, Z_OBJ(ref->object), &rv, 2, args), ok);
 	zval_ptr_dtor(&args[0]);
+	if (!ok) {
+		zval_ptr_dtor(&rv);
+		return not_called(err);
+	}
 	if (EG(exception)) {
 		zval_ptr_dtor(&rv);
 		return callback_failed(ref, "lock", key, key_len, err);
