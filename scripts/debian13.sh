@@ -58,6 +58,15 @@ for m in proc dev sys; do
 	fi
 done
 cp /etc/resolv.conf "$root13/etc/resolv.conf"
+# The certificate authorities this host's administrator added (a company
+# proxy's, say): the root trusts what the host trusts (npm, for the browser
+# test, goes through them).
+ca_env=()
+if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+	mkdir -p "$root13/usr/local/share/ca-certificates"
+	cp /usr/local/share/ca-certificates/*.crt "$root13/usr/local/share/ca-certificates/"
+	ca_env=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt)
+fi
 
 rm -rf "$root13/root/sqzgraph"
 mkdir -p "$root13/root/sqzgraph"
@@ -66,12 +75,13 @@ mkdir -p "$root13/root/sqzgraph"
 
 enter() {
 	chroot "$root13" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 TERM=dumb \
+		"${ca_env[@]}" \
 		${CI:+CI="$CI"} ${SQZ_VALGRIND:+SQZ_VALGRIND="$SQZ_VALGRIND"} ${SQZ_TESTS:+SQZ_TESTS="$SQZ_TESTS"} \
 		${SQZ_SUITE:+SQZ_SUITE="$SQZ_SUITE"} bash -c "$1"
 }
 # mmdebstrap leaves no package lists: refresh them once per run. git, as on
 # any machine the project was cloned to (package.xml's check lists its files).
-if ! enter "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git >/dev/null" >"$dir/logs/debian-13-apt.log" 2>&1; then
+if ! enter "update-ca-certificates >/dev/null 2>&1; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git >/dev/null" >"$dir/logs/debian-13-apt.log" 2>&1; then
 	tail -n 20 "$dir/logs/debian-13-apt.log"
 	echo "debian13: apt-get failed in $root13 (log: $dir/logs/debian-13-apt.log)"
 	exit 1
