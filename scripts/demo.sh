@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 bash scripts/build.sh
-ext=(-d "extension=$root/modules/sqzgraph.so")
+# No php.ini (-n) but the host's other shared extensions: where sqzgraph is
+# also installed (pecl install), the demo runs this build without loading two.
+mapfile -t ext < <(php scripts/php-ext-args.php)
+ext=(-n "${ext[@]}" -d "extension=$root/modules/sqzgraph.so")
 sqzgraph() { php "${ext[@]}" "$root/scripts/sqzgraph" "$@"; }
 
 work=${SQZ_DEMO_DIR:-$(mktemp -d /tmp/sqzgraph-demo.XXXXXX)}
