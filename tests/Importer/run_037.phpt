@@ -10,12 +10,18 @@ for ($i = 1; $i <= 95; $i++) {
     im_add($f, sprintf('Bulk %03d', $i), ['attachments' => [['name' => "b$i.pdf", 'content_type' => 'application/pdf', 'size' => 3000]]]);
 }
 // One MIME member of window 3 is held 6 s by the mock: the worker is still fetching when the run stops.
-$f->t->fault(['path' => '/\$value', 'batch_member' => true, 'nth' => 81, 'action' => 'delay', 'delay_ms' => 6000 * MockTenant::slowdown()]);
+$held = $f->t->fault(['path' => '/\$value', 'batch_member' => true, 'nth' => 81, 'action' => 'delay', 'delay_ms' => 6000 * MockTenant::slowdown()]);
 $since = im_seq($f);
 $calls = 0;
 $stopAt = null;
-$r = im_importer($f)->run(function (SqzGraph\Message $m) use (&$calls, &$stopAt) {
-    if (++$calls > 40) {
+$r = im_importer($f)->run(function (SqzGraph\Message $m) use (&$calls, &$stopAt, $f, $held) {
+    if (++$calls === 41) {
+        // A defined point, not a race: window 3's fetch has reached the mock (its held member fired)
+        // before the run stops, so every fetch $batch that starts after the stop would be a new one.
+        im_wait_for(fn () => (array_values(array_filter($f->t->faults(), fn ($r) => $r['id'] === $held))[0]['fired'] ?? 0) > 0,
+            30 * MockTenant::slowdown());
+    }
+    if ($calls > 40) {
         $stopAt = microtime(true);
         throw new SqzGraph\TransportException('the document store is unreachable');
     }
