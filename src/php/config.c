@@ -236,6 +236,13 @@ static sqz_status apply_callable(sqz_config *cfg, const char *key, zval *value, 
 		*logger = NULL;
 		return sqz_config_set_null(cfg, key, err);
 	}
+	if (php_sqz_logger_object_method(value)) {
+		/* A PSR-3 logger (Psr\Log\LoggerInterface or anything with a
+		 * public log($level, $message, $context)): what applications
+		 * already hold, without a closure around it. */
+		*logger = value;
+		return sqz_config_set_callable(cfg, key, 1, err);
+	}
 	char *why = NULL;
 	/* No calling frame: only what is callable from anywhere is accepted,
 	 * because the logger is called later from inside the extension. */
@@ -258,7 +265,7 @@ static sqz_status apply_callable(sqz_config *cfg, const char *key, zval *value, 
 			sqz_error_set_key(err, key);
 			st = SQZ_E_CONFIG;
 		} else {
-			st = type_error(err, key, key, "?callable", value);
+			st = type_error(err, key, key, "?callable (or a PSR-3 logger object with a public log() method)", value);
 		}
 		if (why) {
 			efree(why);

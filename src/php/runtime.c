@@ -3,6 +3,7 @@
 #endif
 
 #include "php.h"
+#include "zend_closures.h"
 #include "php_sqzgraph.h"
 
 #include "runtime.h"
@@ -83,6 +84,23 @@ const char *php_sqz_user_agent(void)
 	return "sqzgraph/" PHP_SQZGRAPH_VERSION;
 }
 
+zend_function *php_sqz_logger_object_method(const zval *logger)
+{
+	if (Z_TYPE_P(logger) != IS_OBJECT || Z_OBJCE_P(logger) == zend_ce_closure) {
+		return NULL;
+	}
+	zend_class_entry *ce = Z_OBJCE_P(logger);
+	/* An invokable object is a callable: __invoke wins over log(). */
+	if (zend_hash_str_exists(&ce->function_table, "__invoke", sizeof("__invoke") - 1)) {
+		return NULL;
+	}
+	zend_function *log = zend_hash_str_find_ptr(&ce->function_table, "log", sizeof("log") - 1);
+	if (!log || !(log->common.fn_flags & ZEND_ACC_PUBLIC) || (log->common.fn_flags & (ZEND_ACC_STATIC | ZEND_ACC_ABSTRACT))) {
+		return NULL;
+	}
+	return log;
+}
+
 static void log_to_callable(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t field_count)
 {
 	zval *callable = ctx;
@@ -102,7 +120,12 @@ static void log_to_callable(void *ctx, sqz_log_level level, const char *message,
 	}
 	ZVAL_UNDEF(&retval);
 	bool ok;
-	PHP_SQZ_CALL_GUARDED(call_user_function(NULL, NULL, callable, &retval, 3, args), ok);
+	zend_function *method = php_sqz_logger_object_method(callable);
+	if (method) {
+		PHP_SQZ_CALL_GUARDED(zend_call_known_instance_method(method, Z_OBJ_P(callable), &retval, 3, args), ok);
+	} else {
+		PHP_SQZ_CALL_GUARDED(call_user_function(NULL, NULL, callable, &retval, 3, args), ok);
+	}
 	(void)ok;    /* after a fatal error the next lines are dropped (php_sqz_php_calls_blocked) */
 	zval_ptr_dtor(&retval);
 	zval_ptr_dtor(&args[0]);

@@ -56,6 +56,10 @@ void php_sqz_runtime_minit(void);
 /* "sqzgraph/<version>" */
 const char *php_sqz_user_agent(void);
 
+/* The public, non-static log() of a PSR-3 style logger object (one that is
+ * not itself callable), or NULL when logger is anything else. Borrowed. */
+zend_function *php_sqz_logger_object_method(const zval *logger);
+
 /* A core logger that calls `callable(string $level, string $message, array
  * $context)`. callable may be NULL/IS_NULL (then logger->log is NULL). The
  * zval is borrowed: it must outlive the logger. If the callable throws, the

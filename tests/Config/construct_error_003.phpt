@@ -66,7 +66,7 @@ echo (new SqzGraph\Config($o))->toArray()['flow'], "\n";
 ['ca_file'] ca_file must be of type ?string, array given
 ['logger'] logger must be a valid callback or null: function "no_such_function" not found or invalid function name
 ['logger'] logger must be a valid callback or null: class stdClass does not have a method "log"
-['logger'] logger must be of type ?callable, int given
-['logger'] logger must be of type ?callable, stdClass given
+['logger'] logger must be of type ?callable (or a PSR-3 logger object with a public log() method), int given
+['logger'] logger must be of type ?callable (or a PSR-3 logger object with a public log() method), stdClass given
 ['logger'] logger must be a valid callback or null: cannot access private method C::hidden() (pass a Closure instead, e.g. $this->log(...))
 delegated
