@@ -369,6 +369,20 @@ static void add_item(run *r, const sqz_message *m, const char *outcome, const ch
 	}
 }
 
+/* Tells the host that the run now downloads count messages it had not
+ * fetched ahead: the wait before the next progress call is for them. */
+static void announce_fetch(run *r, int64_t count)
+{
+	if (!r->host->fetching || count <= 0) {
+		return;
+	}
+	settle_journal(r);    /* the host's callback is userland: it may exit() */
+	if (r->host->fetching(r->host->ctx, count, r->done, r->total) != 0) {
+		r->stop = 1;
+		r->host_failed = 1;
+	}
+}
+
 /* Notes a per-message Graph failure: throttled and fatal ones stop the
  * run; transient ones count toward the abort streak. Returns 1 when the
  * run must stop. */
@@ -1515,7 +1529,12 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 				break;
 			}
 			if (!sqz_prefetch_advance(r.pf, prefetch_logger(&r)) && may_send(&r)) {
-				prefetch_window(&r, msgs + w, end - w, im->options.max_messages - taken, 0);
+				int64_t budget = im->options.max_messages - taken;
+				announce_fetch(&r, (int64_t)(end - w) < budget ? (int64_t)(end - w) : budget);
+				if (r.stop) {
+					break;
+				}
+				prefetch_window(&r, msgs + w, end - w, budget, 0);
 			}
 			int64_t after = taken + (int64_t)(end - w);
 			if (end < count && after < im->options.max_messages && may_send(&r)) {

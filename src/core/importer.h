@@ -100,6 +100,13 @@ typedef struct sqz_importer_host {
 	const sqz_logger *logger;
 	/* 1 when the host has an error pending (an exception): stop at once. */
 	int (*failed)(void *ctx);
+	/* Optional (NULL = none): before the run downloads a window of messages
+	 * it had not fetched ahead (the first window of each Inbox page), so
+	 * that a host can say what the wait is for before the first message is
+	 * done. count = the messages of the window the run will take; done and
+	 * total as progress gets them (total -1 = unknown). Returns 0, or -1 to
+	 * stop (a pending host error). */
+	int (*fetching)(void *ctx, int64_t count, int64_t done, int64_t total);
 } sqz_importer_host;
 
 typedef struct sqz_importer {

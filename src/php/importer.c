@@ -237,6 +237,8 @@ typedef struct run_ctx {
 	zend_fcall_info pfci;
 	zend_fcall_info_cache pfcc;
 	bool has_progress;
+	zend_fcall_info ffci;          /* $fetching */
+	zend_fcall_info_cache ffcc;
 	zend_object *stop_exception;   /* the handler's exception that ended the run (SQZ_HANDLER_STOP) */
 	bool fatal;                    /* a callback raised a fatal error: rethrown once the core has cleaned up */
 } run_ctx;
@@ -409,6 +411,29 @@ static int progress(void *ctx, int64_t done, int64_t total, const sqz_message *m
 	return survived && !EG(exception) ? 0 : -1;
 }
 
+static int fetching(void *ctx, int64_t count, int64_t done, int64_t total)
+{
+	run_ctx *rc = ctx;
+	if (php_sqz_php_calls_blocked()) {
+		return -1;
+	}
+	zval args[3], retval;
+	ZVAL_LONG(&args[0], (zend_long)count);
+	ZVAL_LONG(&args[1], (zend_long)done);
+	if (total >= 0) {
+		ZVAL_LONG(&args[2], (zend_long)total);
+	} else {
+		ZVAL_NULL(&args[2]);
+	}
+	ZVAL_UNDEF(&retval);
+	rc->ffci.retval = &retval;
+	rc->ffci.params = args;
+	rc->ffci.param_count = 3;
+	bool survived = call_guarded(rc, &rc->ffci, &rc->ffcc);
+	zval_ptr_dtor(&retval);
+	return survived && !EG(exception) ? 0 : -1;
+}
+
 static int host_failed(void *ctx)
 {
 	(void)ctx;
@@ -460,10 +485,11 @@ ZEND_METHOD(SqzGraph_Importer, run)
 {
 	run_ctx rc;
 	memset(&rc, 0, sizeof rc);
-	ZEND_PARSE_PARAMETERS_START(1, 2)
+	ZEND_PARSE_PARAMETERS_START(1, 3)
 		Z_PARAM_FUNC(rc.fci, rc.fcc)
 		Z_PARAM_OPTIONAL
 		Z_PARAM_FUNC_OR_NULL(rc.pfci, rc.pfcc)
+		Z_PARAM_FUNC_OR_NULL(rc.ffci, rc.ffcc)
 	ZEND_PARSE_PARAMETERS_END();
 	rc.has_progress = ZEND_FCI_INITIALIZED(rc.pfci);
 
@@ -484,7 +510,8 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		php_sqz_throw_error(&err);
 		RETURN_THROWS();
 	}
-	sqz_importer_host host = { handle, progress, &rc, mb->a->logger.log ? &mb->a->logger : NULL, host_failed };
+	sqz_importer_host host = { handle, progress, &rc, mb->a->logger.log ? &mb->a->logger : NULL, host_failed,
+		ZEND_FCI_INITIALIZED(rc.ffci) ? fetching : NULL };
 	sqz_import_report report;
 	/* The handler may drop the last outside reference to this Importer. */
 	GC_ADDREF(&obj->std);

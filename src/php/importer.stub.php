@@ -27,7 +27,14 @@ final class Importer
     /**
      * $handler(Message $m): anything but false = imported; false or an
      * exception = failed; RetryLaterException = leave it for the next run.
-     * $progress(int $done, ?int $total, Message $m, string $outcome).
+     * $progress(int $done, ?int $total, Message $m, string $outcome): after
+     * every message.
+     * $fetching(int $count, int $done, ?int $total) (optional):
+     * before the run downloads $count messages it had not fetched ahead
+     * (the first window of each Inbox page, once the listing is known), so
+     * that a caller can say what the wait is for ("fetching 40 messages")
+     * before the first $progress call; $done and $total as $progress gets
+     * them. An exception from it ends the run like one from $progress.
      */
-    public function run(callable $handler, ?callable $progress = null): ImportReport {}
+    public function run(callable $handler, ?callable $progress = null, ?callable $fetching = null): ImportReport {}
 }

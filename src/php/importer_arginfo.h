@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 871d26727e46845e983390760ddea929481c799b */
+ * Stub hash: cb9661884735e329e04f8a6058192007831b9902 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SqzGraph_Importer___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, mailbox, SqzGraph\\Mailbox, 0)
@@ -10,6 +10,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_SqzGraph_Importer_run, 0, 1, SqzGraph\\ImportReport, 0)
 	ZEND_ARG_TYPE_INFO(0, handler, IS_CALLABLE, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, progress, IS_CALLABLE, 1, "null")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, fetching, IS_CALLABLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 
