@@ -1,12 +1,13 @@
 --TEST--
-examples/squeeze-admin in Chromium: save, authenticate through the mock tenant's pages, connection test, re-authentication after a tenant change, secret rotation, denied consent, ambiguous folder
+examples/squeeze-admin in Chromium: save, authenticate through the mock tenant's pages, connection test, re-authentication after a tenant change, secret rotation, denied consent, ambiguous folder, folder picker, one remedy for several checks, client credentials' token hint; layout at 1280 px and on a phone
 --DESCRIPTION--
 Starts the mock tenant (seed "sample") and the admin example with php -S on free loopback
 ports, then runs tests/e2e/admin_flow.mjs (playwright-core driving /usr/bin/chromium).
 The admin server runs with TZ=America/Los_Angeles and date.timezone=Pacific/Chatham and the
 browser in Australia/Adelaide: the page must still show the right UTC and local instants.
-Screenshots: $SQZ_SCREENSHOT_DIR, default tests/e2e/screenshots. Install what it needs with
-bash tests/e2e/setup.sh.
+Screenshots: $SQZ_SCREENSHOT_DIR, default tests/e2e/screenshots: NN-name.png in a 1280x800
+window, NN-name-phone.png at 390x844 (mobile), each after the layout checks (no sideways
+scrolling, the check table inside its card). Install what it needs with bash tests/e2e/setup.sh.
 --SKIPIF--
 <?php
 require __DIR__ . '/../skipif.inc';
@@ -134,8 +135,9 @@ $problems = preg_grep('/PHP (Fatal|Warning|Notice|Deprecated|Parse)|Uncaught/', 
 echo $problems === [] ? "no PHP error in the admin server log\n" : "PHP errors:\n" . implode("\n", $problems) . "\n";
 $secretInLog = str_contains((string) @file_get_contents("$data/sqzgraph.log"), 'Sq~');
 echo $secretInLog ? "a secret is in the sqzgraph log\n" : "no secret in the sqzgraph log\n";
-$shotsTaken = count(glob($shots . '/[0-9][0-9]-*.png') ?: []);
-echo $shotsTaken >= 12 ? "screenshots saved\n" : "only $shotsTaken screenshots\n";
+$all = glob($shots . '/[0-9][0-9]-*.png') ?: [];
+$phone = count(preg_grep('/-phone\.png$/', $all));
+printf("screenshots saved: %d at 1280x800, %d on a phone\n", count($all) - $phone, $phone);
 ?>
 --EXPECT--
 admin example and mock tenant started
@@ -151,9 +153,12 @@ ok 9 - the old secret is deleted in Entra ID; a forced refresh uses the new one
 ok 10 - deny consent: the error is shown
 ok 11 - a second "Exported" folder: the connection test names both paths
 ok 12 - configure the full path "/Exported": no re-authentication, the test passes
-done: 12 steps
+ok 13 - the folder picker: visible folders only, a choice fills the text field, typed names and paths still work
+ok 14 - a mailbox without Exchange Online: four checks fail with one remedy, shown once
+ok 15 - client credentials: the hint to run the connection test only while no token is held
+done: 15 steps
 node exit code 0
 config.json 600, store 700
 no PHP error in the admin server log
 no secret in the sqzgraph log
-screenshots saved
+screenshots saved: 18 at 1280x800, 7 on a phone

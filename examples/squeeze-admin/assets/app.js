@@ -1,4 +1,5 @@
-// Squeeze admin example: the viewer's time zone for every instant, and the form's flow-dependent fields.
+// Squeeze admin example: the viewer's time zone for every instant, the form's flow-dependent fields,
+// and the folder lists (a choice is copied into the text field; the page works without this script too).
 (function () {
   'use strict';
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
@@ -41,8 +42,28 @@
     document.querySelectorAll('.only-certificate').forEach(function (e) { e.hidden = !cert; });
   }
 
+  // A folder list next to a text field: choosing copies the path into the field; typing selects the
+  // list entry with exactly that value, or none (then the server saves the typed value).
+  function folderPickers() {
+    document.querySelectorAll('select.folder-pick[data-for]').forEach(function (sel) {
+      var input = document.getElementById(sel.getAttribute('data-for'));
+      if (!input) { return; }
+      sel.addEventListener('change', function () {
+        if (sel.value !== '') { input.value = sel.value; }
+      });
+      input.addEventListener('input', function () {
+        var v = input.value.trim(), found = '';
+        for (var i = 0; i < sel.options.length; i++) {
+          if (sel.options[i].value !== '' && sel.options[i].value === v) { found = v; }
+        }
+        sel.value = found;
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     instants();
+    folderPickers();
     setInterval(instants, 30000);
     credentialFields();
     var sel = document.getElementById('credential');

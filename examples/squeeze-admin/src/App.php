@@ -107,6 +107,9 @@ final class App
         }
         $new['folders'] = [];
         foreach (array_keys(Settings::DEFAULT_FOLDERS) as $w) {
+            // The text field, unless the folder list next to it was changed (that works without JavaScript too).
+            $in['folder_' . $w] = Page::chosenFolder($in['folder_' . $w], self::posted('folder_' . $w . '_pick'),
+                self::posted('folder_' . $w . '_shown'));
             $new['folders'][$w] = $in['folder_' . $w] !== '' ? $in['folder_' . $w] : Settings::DEFAULT_FOLDERS[$w];
         }
         if ($new['credential'] === 'secret') {
@@ -186,18 +189,12 @@ final class App
         }
         $page = $this->page();
         try {
-            $mailbox = new Mailbox($this->settings->authenticator());
-            $page->connectionTest = $mailbox->testConnection();
-            // The folder fields offer the folders Outlook shows: hidden ones
-            // (and everything below them) are left out of the choices.
-            $page->folderChoices = array_values(array_map(fn ($f) => $f->path,
-                array_filter($mailbox->folders(), fn ($f) => !$f->isHidden)));
+            $page->connectionTest = (new Mailbox($this->settings->authenticator()))->testConnection();
         } catch (\SqzGraph\Exception $e) {
-            $page->connectionTest ??= ['error' => $e->getMessage()];
+            $page->connectionTest = ['error' => $e->getMessage()];
         }
-        $page->status = null;
         $this->loadStatus($page);     // the test may have refreshed or acquired a token
-        $this->send($page);
+        $this->send($page);           // (and with a token now held, send() reads the folder list)
         return true;
     }
 
@@ -271,8 +268,39 @@ final class App
         }
     }
 
+    /**
+     * The folder fields' choices: Mailbox::folders() without the hidden folders (Folder::$isHidden:
+     * the folder or one above it is hidden, Outlook shows none of them). Only while a token is held:
+     * without one the page never asks for one (delegated: nobody has signed in; client credentials:
+     * the connection test acquires the first), and the fields stay plain text fields.
+     */
+    private function loadFolders(Page $page): void
+    {
+        if ($page->folderChoices !== null || $page->folderListError || !$page->status?->authorized) {
+            return;
+        }
+        try {
+            $page->folderChoices = [];
+            foreach ((new Mailbox($this->settings->authenticator()))->folders() as $f) {
+                if (!$f->isHidden) {
+                    $page->folderChoices[] = ['path' => $f->path, 'name' => $f->name];
+                }
+            }
+        } catch (\SqzGraph\Exception $e) {
+            // The connection test explains it (with the remedy); the fields stay text fields.
+            error_log('squeeze-admin: folder list: ' . get_class($e) . ': ' . $e->getMessage());
+            $page->folderChoices = null;
+            $page->folderListError = true;
+        }
+    }
+
     private function send(Page $page, int $status = 200): void
     {
+        try {
+            $this->loadFolders($page);
+        } catch (\Throwable $e) {
+            error_log('squeeze-admin: folder list: ' . get_class($e) . ': ' . $e->getMessage());
+        }
         http_response_code($status);
         header('Content-Type: text/html; charset=utf-8');
         echo $page->render();
@@ -282,6 +310,12 @@ final class App
     {
         http_response_code(303);
         header('Location: ' . $url);
+    }
+
+    private static function posted(string $key): string
+    {
+        $v = $_POST[$key] ?? '';
+        return is_string($v) ? trim($v) : '';
     }
 
     /** Config's messages start with the option they are about ("client_secret is required …"). */

@@ -19,8 +19,14 @@ final class Page
     public ?string $formErrorField = null;
     /** testConnection()'s answer, or ['error' => message]. @var array<string, mixed>|null */
     public ?array $connectionTest = null;
-    /** Paths of the mailbox's visible folders, read during the connection test. @var list<string> */
-    public array $folderChoices = [];
+    /**
+     * The mailbox's visible folders (Mailbox::folders() without Folder::$isHidden ones), read while a
+     * token is held; null: no list (no token, or it could not be read), the folder fields are text only.
+     * @var list<array{path: string, name: string}>|null
+     */
+    public ?array $folderChoices = null;
+    /** The folder list could not be read (the connection test says why). */
+    public bool $folderListError = false;
     public ?TokenInfo $status = null;
     public ?string $statusError = null;
     /** @var list<array{0: string, 1: string, 2: string}> */
@@ -60,12 +66,14 @@ final class Page
                 . ($r['kind'] === 'error' ? 'alert' : 'status') . '"><strong>' . $h($r['title']) . '</strong>'
                 . ($r['text'] !== '' ? '<p class="message">' . $h($r['text']) . '</p>' : '') . '</div>';
         }
-        $out .= '<div class="columns"><section class="card" id="configuration"><h2>Configuration</h2>'
-            . $this->form() . '</section><aside class="card" id="status"><h2>Status</h2>' . $this->statusPanel()
-            . $this->actions() . '</aside></div>';
+        // Source order = reading order on a phone: status (and its buttons), the test's result, the form.
+        // A wide window places them in columns (style.css: .layout's grid areas).
+        $out .= '<div class="layout"><aside class="card" id="status"><h2>Status</h2>' . $this->statusPanel()
+            . $this->actions() . '</aside>';
         if ($this->connectionTest !== null) {
             $out .= '<section class="card" id="connection-test"><h2>Mail connection test</h2>' . $this->testTable() . '</section>';
         }
+        $out .= '<section class="card" id="configuration"><h2>Configuration</h2>' . $this->form() . '</section></div>';
         return $out . '</main><footer>sqzgraph ' . $h(phpversion('sqzgraph') ?: '') . ' · PHP ' . $h(PHP_VERSION)
             . ' · times in UTC and in <span id="viewer-zone">your zone</span></footer></body></html>';
     }
@@ -87,23 +95,77 @@ final class Page
             . '</div></div>';
     }
 
-    private function text(string $name, string $label, string $value, string $help = '', string $placeholder = '', string $type = 'text',
-        string $list = ''): string
+    private function text(string $name, string $label, string $value, string $help = '', string $placeholder = '', string $type = 'text'): string
     {
-        return $this->field($name, $label, '<input type="' . $type . '" id="' . self::h($name) . '" name="' . self::h($name)
-            . '" value="' . self::h($value) . '"' . ($placeholder !== '' ? ' placeholder="' . self::h($placeholder) . '"' : '')
-            . ($list !== '' ? ' list="' . self::h($list) . '"' : '')
-            . ' autocomplete="off" spellcheck="false">', $help);
+        return $this->field($name, $label, $this->input($name, $value, $placeholder, $type), $help);
     }
 
-    /** The folder fields' suggestions: the visible folders, once a connection test has read them. */
-    private function folderDatalist(): string
+    private function input(string $name, string $value, string $placeholder = '', string $type = 'text'): string
     {
-        if ($this->folderChoices === []) {
+        return '<input type="' . $type . '" id="' . self::h($name) . '" name="' . self::h($name)
+            . '" value="' . self::h($value) . '"' . ($placeholder !== '' ? ' placeholder="' . self::h($placeholder) . '"' : '')
+            . ' autocomplete="off" spellcheck="false">';
+    }
+
+    /**
+     * What a folder choice puts into the text field: the folder's path from the top with a leading
+     * slash, so that a choice is never a bare name (a name is searched in the whole tree and becomes
+     * ambiguous as soon as a second folder of that name appears).
+     */
+    public static function folderValue(string $path): string
+    {
+        return '/' . $path;
+    }
+
+    /**
+     * The value saved for a folder field: the text field, unless the list next to it was changed
+     * from what the page showed ($shown); with JavaScript a choice is copied into the text field as
+     * well, without it the changed list wins.
+     */
+    public static function chosenFolder(string $typed, string $pick, string $shown): string
+    {
+        return $pick !== '' && $pick !== $shown ? $pick : $typed;
+    }
+
+    /** The choice that names the folder a field's value resolves to, where that is clear ('' otherwise). */
+    private function choiceFor(string $value): string
+    {
+        $v = trim($value);
+        if ($v === '' || !$this->folderChoices) {
             return '';
         }
-        return '<datalist id="folder-choices">' . implode('', array_map(fn ($p) => '<option value="' . self::h($p) . '">',
-            $this->folderChoices)) . '</datalist>';
+        if (str_contains($v, '/')) {            // a path from the top, with or without the leading slash
+            $p = str_starts_with($v, '/') ? substr($v, 1) : $v;
+            foreach ($this->folderChoices as $f) {
+                if (strcasecmp($f['path'], $p) === 0) {
+                    return self::folderValue($f['path']);
+                }
+            }
+            return '';
+        }
+        // A bare name is searched in the tree (hidden folders excluded): only a single match is that folder.
+        $m = array_values(array_filter($this->folderChoices, fn ($f) => strcasecmp($f['name'], $v) === 0));
+        return count($m) === 1 ? self::folderValue($m[0]['path']) : '';
+    }
+
+    /** A folder field: the text field (a name, a well-known name or a path) and, while a token is held, the folder list. */
+    private function folderField(string $which, string $label, string $value, string $help = ''): string
+    {
+        $name = 'folder_' . $which;
+        if ($this->folderChoices === null) {
+            return $this->text($name, $label, $value, $help);
+        }
+        $h = self::h(...);
+        $shown = $this->choiceFor($value);
+        $options = '<option value="">' . ($this->folderChoices === [] ? 'No folders' : 'Choose a folder…') . '</option>';
+        foreach ($this->folderChoices as $f) {
+            $v = self::folderValue($f['path']);
+            $options .= '<option value="' . $h($v) . '"' . ($v === $shown ? ' selected' : '') . '>' . $h($f['path']) . '</option>';
+        }
+        return $this->field($name, $label, '<div class="folder-picker">' . $this->input($name, $value)
+            . '<select class="folder-pick" id="' . $h($name) . '-pick" name="' . $h($name) . '_pick" data-for="' . $h($name) . '"'
+            . ' aria-label="' . $h($label) . ': choose from the mailbox\'s folders">' . $options . '</select>'
+            . '<input type="hidden" name="' . $h($name) . '_shown" value="' . $h($shown) . '"></div>', $help);
     }
 
     private function form(): string
@@ -122,8 +184,8 @@ final class Page
         }
         $out .= '<fieldset><legend>Application</legend>'
             . $this->field('flow', 'Protocol', '<select id="flow" name="flow">'
-                . $opt('delegated', 'Delegated (a user signs in and consents)', $flow)
-                . $opt('client_credentials', 'Client credentials (application permission)', $flow) . '</select>')
+                . $opt('delegated', 'Delegated (a user signs in)', $flow)
+                . $opt('client_credentials', 'Client credentials (app permission)', $flow) . '</select>')
             . $this->text('tenant_id', 'Tenant id', $this->value('tenant_id'), 'Directory (tenant) id or a verified domain.',
                 '00000000-0000-0000-0000-000000000000')
             . $this->text('client_id', 'Client id', $this->value('client_id'), 'Application (client) id of the app registration.',
@@ -158,12 +220,11 @@ final class Page
             . $this->text('mailbox', 'Mailbox', $this->value('mailbox'),
                 'UPN or SMTP address of the (shared) mailbox. Delegated: empty = the mailbox of the user who signs in. '
                 . 'Required for client credentials.', 'invoices@contoso.com')
-            . $this->text('folder_inbox', 'Inbox folder (polled)', $folder('inbox'), '', '', 'text', 'folder-choices')
-            . $this->text('folder_exported', 'Exported folder (imported mail)', $folder('exported'), '', '', 'text', 'folder-choices')
-            . $this->text('folder_error', 'Error folder (mail that could not be imported)', $folder('error'),
-                'A name, a well-known name (<code>inbox</code>) or a path from the top (<code>Inbox/Invoices</code>).'
-                . ($this->folderChoices !== [] ? ' The list offers the folders Outlook shows.' : ''), '', 'text', 'folder-choices')
-            . $this->folderDatalist()
+            . $this->folderField('inbox', 'Inbox folder (polled)', $folder('inbox'))
+            . $this->folderField('exported', 'Exported folder (imported mail)', $folder('exported'))
+            . $this->folderField('error', 'Error folder (mail that could not be imported)', $folder('error'))
+            . '<p class="folder-help" id="folder-help">Type a name, a well-known name (<code>inbox</code>) or a path from the top '
+            . '(<code>Inbox/Invoices</code>). ' . $this->folderListNote() . '</p>'
             . '</fieldset>';
 
         $out .= '<details class="advanced"' . ($this->value('authority') !== '' || $this->value('graph_endpoint') !== '' ? ' open' : '')
@@ -177,6 +238,19 @@ final class Page
                 $this->derivedRedirect())
             . '</details>';
         return $out . '<div class="buttons"><button type="submit" id="save" class="primary">Save</button></div></form>';
+    }
+
+    private function folderListNote(): string
+    {
+        if ($this->folderChoices !== null) {
+            return 'Or choose one of the folders Outlook shows from the list: it is saved as its full path '
+                . '(<code>/Exported</code>), which stays unambiguous.';
+        }
+        if ($this->folderListError) {
+            return '<span id="folder-list-unavailable">The mailbox\'s folder list could not be read; the '
+                . '<em>Mail connection test</em> shows why.</span>';
+        }
+        return '<span id="folder-list-later">A list of the mailbox\'s folders appears here once Squeeze holds a token.</span>';
     }
 
     private function derivedRedirect(): string
@@ -202,11 +276,10 @@ final class Page
                 . '<form method="post" action="/refresh">' . $this->csrfField()
                 . '<button type="submit" id="refresh">Refresh token now</button></form>';
         }
-        $out .= '<form method="post" action="/test">' . $this->csrfField()
+        $out .= '<form method="post" action="/test#connection-test">' . $this->csrfField()
             . '<button type="submit" id="test-connection">Mail connection test</button></form></div>';
         if (!$delegated) {
-            $out .= '<p class="muted">Client credentials: nobody signs in; the application permission is used. '
-                . 'Run the connection test to acquire a token.</p>';
+            $out .= '<p class="muted">Client credentials: nobody signs in; the application permission is used.</p>';
         }
         return $out;
     }
@@ -229,6 +302,8 @@ final class Page
             $out .= '<p class="state good" id="status-state">Authorized</p>';
         } elseif ($st->needsReauthorization && $st->reason !== 'not_authorized') {
             $out .= '<p class="state bad" id="status-state">Re-authentication needed</p>';
+        } elseif ($st->flow !== 'delegated') {
+            $out .= '<p class="state neutral" id="status-state">No token yet</p>';
         } else {
             $out .= '<p class="state neutral" id="status-state">Not authorized</p>';
         }
@@ -271,7 +346,9 @@ final class Page
     {
         $h = self::h(...);
         $delegated = $st->flow === 'delegated';
-        $press = $delegated ? ' Press <em>Authenticate</em> and sign in.' : ' Run the connection test.';
+        // Client credentials: the first request acquires the token; the hint is shown only while none is held.
+        $press = $delegated ? ' Press <em>Authenticate</em> and sign in.'
+            : ' <span id="token-hint">Run the <em>Mail connection test</em> to acquire a token.</span>';
         switch ($st->reason) {
             case 'not_authorized':
                 return '<p>Squeeze has no token for this mailbox yet.' . $press . '</p>';
@@ -292,12 +369,46 @@ final class Page
         }
     }
 
+    /**
+     * Splits a check's detail into the problem and what to do about it. The extension appends its
+     * remedy after " — " (Graph errors: hint_for() in src/core/graph.c, then " (request-id …)";
+     * identity-platform errors: advice_for() in src/core/oauth.c); inside a longer detail (the
+     * permissions check's "write: FAILED (…)") the closing parentheses stay with the problem.
+     * @return array{0: string, 1: ?string} [problem, remedy or null]
+     */
+    public static function splitRemedy(string $detail): array
+    {
+        $at = strrpos($detail, ' — ');
+        if ($at === false) {
+            return [$detail, null];
+        }
+        $problem = substr($detail, 0, $at);
+        $rest = substr($detail, $at + strlen(' — '));
+        $tail = '';
+        if (preg_match('/ \(request-id [^()]*\)/', $rest, $m, PREG_OFFSET_CAPTURE)) {
+            $tail = $m[0][0] . substr($rest, $m[0][1] + strlen($m[0][0]));
+            $rest = substr($rest, 0, $m[0][1]);
+        }
+        while (str_ends_with($rest, ')') && substr_count($rest, ')') > substr_count($rest, '(')) {
+            $rest = substr($rest, 0, -1);
+            $tail = ')' . $tail;
+        }
+        $remedy = trim($rest);
+        if ($remedy === '') {
+            return [$detail, null];
+        }
+        return [$problem . $tail, $remedy];
+    }
+
     private function testTable(): string
     {
         $h = self::h(...);
         $t = $this->connectionTest;
         if (isset($t['error'])) {
-            return '<p class="state bad" id="test-summary">The test could not run</p><p class="message">' . $h($t['error']) . '</p>';
+            [$problem, $remedy] = self::splitRemedy((string) $t['error']);
+            return '<p class="state bad" id="test-summary">The test could not run</p><p class="message">' . $h($problem) . '</p>'
+                . ($remedy !== null ? '<div class="remedies" id="remedies"><h3>What to do</h3><p class="remedy-text">'
+                    . $h(self::sentence($remedy)) . '</p></div>' : '');
         }
         $checks = (array) ($t['checks'] ?? []);
         $failed = count(array_filter($checks, fn ($c) => empty($c['ok'])));
@@ -307,19 +418,60 @@ final class Page
         $labels = ['token' => 'Access token', 'mailbox' => 'Mailbox', 'clock' => 'Clock',
             'folder.inbox' => 'Inbox folder', 'folder.exported' => 'Exported folder', 'folder.error' => 'Error folder',
             'permissions' => 'Permissions'];
-        $out .= '<table class="checks"><thead><tr><th>Check</th><th>OK</th><th>Detail</th><th>Candidates</th></tr></thead><tbody>';
+
+        // One remedy for several checks (a mailbox without Exchange Online fails the mailbox and all three
+        // folder checks with the same advice) is listed once below the table, numbered; the rows refer to it.
+        $remedies = [];     // remedy text => ['n' => number, 'checks' => [label, ...]]
+        $rows = '';
+        // The Candidates column only when a folder check has candidates (an ambiguous or unknown name).
+        $withCands = (bool) array_filter($checks, fn ($c) => !empty($c['candidates']) && is_array($c['candidates']));
         foreach ($checks as $name => $c) {
             $ok = !empty($c['ok']);
+            $label = $labels[$name] ?? (string) $name;
+            [$problem, $remedy] = self::splitRemedy((string) ($c['detail'] ?? ''));
+            $ref = '';
+            foreach ([$remedy, isset($c['hint']) && is_string($c['hint']) ? $c['hint'] : null] as $r) {
+                if ($r === null || $r === '') {
+                    continue;
+                }
+                $key = self::sentence($r);
+                $remedies[$key] ??= ['n' => count($remedies) + 1, 'checks' => []];
+                $remedies[$key]['checks'][] = $label;
+                $n = $remedies[$key]['n'];
+                $ref .= ' <a class="remedy-ref" href="#remedy-' . $n . '" data-remedy="' . $n . '">What to do: ' . $n . '</a>';
+            }
             $cands = '';
             if (!empty($c['candidates']) && is_array($c['candidates'])) {
                 $cands = '<ul class="candidates">' . implode('', array_map(fn ($p) => '<li><code>' . $h($p) . '</code></li>',
                     $c['candidates'])) . '</ul>';
             }
-            $out .= '<tr class="' . ($ok ? 'ok' : 'fail') . '" id="check-' . $h(str_replace('.', '-', (string) $name)) . '">'
-                . '<td>' . $h($labels[$name] ?? $name) . ' <code>' . $h($name) . '</code></td>'
-                . '<td class="ok-cell">' . ($ok ? '<span class="yes" title="ok">✔</span>' : '<span class="no" title="failed">✘</span>')
-                . '</td><td>' . $h($c['detail'] ?? '') . '</td><td>' . $cands . '</td></tr>';
+            $rows .= '<tr class="' . ($ok ? 'ok' : 'fail') . '" id="check-' . $h(str_replace('.', '-', (string) $name)) . '">'
+                . '<td class="check-cell" data-label="Check">' . $h($label) . ' <code>' . $h($name) . '</code></td>'
+                . '<td class="ok-cell" data-label="OK">' . ($ok ? '<span class="yes" title="ok">✔</span>' : '<span class="no" title="failed">✘</span>')
+                . '</td><td class="detail-cell" data-label="Detail"><span class="detail">' . $h($problem) . '</span>' . $ref . '</td>'
+                . ($withCands ? '<td class="candidates-cell" data-label="Candidates"' . ($cands === '' ? ' data-empty' : '') . '>'
+                    . $cands . '</td>' : '') . '</tr>';
         }
-        return $out . '</tbody></table>';
+        // What to do first (each remedy once, naming its checks), then the checks that refer to it.
+        if ($remedies !== []) {
+            $out .= '<div class="remedies" id="remedies"><h3>What to do</h3><ol>';
+            foreach ($remedies as $text => $r) {
+                $out .= '<li id="remedy-' . $r['n'] . '"><p class="remedy-text">' . $h($text) . '</p><p class="remedy-for">'
+                    . (count($r['checks']) > 1 ? 'For the checks: ' : 'For the check: ') . $h(implode(', ', $r['checks'])) . '</p></li>';
+            }
+            $out .= '</ol></div>';
+        }
+        return $out . '<div class="table-wrap"><table class="checks' . ($withCands ? ' with-candidates' : '') . '"><colgroup>'
+            . '<col class="c-check"><col class="c-ok"><col class="c-detail">' . ($withCands ? '<col class="c-candidates">' : '')
+            . '</colgroup><thead><tr><th>Check</th><th>OK</th><th>Detail</th>' . ($withCands ? '<th>Candidates</th>' : '')
+            . '</tr></thead><tbody>' . $rows . '</tbody></table></div>';
+    }
+
+    /** The extension's advice is a clause ("the mailbox is inactive, …"); shown on its own it is a sentence. */
+    private static function sentence(string $s): string
+    {
+        $s = trim($s);
+        $s = strtoupper(substr($s, 0, 1)) . substr($s, 1);
+        return preg_match('/[.!?]$/', $s) ? $s : $s . '.';
     }
 }
