@@ -300,6 +300,8 @@ final class App
             $this->loadFolders($page);
         } catch (\Throwable $e) {
             error_log('squeeze-admin: folder list: ' . get_class($e) . ': ' . $e->getMessage());
+            $page->folderChoices = null;      // never a half-read list
+            $page->folderListError = true;
         }
         http_response_code($status);
         header('Content-Type: text/html; charset=utf-8');
