@@ -35,13 +35,8 @@ if [ "${SQZ_SUITE:-all}" = all ]; then
 	bash scripts/check-core.sh; record core-check $?
 	bash scripts/check-arginfo.sh; record arginfo-check $?
 	php scripts/package-xml.php --check; record package-xml-check $?
-	pk=$(mktemp -d)
-	if (cd "$pk" && pecl package "$root/package.xml" >"$pk/pecl.log" 2>&1); then
-		echo "pecl package: $(tail -n1 "$pk/pecl.log")"; record pecl-package 0
-	else
-		cat "$pk/pecl.log"; record pecl-package 1
-	fi
-	rm -rf "$pk"
+	# pecl package, pecl install into a scratch PEAR root, every path checked.
+	bash scripts/check-package.sh; record package-install-check $?
 
 	echo "== C unit tests of src/core (ASan + UBSan)"
 	core_out=$(bash scripts/core-tests.sh 2>&1); core_rc=$?
