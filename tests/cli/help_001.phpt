@@ -1,5 +1,5 @@
 --TEST--
-sqzgraph CLI: --help for the tool and each command (works without the extension), usage errors exit 64
+sqzgraph CLI: --help for the tool and each command (works without the extension): each command's help is about that command only (its options and exit codes), the INI reference once in `help ini`, every exit code in the tool's help and `help exit-codes`; usage errors (an unknown help topic too) exit 64
 --SKIPIF--
 <?php require __DIR__ . '/../Authenticator/skipif.inc'; ?>
 --FILE--
@@ -7,7 +7,7 @@ sqzgraph CLI: --help for the tool and each command (works without the extension)
 require __DIR__ . '/cli.inc';
 [$rc, $out] = cli(['--help']);
 echo "--help: $rc\n";
-foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import', 'Exit codes:', 'store_dir', 'encryption_key_file'] as $w) {
+foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import', 'version', 'help ini', 'Exit codes', 'store_dir', 'encryption_key_file'] as $w) {
     echo "  mentions $w: ", json_encode(str_contains($out, $w)), "\n";
 }
 foreach (['  0 ', '  1 ', '  2 ', '  3 ', '  64 ', '  69 '] as $code) {
@@ -16,13 +16,27 @@ foreach (['  0 ', '  1 ', '  2 ', '  3 ', '  64 ', '  69 '] as $code) {
 [$rc2, $out2] = cli(['help']);
 echo "help = --help: ", json_encode($rc2 === 0 && $out2 === $out), "\n";
 [$rc, $out] = cli([]);
-echo "no command: $rc, prints usage: ", json_encode(str_starts_with($out, 'Usage: sqzgraph')), "\n";
-foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import'] as $cmd) {
+echo "no command: $rc, prints usage: ", json_encode(str_starts_with($out, 'Usage: sqzgraph') && $out === $out2), "\n";
+[$rc, $codes] = cli(['help', 'exit-codes']);
+echo "help exit-codes: $rc, the tool's table: ", json_encode(str_starts_with($codes, 'Exit codes') && str_contains($out2, $codes)), "\n";
+[$rc, $ini] = cli(['help', 'ini']);
+echo "help ini: $rc\n";
+foreach (['[sqzgraph]', '[import]', 'store_dir', 'client_secret_file', 'encryption_key_file', 'max_attempts = 3', 'error_category'] as $w) {
+    echo "  mentions $w: ", json_encode(str_contains($ini, $w)), "\n";
+}
+foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import', 'version'] as $cmd) {
     [$rc, $out] = cli([$cmd, '--help']);
     [$rc2, $out2] = cli(['help', $cmd]);
-    echo "$cmd --help: $rc, ", json_encode(str_starts_with($out, "Usage: sqzgraph $cmd") && str_contains($out, 'Exit codes:')
-        && $out === $out2), "\n";
+    // another command named in a command's help, other than the remedy `sqzgraph authorize --config FILE`
+    preg_match_all('/sqzgraph (authorize|status|refresh-tokens|test-connection|import|version)\b(?! --config FILE`)/', $out, $m);
+    printf("%-15s --help: %d, = help %s: %s, %d lines, own exit codes: %s, no INI reference: %s, other commands named: %s\n", $cmd, $rc,
+        $cmd, json_encode($out === $out2 && $rc2 === 0), substr_count($out, "\n"),
+        json_encode(str_contains($out, "Exit codes (all commands: sqzgraph help exit-codes):\n  0   ")),
+        json_encode(!str_contains($out, 'encryption_key_file') && !str_contains($out, 'max_attempts') && !str_contains($out, 'Any other status')),
+        json_encode(array_values(array_unique(array_diff($m[1], [$cmd])))));
 }
+[$rc, $out] = cli(['status', '--help']);
+echo $out;
 // --help needs no extension (php -n: no php.ini, no sqzgraph)
 $p = proc_open([PHP_BINARY, '-n', SQZ_CLI, 'status', '--help'], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
 $out = stream_get_contents($pipes[1]);
@@ -31,7 +45,8 @@ fclose($pipes[2]);
 echo 'without the extension: ', proc_close($p), ' ', json_encode(str_starts_with($out, 'Usage: sqzgraph status')), "\n";
 
 foreach ([['frobnicate'], ['status'], ['status', '--config'], ['status', '--cnofig', 'x.ini'], ['status', 'x.ini'],
-    ['refresh-tokens'], ['authorize', '--config', 'a', '--config', 'b'], ['status', '--verbose=1', '--config', 'a']] as $args) {
+    ['refresh-tokens'], ['authorize', '--config', 'a', '--config', 'b'], ['status', '--verbose=1', '--config', 'a'],
+    ['help', 'frobnicate'], ['help', 'ini', 'status'], ['version', 'x'], ['version', '--config', 'a']] as $args) {
     [$rc, $out, $err] = cli($args);
     printf("%-45s %d %s\n", implode(' ', $args), $rc, trim($err));
 }
@@ -43,9 +58,11 @@ foreach ([['frobnicate'], ['status'], ['status', '--config'], ['status', '--cnof
   mentions refresh-tokens: true
   mentions test-connection: true
   mentions import: true
-  mentions Exit codes:: true
-  mentions store_dir: true
-  mentions encryption_key_file: true
+  mentions version: true
+  mentions help ini: true
+  mentions Exit codes: true
+  mentions store_dir: false
+  mentions encryption_key_file: false
   documents exit code  0: true
   documents exit code  1: true
   documents exit code  2: true
@@ -54,13 +71,37 @@ foreach ([['frobnicate'], ['status'], ['status', '--config'], ['status', '--cnof
   documents exit code  69: true
 help = --help: true
 no command: 64, prints usage: true
-authorize --help: 0, true
-status --help: 0, true
-refresh-tokens --help: 0, true
-test-connection --help: 0, true
-import --help: 0, true
+help exit-codes: 0, the tool's table: true
+help ini: 0
+  mentions [sqzgraph]: true
+  mentions [import]: true
+  mentions store_dir: true
+  mentions client_secret_file: true
+  mentions encryption_key_file: true
+  mentions max_attempts = 3: true
+  mentions error_category: true
+authorize       --help: 0, = help authorize: true, 26 lines, own exit codes: true, no INI reference: true, other commands named: []
+status          --help: 0, = help status: true, 14 lines, own exit codes: true, no INI reference: true, other commands named: []
+refresh-tokens  --help: 0, = help refresh-tokens: true, 25 lines, own exit codes: true, no INI reference: true, other commands named: []
+test-connection --help: 0, = help test-connection: true, 16 lines, own exit codes: true, no INI reference: true, other commands named: []
+import          --help: 0, = help import: true, 34 lines, own exit codes: true, no INI reference: true, other commands named: []
+version         --help: 0, = help version: true, 10 lines, own exit codes: true, no INI reference: true, other commands named: []
+Usage: sqzgraph status --config FILE
+
+Shows the authorization of a mailbox: authorized or why not, the account,
+expiry times (UTC), the last error and warnings. No request is sent.
+
+  --config FILE     the mailbox's INI file (sqzgraph help ini)
+
+Exit codes (all commands: sqzgraph help exit-codes):
+  0   authorized (client_credentials: nothing to sign in)
+  1   the Store cannot be read (busy, or a failing disk or database)
+  2   a sign-in is needed (run `sqzgraph authorize --config FILE`), or the INI
+      file is wrong
+  64  usage error (unknown option, missing argument)
+  69  the sqzgraph extension is not loaded
 without the extension: 0 true
-frobnicate                                    64 sqzgraph: unknown command 'frobnicate' (commands: authorize, status, refresh-tokens, test-connection, import; see sqzgraph --help)
+frobnicate                                    64 sqzgraph: unknown command 'frobnicate' (commands: authorize, status, refresh-tokens, test-connection, import, version; see sqzgraph --help)
 status                                        64 sqzgraph: status: --config FILE is required (see sqzgraph status --help)
 status --config                               64 sqzgraph: status: --config needs a value
 status --cnofig x.ini                         64 sqzgraph: status: unknown option --cnofig (see sqzgraph status --help)
@@ -68,3 +109,7 @@ status x.ini                                  64 sqzgraph: status: unexpected ar
 refresh-tokens                                64 sqzgraph: refresh-tokens: give --config FILE (repeatable) or --config-dir DIR
 authorize --config a --config b               64 sqzgraph: authorize: --config given twice
 status --verbose=1 --config a                 64 sqzgraph: status: --verbose takes no value
+help frobnicate                               64 sqzgraph: help: unknown topic 'frobnicate' (topics: authorize, status, refresh-tokens, test-connection, import, version, ini, exit-codes)
+help ini status                               64 sqzgraph: help: one topic at a time (topics: authorize, status, refresh-tokens, test-connection, import, version, ini, exit-codes)
+version x                                     64 sqzgraph: version: unexpected argument 'x' (see sqzgraph version --help)
+version --config a                            64 sqzgraph: version: unknown option --config (see sqzgraph version --help)

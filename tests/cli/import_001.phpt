@@ -44,6 +44,7 @@ echo "no --target: $rc ", trim($err), "\n";
 ?>
 --EXPECT--
 exit 0, stderr ""
+fetching 5 messages…
 [1/5] imported  Invoice 1
 [2/5] imported  Invoice 2
 [3/5] imported  Invoice 3

@@ -56,6 +56,7 @@ foreach ($meta['attachments'] as $a) {
 ?>
 --EXPECT--
 exit 0 ""
+fetching 1 message…
 [1/1] imported  Hostile  names [31m
 imported 1, failed 0, deferred 0, vanished 0, resumed 0 in N s
 temp dir: ["cc.ini","out","store-cc"]

@@ -79,6 +79,7 @@ exit 64: sqzgraph: import: --require-attachments takes no value
 requests: 0, target created: false
 --- [import]: PDFs only, at most 100K, category Squeeze; --max-messages 4 overrides max_messages = 2
 exit 0 ""
+fetching 4 messages…
 [1/4] imported  Invoice 1
 [2/4] imported  Invoice 2
 [3/4] imported  Invoice 3
@@ -87,6 +88,7 @@ failed    No attachment: missing_attachments
 imported 3, failed 1, deferred 0, vanished 0, resumed 0 in N s
 --- the rest; --attachment-types overrides: PDF and TIFF
 exit 0 ""
+fetching 5 messages…
 [1/5] imported  50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829. pdf
 [2/5] failed    Too large
 [3/5] failed    Only a link

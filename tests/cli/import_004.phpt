@@ -70,6 +70,7 @@ planted:
   .<Invoice 2>.old/{message.eml}
   <Invoice 1>/{stale.pdf}
 next run: exit 0 ""
+fetching 6 messages…
 [1/6] imported  Huge
 [2/6] imported  Invoice 1
 [3/6] imported  Invoice 2

@@ -1,5 +1,5 @@
 --TEST--
-sqzgraph import progress: on a terminal one redrawn bar (done/total, messages per second, ETA) instead of a line per message, then the summary; the bar's text from sqz_cli_progress_bar() for known and unknown totals
+sqzgraph import progress: on a terminal one redrawn bar (done/total, messages per second, ETA) instead of a line per message, first drawn once the listing is known with what the run waits for ("fetching 5 messages…", then at once "writing message 1…"), then the summary; the bar's text from sqz_cli_progress_bar() for known and unknown totals
 --SKIPIF--
 <?php require __DIR__ . '/../Authenticator/skipif.inc';
 if (!class_exists('SqzGraph\Importer')) die('skip SqzGraph\Importer not built yet');
@@ -24,6 +24,9 @@ echo "exit $rc\n";
 echo 'no plain lines: ', json_encode(!str_contains($out, '[1/5]')), "\n";
 preg_match_all('/\r\e\[K(\[[#.]{30}\] \d+\/5  [\d.]+ msg\/s  ETA [\d:-]+)/', $out, $m);
 echo 'bars drawn: ', json_encode(count($m[1]) >= 1), ', the last: ', preg_replace('/[\d.]+ msg\/s/', 'R msg/s', end($m[1])), "\n";
+preg_match_all('/\r\e\[K([^\r\n]*)/', $out, $all);
+echo 'the first bar: ', preg_replace('/ETA [\d:-]+/', 'ETA E', $all[1][0] ?? ''), "|\n";
+echo 'the second: ', preg_replace(['/ETA [\d:-]+/', '/[\d.]+ msg\/s/'], ['ETA E', 'R msg/s'], $all[1][1] ?? ''), "|\n";
 echo 'then: ', json_encode(preg_replace('/ in [\d.]+ s \([\d.]+ messages\/s\)/', ' in N s', substr($out, strrpos($out, 'ETA 0:00') + 8))), "\n";
 ?>
 --EXPECT--
@@ -39,4 +42,6 @@ echo 'then: ', json_encode(preg_replace('/ in [\d.]+ s \([\d.]+ messages\/s\)/',
 exit 0
 no plain lines: true
 bars drawn: true, the last: [##############################] 5/5  R msg/s  ETA 0:00
+the first bar: [..............................] 0/5  0.0 msg/s  ETA E  fetching 5 messages…|
+the second: [..............................] 0/5  R msg/s  ETA E  writing message 1…|
 then: "\nimported 5, failed 0, deferred 0, vanished 0, resumed 0 in N s\n"

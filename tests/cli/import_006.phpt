@@ -28,6 +28,7 @@ echo 'directories: ', count(glob("$dir/out/*", GLOB_ONLYDIR)), ', hidden leftove
 ?>
 --EXPECT--
 exit 1
+fetching 5 messages…
 stderr: sqzgraph: import: cannot rename DIR/out/.NAME.partial to DIR/out/NAME (rename(DIR/out/.NAME.partial,DIR/out/NAME): Not a directory); check the space and permissions of the --target directory, then run again (the messages stay in the Inbox)
 target: ["a directory","NAME (the file)"]
 inbox: Invoice 1, Invoice 2, Invoice 3, No attachment, 50032266 CAR 11_MNPA00A01_9PTX_H00 ATT N° 1467829. pdf
@@ -36,6 +37,7 @@ Error:
 --- the file removed: the next run finishes Invoice 1's move (its handler ran) and imports the rest
 exit 0 ""
 [1/5] resumed   Invoice 1
+fetching 4 messages…
 [2/5] imported  Invoice 2
 [3/5] imported  Invoice 3
 [4/5] imported  No attachment

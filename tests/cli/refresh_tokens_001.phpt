@@ -86,7 +86,7 @@ $run(['--config-dir', "$dir/empty"]);
 exit 2
 DIR/conf.d/a.ini: valid (expires TIME)
 DIR/conf.d/b.ini: refreshed (expires TIME)
-DIR/conf.d/c.ini: reauthorize: AADSTS50173 refreshing the access token for application 3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c failed: AADSTS50173%sThe provided grant has expired due to it being revoked%s: authorize again
+DIR/conf.d/c.ini: reauthorize: AADSTS50173 refreshing the access token for application 3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c failed: AADSTS50173%sThe provided grant has expired due to it being revoked%s: authorize again; run `sqzgraph authorize --config DIR/conf.d/c.ini`
 token requests: refresh_token,refresh_token
 A line names its expiry: true
 B line names its new expiry: true
@@ -95,7 +95,7 @@ C marked: true
 exit 2
 DIR/conf.d/a.ini: valid (expires TIME)
 DIR/conf.d/b.ini: valid (expires TIME)
-DIR/conf.d/c.ini: reauthorize: AADSTS50173 3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c: AADSTS50173 — the grant was revoked (password reset or sessions revoked): authorize again
+DIR/conf.d/c.ini: reauthorize: AADSTS50173 3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c: AADSTS50173 — the grant was revoked (password reset or sessions revoked): authorize again; run `sqzgraph authorize --config DIR/conf.d/c.ini`
 token requests: 
 --- A valid, B with a transient failure of the token endpoint
 exit 1
