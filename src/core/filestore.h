@@ -24,11 +24,11 @@
  * corrupt, never as "no record".
  *
  * Decisions the SPEC leaves open:
- * - Directory: created with its parents (mkdir -p; parents get the umask's
- *   mode, the leaf exactly 0700). An existing directory with group/other
- *   permission bits is tightened to 0700 when this process owns it; one
- *   owned by another user is refused (records written by this user would be
- *   0600 and unreadable to the owner's processes — a cron job run as root
+ * - Directory: created with its missing parents, each 0700. An existing
+ *   directory with group/other permission bits is refused, naming the chmod
+ *   that fixes it (never changed behind the administrator's back); one
+ *   owned by another user is refused too (records written by this user would
+ *   be 0600 and unreadable to the owner's processes — a cron job run as root
  *   against the web server's directory is the classic case).
  * - Locks are re-entrant per FileStore: locking a key this store already
  *   holds succeeds at once and counts; unlock() releases at the count's

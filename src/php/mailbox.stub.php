@@ -42,7 +42,7 @@ final class Mailbox
 
     public function move(string $messageId, string $folderId): string {}
 
-    /** @return array<string, string|GraphException> message id => id after the move, or why it failed */
+    /** @return array<string, string|Exception> message id => id after the move, or why it failed (a GraphException for that message; a TransportException, ReauthenticationRequiredException, ... given to every message of a batch that could not be sent) */
     public function moveMany(array $messageIds, string $folderId): array {}
 
     /** @return array{ok: bool, checks: array<string, array{ok: bool, detail: string}>} */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 8d1251fd0e810febd4cc8b395ba94a4ca7225c44 */
+ * Stub hash: d1191055cdd63d1d125b28dca59720a5089637b4 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_SqzGraph_Mailbox___construct, 0, 0, 1)
 	ZEND_ARG_OBJ_INFO(0, auth, SqzGraph\\Authenticator, 0)
