@@ -232,7 +232,8 @@ namespace SqzGraph {
          *   or a PSR-3 style logger object (e.g. a Psr\Log\LoggerInterface: any object that is not
          *   itself callable and has a public `log(mixed $level, string|\Stringable $message, array
          *   $context = [])` method). Called with $level "debug", "info", "warning" or "error", one
-         *   line per HTTP request (method, path, status, ms, request_id, client_request_id) and per
+         *   line per HTTP request (method, path, status, ms, request_id, client_request_id, retry_after),
+         *   one per wait for throttled $batch members (throttled_members, wait_seconds) and one per
          *   imported message; the context values are strings or null and never hold a secret.
          *
          * @param array{

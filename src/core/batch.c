@@ -299,7 +299,8 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 		 * member of their chain) go again at once. */
 		size_t again = 0;
 		double wait = 0;
-		int exceeds = 0, throttled = 0;
+		int exceeds = 0;
+		size_t throttled = 0;
 		for (size_t k = 0; k < todo_count; k++) {
 			sqz_batch_result *r = &results[todo[k]];
 			if (r->status == 429 || r->status == 503) {
@@ -311,7 +312,7 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 				}
 				exceeds |= ex;
 				wait = d > wait ? d : wait;
-				throttled = 1;
+				throttled++;
 				todo[again++] = todo[k];
 			} else if (r->status == 424 && chained) {
 				todo[again++] = todo[k];
@@ -322,6 +323,18 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 		}
 		if (throttled) {
 			throttle_rounds++;
+			const sqz_logger *logger = g->http_opts.logger;
+			if (logger && logger->log) {
+				/* The $batch itself answered 200: without this line a
+				 * wait for its throttled members would be silent. */
+				char members[24], seconds[32], line[128];
+				snprintf(members, sizeof members, "%zu", throttled);
+				snprintf(seconds, sizeof seconds, "%.0f", wait);
+				snprintf(line, sizeof line, "%s $batch member%s throttled: waiting %s s before sending %s again",
+					members, throttled == 1 ? "" : "s", seconds, throttled == 1 ? "it" : "them");
+				sqz_log_field fields[] = { { "throttled_members", members }, { "wait_seconds", seconds } };
+				logger->log(logger->ctx, SQZ_LOG_INFO, line, fields, sizeof fields / sizeof fields[0]);
+			}
 			sqz_http_wait(g->http, wait);
 		}
 		todo_count = again;

@@ -343,6 +343,8 @@ static void finish_transfer(const sqz_http_options *opts, transfer *t, CURLcode 
 			{ "ms", ms },
 			{ "request_id", resp->request_id },
 			{ "client_request_id", resp->client_request_id },
+			/* as the server sent it: seconds or an HTTP date */
+			{ "retry_after", resp->retry_after },
 		};
 		char line[700];
 		snprintf(line, sizeof line, "%s %s -> %s in %s ms", fields[0].value, shown,
