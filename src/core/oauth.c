@@ -1279,7 +1279,12 @@ static sqz_status build_info(sqz_oauth *o, const sqz_token_record *r, int found,
 				push(&info->scopes, &info->scope_count, r->scopes[i]);
 			}
 		}
-		info->account = sqz_strdup(r->account);
+		/* Who signed in, kept across a configuration change (the page
+		 * says whose grant it was); an application has no account, and a
+		 * record left by a delegated configuration names someone else. */
+		if (c->flow != SQZ_FLOW_CLIENT_CREDENTIALS) {
+			info->account = sqz_strdup(r->account);
+		}
 		if (r->needs_reauth) {
 			info->error_code = sqz_strdup(r->error_code);
 		}
