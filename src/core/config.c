@@ -818,7 +818,10 @@ static char *read_file(const char *path, size_t max, size_t *out_len)
  * on the terminal, which would hang a cron job. */
 static int no_passphrase(char *buf, int size, int rwflag, void *u)
 {
-	(void)buf; (void)size; (void)rwflag; (void)u;
+	(void)buf;
+	(void)size;
+	(void)rwflag;
+	(void)u;
 	return -1;
 }
 

@@ -17,8 +17,12 @@ static void test_civil_round_trip(void)
 	int64_t y;
 	int mo, d, h, mi, s;
 	sqz_clock_to_civil(1709209815, &y, &mo, &d, &h, &mi, &s);
-	CHECK_INT(y, 2024); CHECK_INT(mo, 2); CHECK_INT(d, 29);
-	CHECK_INT(h, 12); CHECK_INT(mi, 30); CHECK_INT(s, 15);
+	CHECK_INT(y, 2024);
+	CHECK_INT(mo, 2);
+	CHECK_INT(d, 29);
+	CHECK_INT(h, 12);
+	CHECK_INT(mi, 30);
+	CHECK_INT(s, 15);
 	for (sqz_epoch probe = -86400 * 400; probe < 86400LL * 365 * 90; probe += 86400 * 13 + 3607) {
 		sqz_epoch back;
 		sqz_clock_to_civil(probe, &y, &mo, &d, &h, &mi, &s);

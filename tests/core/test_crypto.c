@@ -44,16 +44,20 @@ static void test_known_and_refused(void)
 {
 	size_t n = 99;
 	unsigned char *out = sqz_base64_decode("TWFu", 4, &n);
-	CHECK_STR((char *)out, "Man"); CHECK_INT(n, 3);
+	CHECK_STR((char *)out, "Man");
+	CHECK_INT(n, 3);
 	sqz_free(out);
 	out = sqz_base64_decode("TWE=", 4, &n);
-	CHECK_STR((char *)out, "Ma"); CHECK_INT(n, 2);
+	CHECK_STR((char *)out, "Ma");
+	CHECK_INT(n, 2);
 	sqz_free(out);
 	out = sqz_base64_decode("TQ==", 4, &n);
-	CHECK_STR((char *)out, "M"); CHECK_INT(n, 1);
+	CHECK_STR((char *)out, "M");
+	CHECK_INT(n, 1);
 	sqz_free(out);
 	out = sqz_base64_decode("", 0, &n);
-	CHECK(out != NULL); CHECK_INT(n, 0);
+	CHECK(out != NULL);
+	CHECK_INT(n, 0);
 	sqz_free(out);
 	out = sqz_base64url_decode("-_-_", 4, &n);
 	CHECK(out && n == 3 && out[0] == 0xfb && out[1] == 0xff && out[2] == 0xbf);

@@ -16,17 +16,22 @@ static void test_numbers(void)
 	json_object *o = parse("{\"a\":3599,\"b\":\"3599\",\"c\":3599.0,\"d\":\"35x\",\"e\":\"-5\",\"f\":1.5,\"g\":\"\",\"h\":true}", &err);
 	CHECK(o != NULL);
 	int64_t v = 0;
-	CHECK_INT(sqz_json_int64(o, "a", &v), 0); CHECK_INT(v, 3599);
-	CHECK_INT(sqz_json_int64(o, "b", &v), 0); CHECK_INT(v, 3599);
-	CHECK_INT(sqz_json_int64(o, "c", &v), 0); CHECK_INT(v, 3599);
+	CHECK_INT(sqz_json_int64(o, "a", &v), 0);
+	CHECK_INT(v, 3599);
+	CHECK_INT(sqz_json_int64(o, "b", &v), 0);
+	CHECK_INT(v, 3599);
+	CHECK_INT(sqz_json_int64(o, "c", &v), 0);
+	CHECK_INT(v, 3599);
 	CHECK_INT(sqz_json_int64(o, "d", &v), -1);
-	CHECK_INT(sqz_json_int64(o, "e", &v), 0); CHECK_INT(v, -5);
+	CHECK_INT(sqz_json_int64(o, "e", &v), 0);
+	CHECK_INT(v, -5);
 	CHECK_INT(sqz_json_int64(o, "f", &v), -1);
 	CHECK_INT(sqz_json_int64(o, "g", &v), -1);
 	CHECK_INT(sqz_json_int64(o, "h", &v), -1);
 	CHECK_INT(sqz_json_int64(o, "missing", &v), -1);
 	int b = 0;
-	CHECK_INT(sqz_json_bool(o, "h", &b), 0); CHECK_INT(b, 1);
+	CHECK_INT(sqz_json_bool(o, "h", &b), 0);
+	CHECK_INT(b, 1);
 	CHECK(sqz_json_string(o, "b") != NULL);
 	CHECK(sqz_json_string(o, "a") == NULL);
 	json_object_put(o);
@@ -75,7 +80,7 @@ static void test_ids(void)
 	CHECK_STR(sqz_json_string(o, "subject"), "a");
 	/* Display text keeps what follows a NUL, shown as U+FFFD. */
 	char *text = sqz_json_text_dup(o, "subject", NULL);
-	CHECK_STR(text, "a\xef\xbf\xbd" "b");
+	CHECK_STR(text, "a\357\277\275b");
 	sqz_free(text);
 	text = sqz_json_text_dup(o, "ok", NULL);
 	CHECK_STR(text, "AAMk/+=");

@@ -56,20 +56,30 @@ static sqz_status m_put(void *ctx, const char *key, size_t key_len, const char *
 
 static sqz_status m_del(void *ctx, const char *key, size_t key_len, sqz_error *err)
 {
-	(void)ctx; (void)key; (void)key_len; (void)err;
+	(void)ctx;
+	(void)key;
+	(void)key_len;
+	(void)err;
 	return SQZ_OK;
 }
 
 static sqz_status m_lock(void *ctx, const char *key, size_t key_len, double timeout, int *acquired, sqz_error *err)
 {
-	(void)ctx; (void)key; (void)key_len; (void)timeout; (void)err;
+	(void)ctx;
+	(void)key;
+	(void)key_len;
+	(void)timeout;
+	(void)err;
 	*acquired = 1;
 	return SQZ_OK;
 }
 
 static sqz_status m_unlock(void *ctx, const char *key, size_t key_len, sqz_error *err)
 {
-	(void)ctx; (void)key; (void)key_len; (void)err;
+	(void)ctx;
+	(void)key;
+	(void)key_len;
+	(void)err;
 	return SQZ_OK;
 }
 

@@ -277,7 +277,9 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	const sqz_http_request *requests, sqz_http_response *responses, size_t n, size_t max_parallel,
 	void (*on_done)(void *ctx, size_t index), void *on_done_ctx, sqz_error *err)
 {
-	(void)http; (void)opts; (void)max_parallel;
+	(void)http;
+	(void)opts;
+	(void)max_parallel;
 	for (size_t i = 0; i < n; i++) {
 		perform_one(&requests[i], &responses[i]);
 		if (on_done) {

@@ -10,7 +10,9 @@
 
 static sqz_status fake_token(void *ctx, int force, char **token, sqz_error *err)
 {
-	(void)ctx; (void)force; (void)err;
+	(void)ctx;
+	(void)force;
+	(void)err;
 	*token = sqz_strdup("fuzz-access-token");
 	return SQZ_OK;
 }

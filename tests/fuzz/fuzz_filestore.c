@@ -39,7 +39,8 @@ static void remove_all(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	(void)argc; (void)argv;
+	(void)argc;
+	(void)argv;
 	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
 	snprintf(dir, sizeof dir, "%s/sqz-fuzz-filestore-XXXXXX", base);
 	FZ_ASSERT(mkdtemp(dir) != NULL);

@@ -12,7 +12,9 @@ static int token_calls;
 
 static sqz_status fake_token(void *ctx, int force, char **token, sqz_error *err)
 {
-	(void)ctx; (void)force; (void)err;
+	(void)ctx;
+	(void)force;
+	(void)err;
 	token_calls++;
 	*token = sqz_strdup("fuzz-access-token");
 	return SQZ_OK;

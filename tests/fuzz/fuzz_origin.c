@@ -17,7 +17,8 @@ static const char *const endpoints[3] = {
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	(void)argc; (void)argv;
+	(void)argc;
+	(void)argv;
 	sqz_error err = SQZ_ERROR_INIT;
 	for (int i = 0; i < 3; i++) {
 		FZ_ASSERT(sqz_graph_init(&graphs[i], sqz_http_new(NULL), endpoints[i], &err) == SQZ_OK);

@@ -13,7 +13,8 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	(void)argc; (void)argv;
+	(void)argc;
+	(void)argv;
 	sqz_clock_pin(NOW);
 	return 0;
 }

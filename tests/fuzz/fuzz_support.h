@@ -153,7 +153,10 @@ static inline sqz_status fz_mem_del(void *ctx, const char *key, size_t key_len, 
 
 static inline sqz_status fz_mem_lock(void *ctx, const char *key, size_t key_len, double timeout, int *acquired, sqz_error *err)
 {
-	(void)key; (void)key_len; (void)timeout; (void)err;
+	(void)key;
+	(void)key_len;
+	(void)timeout;
+	(void)err;
 	((fz_mem_store *)ctx)->locks++;
 	*acquired = 1;
 	return SQZ_OK;
@@ -161,7 +164,9 @@ static inline sqz_status fz_mem_lock(void *ctx, const char *key, size_t key_len,
 
 static inline sqz_status fz_mem_unlock(void *ctx, const char *key, size_t key_len, sqz_error *err)
 {
-	(void)key; (void)key_len; (void)err;
+	(void)key;
+	(void)key_len;
+	(void)err;
 	((fz_mem_store *)ctx)->locks--;
 	return SQZ_OK;
 }

@@ -38,7 +38,8 @@ static sqz_config *delegated_cfg, *cc_cfg;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	(void)argc; (void)argv;
+	(void)argc;
+	(void)argv;
 	sqz_clock_pin(NOW);
 	delegated_cfg = make_config(1);
 	cc_cfg = make_config(0);
