@@ -57,7 +57,8 @@ mapfile -t ext_args < <(php scripts/php-ext-args.php)
 SQZ_PACKAGE_XML="$root/package.xml" SQZ_BIN_DIR=$(conf bin_dir) SQZ_DOC_DIR=$(conf doc_dir) \
 	SQZ_TEST_DIR=$(conf test_dir) SQZ_EXT_DIR="$work/prefix/ext" php -n "${ext_args[@]}" -r '
 	$xml = simplexml_load_file(getenv("SQZ_PACKAGE_XML"));
-	$expected = ["script " . getenv("SQZ_BIN_DIR") . "/sqzgraph", "src " . getenv("SQZ_EXT_DIR") . "/sqzgraph.so"];
+	// The built extension: "src" in PEAR 1.10.13 (Debian 12), "ext" in 1.10.16 (Debian 13).
+	$expected = ["script " . getenv("SQZ_BIN_DIR") . "/sqzgraph", "ext " . getenv("SQZ_EXT_DIR") . "/sqzgraph.so"];
 	foreach ($xml->contents->dir->file as $f) {
 		$role = (string) $f["role"];
 		if ($role === "doc") {
@@ -69,7 +70,7 @@ SQZ_PACKAGE_XML="$root/package.xml" SQZ_BIN_DIR=$(conf bin_dir) SQZ_DOC_DIR=$(co
 	$installed = [];
 	foreach (file("php://stdin", FILE_IGNORE_NEW_LINES) as $line) {
 		if (preg_match("#^(doc|test|script|src|data|php|ext)\s+(/\S.*)$#", $line, $m)) {
-			$installed[] = $m[1] . " " . $m[2];
+			$installed[] = ($m[1] === "src" && str_ends_with($m[2], ".so") ? "ext" : $m[1]) . " " . $m[2];
 		}
 	}
 	$bad = 0;
