@@ -73,6 +73,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/sealed_store.c \
     src/core/prefetch.c \
     src/core/json.c \
+    src/core/url.c \
     src/core/http.c \
     src/core/graph.c \
     src/core/folders.c \

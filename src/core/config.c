@@ -4,8 +4,8 @@
 #include "alloc.h"
 #include "buf.h"
 #include "crypto.h"
+#include "url.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -213,25 +212,17 @@ static const char *quote(quote_buf *q, const char *s, size_t len)
  * as "***@": a password never reaches a message. */
 static const char *quote_url(quote_buf *q, const char *s, size_t len)
 {
-	const char *sep = len >= 3 ? memchr(s, ':', len) : NULL;
-	if (sep && (size_t)(s + len - sep) > 3 && sep[1] == '/' && sep[2] == '/') {
-		const char *auth = sep + 3, *end = s + len, *at = NULL;
-		for (const char *p = auth; p < end && *p != '/' && *p != '?' && *p != '#'; p++) {
-			if (*p == '@') {
-				at = p;
-			}
+	size_t head, at;
+	if (sqz_url_userinfo(s, len, &head, &at)) {
+		char tmp[QUOTE_MAX + 8];
+		size_t tail = len - at;
+		if (head + 3 + tail < sizeof tmp) {
+			memcpy(tmp, s, head);
+			memcpy(tmp + head, "***", 3);
+			memcpy(tmp + head + 3, s + at, tail);
+			return quote(q, tmp, head + 3 + tail);
 		}
-		if (at) {
-			char tmp[QUOTE_MAX + 8];
-			size_t head = (size_t)(auth - s), tail = (size_t)(end - at);
-			if (head + 3 + tail < sizeof tmp) {
-				memcpy(tmp, s, head);
-				memcpy(tmp + head, "***", 3);
-				memcpy(tmp + head + 3, at, tail);
-				return quote(q, tmp, head + 3 + tail);
-			}
-			return quote(q, s, head); /* too long to rebuild: show the scheme only */
-		}
+		return quote(q, s, head); /* too long to rebuild: show the scheme only */
 	}
 	return quote(q, s, len);
 }
@@ -437,159 +428,14 @@ sqz_status sqz_config_unknown_option(const char *key, size_t len, sqz_error *err
 
 int sqz_config_host_is_loopback(const char *host)
 {
-	if (!host || !*host) {
-		return 0;
-	}
-	if (ascii_casecmp(host, "localhost") == 0) {
-		return 1;
-	}
-	char plain[INET6_ADDRSTRLEN + 2];
-	size_t len = strlen(host);
-	if (host[0] == '[') {
-		if (len < 3 || host[len - 1] != ']' || len - 2 >= sizeof plain) {
-			return 0;
-		}
-		memcpy(plain, host + 1, len - 2);
-		plain[len - 2] = '\0';
-		struct in6_addr a6;
-		if (inet_pton(AF_INET6, plain, &a6) != 1) {
-			return 0;
-		}
-		if (IN6_IS_ADDR_LOOPBACK(&a6)) {
-			return 1;
-		}
-		return IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127;
-	}
-	struct in_addr a4;
-	if (inet_pton(AF_INET, host, &a4) == 1) {
-		return (ntohl(a4.s_addr) >> 24) == 127;
-	}
-	struct in6_addr a6;
-	if (inet_pton(AF_INET6, host, &a6) == 1) {
-		return IN6_IS_ADDR_LOOPBACK(&a6) || (IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127);
-	}
-	return 0;
-}
-
-typedef struct url_parts {
-	char *scheme;   /* lowercase */
-	char *host;     /* lowercase; IPv6 in brackets */
-	char *port;     /* NULL when absent or the scheme's default */
-	char *path;     /* never NULL; "/" at least */
-	char *query;    /* NULL when absent */
-	int has_fragment;
-	int has_userinfo;
-} url_parts;
-
-static void url_parts_free(url_parts *u)
-{
-	sqz_free(u->scheme);
-	sqz_free(u->host);
-	sqz_free(u->port);
-	sqz_free(u->path);
-	sqz_free(u->query);
-	memset(u, 0, sizeof *u);
-}
-
-/* Copies a libcurl string into the core allocator and frees it. */
-static char *take_curl(char *s)
-{
-	char *copy = s ? sqz_strdup(s) : NULL;
-	curl_free(s);
-	return copy;
-}
-
-/* Parses with libcurl's URL API. 0, -1 (not a URL), -2 (out of memory). */
-static int url_parse(const char *value, url_parts *out)
-{
-	memset(out, 0, sizeof *out);
-	CURLU *h = curl_url();
-	if (!h) {
-		return -2;
-	}
-	int rc = -1;
-	char *part = NULL;
-	if (curl_url_set(h, CURLUPART_URL, value, 0) != CURLUE_OK) {
-		goto done;
-	}
-	if (curl_url_get(h, CURLUPART_SCHEME, &part, 0) != CURLUE_OK || !(out->scheme = take_curl(part))) {
-		goto done;
-	}
-	if (curl_url_get(h, CURLUPART_HOST, &part, 0) != CURLUE_OK || !(out->host = take_curl(part)) || !*out->host) {
-		goto done;
-	}
-	ascii_lower(out->scheme);
-	ascii_lower(out->host);
-	if (curl_url_get(h, CURLUPART_PORT, &part, 0) == CURLUE_OK) {
-		out->port = take_curl(part);
-		if (out->port && ((strcmp(out->scheme, "https") == 0 && strcmp(out->port, "443") == 0)
-			|| (strcmp(out->scheme, "http") == 0 && strcmp(out->port, "80") == 0))) {
-			sqz_free(out->port);
-			out->port = NULL;
-		}
-	}
-	if (curl_url_get(h, CURLUPART_PATH, &part, 0) != CURLUE_OK || !(out->path = take_curl(part))) {
-		goto done;
-	}
-	if (curl_url_get(h, CURLUPART_QUERY, &part, 0) == CURLUE_OK) {
-		out->query = take_curl(part);
-	}
-	if (curl_url_get(h, CURLUPART_FRAGMENT, &part, 0) == CURLUE_OK) {
-		curl_free(part);
-		out->has_fragment = 1;
-	}
-	if (curl_url_get(h, CURLUPART_USER, &part, 0) == CURLUE_OK) {
-		curl_free(part);
-		out->has_userinfo = 1;
-	}
-	if (curl_url_get(h, CURLUPART_PASSWORD, &part, 0) == CURLUE_OK) {
-		curl_free(part);
-		out->has_userinfo = 1;
-	}
-	rc = 0;
-done:
-	curl_url_cleanup(h);
-	if (rc != 0) {
-		url_parts_free(out);
-	}
-	return rc;
-}
-
-/* scheme://host[:port] */
-static char *url_origin(const url_parts *u)
-{
-	sqz_buf b = SQZ_BUF_INIT;
-	if (sqz_buf_appendf(&b, "%s://%s", u->scheme, u->host) != 0
-		|| (u->port && sqz_buf_appendf(&b, ":%s", u->port) != 0)) {
-		sqz_buf_free(&b);
-		return NULL;
-	}
-	return sqz_buf_steal(&b, NULL);
-}
-
-/* origin + path without trailing slashes (+ "?query" when asked). */
-static char *url_normalised(const url_parts *u, int with_query)
-{
-	sqz_buf b = SQZ_BUF_INIT;
-	size_t plen = strlen(u->path);
-	while (plen > 0 && u->path[plen - 1] == '/') {
-		plen--;
-	}
-	if (sqz_buf_appendf(&b, "%s://%s", u->scheme, u->host) != 0
-		|| (u->port && sqz_buf_appendf(&b, ":%s", u->port) != 0)
-		|| sqz_buf_append(&b, u->path, plen) != 0
-		|| (with_query && u->query && sqz_buf_appendf(&b, "?%s", u->query) != 0)) {
-		sqz_buf_free(&b);
-		return NULL;
-	}
-	return sqz_buf_steal(&b, NULL);
+	return sqz_url_host_is_loopback(host);
 }
 
 /* The rules every endpoint and the redirect URI share: an absolute URL,
  * https:// or http:// on a loopback host, no user info, no fragment
  * (RFC 6749 §3.1.2 forbids one in a redirect URI; an endpoint has no use
  * for one). */
-static sqz_status check_url(const char *key, const char *value, size_t len, url_parts *u, sqz_error *err)
+static sqz_status check_url(const char *key, const char *value, size_t len, sqz_url *u, sqz_error *err)
 {
 	quote_buf q;
 	if (len == 0) {
@@ -598,7 +444,7 @@ static sqz_status check_url(const char *key, const char *value, size_t len, url_
 	if (has_nul(value, len)) {
 		return fail(err, key, "%s must not contain NUL bytes", key);
 	}
-	int rc = url_parse(value, u);
+	int rc = sqz_url_parse(value, u);
 	if (rc == -2) {
 		return nomem(err);
 	}
@@ -606,18 +452,18 @@ static sqz_status check_url(const char *key, const char *value, size_t len, url_
 		return fail(err, key, "%s must be an absolute https:// URL; got %s", key, quote_url(&q, value, len));
 	}
 	if (u->has_userinfo) {
-		url_parts_free(u);
+		sqz_url_clear(u);
 		return fail(err, key, "%s must not contain a user name or password", key);
 	}
 	int https = strcmp(u->scheme, "https") == 0;
 	int http = strcmp(u->scheme, "http") == 0;
-	if (!https && !(http && sqz_config_host_is_loopback(u->host))) {
-		url_parts_free(u);
+	if (!https && !(http && sqz_url_host_is_loopback(u->host))) {
+		sqz_url_clear(u);
 		return fail(err, key, "%s must be https:// (http:// only for a loopback host such as 127.0.0.1 or "
 			"localhost); got %s", key, quote_url(&q, value, len));
 	}
 	if (u->has_fragment) {
-		url_parts_free(u);
+		sqz_url_clear(u);
 		return fail(err, key, "%s must not contain a fragment (#...); got %s", key, quote_url(&q, value, len));
 	}
 	return SQZ_OK;
@@ -641,17 +487,17 @@ static sqz_status set_endpoint(sqz_config *cfg, int id, const char *value, size_
 {
 	const char *key = options[id].name;
 	quote_buf q;
-	url_parts u;
+	sqz_url u;
 	sqz_status st = check_url(key, value, len, &u, err);
 	if (st != SQZ_OK) {
 		return st;
 	}
 	if (u.query) {
-		url_parts_free(&u);
+		sqz_url_clear(&u);
 		return fail(err, key, "%s must not contain a query (?...); got %s", key, quote_url(&q, value, len));
 	}
 	if (id == OPT_AUTHORITY && (strstr(u.path, "/oauth2") || (known_host(u.host, 1) && strcmp(u.path, "/") != 0))) {
-		url_parts_free(&u);
+		sqz_url_clear(&u);
 		return fail(err, key, "authority is the identity platform's base URL without tenant or endpoint path, "
 			"e.g. https://login.microsoftonline.com; got %s", quote_url(&q, value, len));
 	}
@@ -664,13 +510,13 @@ static sqz_status set_endpoint(sqz_config *cfg, int id, const char *value, size_
 		}
 		if (known_graph && !((plen == 5 && strncmp(u.path, "/v1.0", 5) == 0)
 			|| (plen == 5 && strncmp(u.path, "/beta", 5) == 0))) {
-			url_parts_free(&u);
+			sqz_url_clear(&u);
 			return fail(err, key, "graph_endpoint must name the API version, e.g. https://graph.microsoft.com/v1.0 "
 				"(or /beta); got %s", quote_url(&q, value, len));
 		}
 	}
-	char *normalised = url_normalised(&u, 0);
-	url_parts_free(&u);
+	char *normalised = sqz_url_normalised(&u, 0);
+	sqz_url_clear(&u);
 	if (!normalised) {
 		return nomem(err);
 	}
@@ -1166,12 +1012,12 @@ sqz_status sqz_config_set_string(sqz_config *cfg, const char *key, const char *v
 			replace_string(&cfg->redirect_uri, NULL);
 			return SQZ_OK;
 		}
-		url_parts u;
+		sqz_url u;
 		sqz_status st = check_url(key, value, len, &u, err);
 		if (st != SQZ_OK) {
 			return st;
 		}
-		url_parts_free(&u);
+		sqz_url_clear(&u);
 		/* Verbatim: Microsoft compares it with the registered URI. */
 		char *copy = sqz_strndup(value, len);
 		if (!copy) {
@@ -1556,21 +1402,20 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 	}
 	{
 		/* An authority that ends in the tenant would yield /{t}/{t}/oauth2. */
-		const char *path = strstr(cfg->authority, "://");
-		path = path ? strchr(path + 3, '/') : NULL;
+		const char *path = sqz_url_path_start(cfg->authority);
 		const char *last = path ? strrchr(path, '/') : NULL;
 		if (last && ascii_casecmp(last + 1, cfg->tenant_id) == 0) {
 			return fail(err, "authority", "authority must not contain the tenant (it is taken from tenant_id); give "
 				"the base URL only, e.g. %s", cloud_authority);
 		}
 	}
-	url_parts u;
-	int rc = url_parse(cfg->graph_endpoint, &u);
+	sqz_url u;
+	int rc = sqz_url_parse(cfg->graph_endpoint, &u);
 	if (rc != 0) {
 		return rc == -2 ? nomem(err) : sqz_error_set(err, SQZ_E_INTERNAL, "normalised graph_endpoint does not parse");
 	}
-	char *origin = url_origin(&u);
-	url_parts_free(&u);
+	char *origin = sqz_url_origin(&u);
+	sqz_url_clear(&u);
 	if (!origin) {
 		return nomem(err);
 	}
@@ -1685,12 +1530,12 @@ static int put_url(sqz_buf *b, const char *url)
 	if (!url) {
 		return put_field(b, "", 0);
 	}
-	url_parts u;
-	if (url_parse(url, &u) != 0) {
+	sqz_url u;
+	if (sqz_url_parse(url, &u) != 0) {
 		return -1;
 	}
-	char *n = url_normalised(&u, 1);
-	url_parts_free(&u);
+	char *n = sqz_url_normalised(&u, 1);
+	sqz_url_clear(&u);
 	if (!n) {
 		return -1;
 	}
