@@ -67,6 +67,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/buf.c \
     src/core/clock.c \
     src/core/crypto.c \
+    src/core/crypto_pem.c \
     src/core/config.c \
     src/core/store.c \
     src/core/filestore.c \

@@ -4,10 +4,10 @@
 #include "alloc.h"
 #include "buf.h"
 #include "crypto.h"
+#include "crypto_pem.h"
 #include "url.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,12 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/bio.h>
 #include <openssl/crypto.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 
 /* ---- the option table ------------------------------------------------- */
 
@@ -115,8 +110,8 @@ static const char *const multi_tenant_segments[] = { "common", "organizations", 
 #define MAX_SECONDS 86400.0
 /* A PEM certificate or key file is a few KiB; refuse to slurp anything huge. */
 #define MAX_PEM_FILE (1024 * 1024)
-/* A value holding this is PEM text; any other is a file path. */
-#define PEM_BOUNDARY "-----BEGIN"
+/* Microsoft Entra ID's floor for a certificate credential's RSA key. */
+#define MIN_RSA_BITS 2048
 
 static int option_id(const char *key)
 {
@@ -137,8 +132,6 @@ sqz_config_kind sqz_config_option_kind(const char *key)
 	return id < 0 ? SQZ_CONFIG_UNKNOWN : options[id].kind;
 }
 
-static int contains_bytes(const char *hay, size_t hay_len, const char *needle);
-
 int sqz_config_option_is_path(const char *key, const char *value, size_t len)
 {
 	switch (option_id(key)) {
@@ -146,7 +139,7 @@ int sqz_config_option_is_path(const char *key, const char *value, size_t len)
 		return 1;
 	case OPT_CLIENT_CERTIFICATE:
 	case OPT_CLIENT_PRIVATE_KEY:
-		return !contains_bytes(value, len, PEM_BOUNDARY);
+		return !sqz_pem_is_text(value, len);
 	default:
 		return 0;
 	}
@@ -290,18 +283,6 @@ static int is_ascii_alnum(unsigned char c)
 static int is_ascii_xdigit(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* memmem() without _GNU_SOURCE. */
-static int contains_bytes(const char *hay, size_t hay_len, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (size_t i = 0; n <= hay_len && i <= hay_len - n; i++) {
-		if (memcmp(hay + i, needle, n) == 0) {
-			return 1;
-		}
-	}
-	return 0;
 }
 
 static int has_nul(const char *s, size_t len)
@@ -612,89 +593,6 @@ static sqz_status set_mailbox(sqz_config *cfg, const char *value, size_t len, sq
 
 /* ---- files and PEM ----------------------------------------------------------- */
 
-/* Reads a whole regular file (at most max bytes). NULL with errno set; a
- * file that is too big gives EFBIG, a directory EISDIR. */
-static char *read_file(const char *path, size_t max, size_t *out_len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		return NULL;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size < 0 || (size_t)st.st_size > max) {
-		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISREG(st.st_mode) ? EFBIG : EINVAL;
-		return NULL;
-	}
-	size_t size = (size_t)st.st_size, got = 0;
-	char *data = sqz_malloc(size + 1);
-	if (!data) {
-		close(fd);
-		errno = ENOMEM;
-		return NULL;
-	}
-	while (got < size) {
-		ssize_t n = read(fd, data + got, size - got);
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			int e = n < 0 ? errno : EIO;
-			OPENSSL_cleanse(data, got);
-			sqz_free(data);
-			close(fd);
-			errno = e;
-			return NULL;
-		}
-		got += (size_t)n;
-	}
-	close(fd);
-	data[got] = '\0';
-	*out_len = got;
-	return data;
-}
-
-/* Refuses every passphrase prompt: with a NULL callback OpenSSL would ask
- * on the terminal, which would hang a cron job. */
-static int no_passphrase(char *buf, int size, int rwflag, void *u)
-{
-	(void)buf; (void)size; (void)rwflag; (void)u;
-	return -1;
-}
-
-/* PEM text held in a memory BIO, copied out with the core allocator. The
- * BIO's buffer is cleansed by OpenSSL when freed (BUF_MEM_free). */
-static char *bio_text(BIO *bio)
-{
-	char *data = NULL;
-	long n = BIO_get_mem_data(bio, &data);
-	return n > 0 ? sqz_strndup(data, (size_t)n) : NULL;
-}
-
-static X509 *parse_certificate(const char *pem, size_t len)
-{
-	BIO *bio = BIO_new_mem_buf(pem, (int)len);
-	X509 *x = bio ? PEM_read_bio_X509(bio, NULL, no_passphrase, NULL) : NULL;
-	BIO_free(bio);
-	ERR_clear_error();
-	return x;
-}
-
-static EVP_PKEY *parse_private_key(const char *pem, size_t len)
-{
-	BIO *bio = BIO_new_mem_buf(pem, (int)len);
-	EVP_PKEY *k = bio ? PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, NULL) : NULL;
-	BIO_free(bio);
-	ERR_clear_error();
-	return k;
-}
-
 /* The value is PEM text when it holds a PEM boundary (also after "Bag
  * Attributes" lines as `openssl pkcs12` writes them), else a file path. */
 static sqz_status load_pem(int id, const char *value, size_t len, char **text, size_t *text_len, int *from_file,
@@ -706,7 +604,7 @@ static sqz_status load_pem(int id, const char *value, size_t len, char **text, s
 	if (has_nul(value, len)) {
 		return fail(err, key, "%s must not contain NUL bytes (give PEM text or a file path)", key);
 	}
-	if (contains_bytes(value, len, PEM_BOUNDARY)) {
+	if (sqz_pem_is_text(value, len)) {
 		if (len > MAX_PEM_FILE) {
 			return fail(err, key, "%s is larger than 1 MiB; give only the PEM %s", key,
 				secret ? "private key" : "certificate");
@@ -719,7 +617,7 @@ static sqz_status load_pem(int id, const char *value, size_t len, char **text, s
 	if (!path) {
 		return nomem(err);
 	}
-	*text = read_file(path, MAX_PEM_FILE, text_len);
+	*text = sqz_pem_read_file(path, MAX_PEM_FILE, text_len);
 	int e = errno;
 	if (!*text) {
 		quote_buf q;
@@ -759,11 +657,13 @@ static sqz_status set_certificate(sqz_config *cfg, const char *value, size_t len
 	if (st != SQZ_OK) {
 		return st;
 	}
-	X509 *x = parse_certificate(text, text_len);
+	/* Keep the leaf certificate alone, whatever else the source held. */
+	char *pem;
+	sqz_pem_result r = sqz_pem_certificate(text, text_len, &pem);
 	/* The text may hold a key too (a combined .pem): cleanse it. */
 	OPENSSL_cleanse(text, text_len);
 	sqz_free(text);
-	if (!x) {
+	if (r == SQZ_PEM_NONE) {
 		quote_buf q;
 		if (from_file) {
 			return fail(err, "client_certificate", "client_certificate: the file %s holds no PEM certificate "
@@ -773,13 +673,7 @@ static sqz_status set_certificate(sqz_config *cfg, const char *value, size_t len
 		return fail(err, "client_certificate", "client_certificate holds no valid PEM certificate "
 			"(-----BEGIN CERTIFICATE-----)");
 	}
-	/* Keep the leaf certificate alone, whatever else the source held. */
-	BIO *out = BIO_new(BIO_s_mem());
-	char *pem = out && PEM_write_bio_X509(out, x) == 1 ? bio_text(out) : NULL;
-	BIO_free(out);
-	X509_free(x);
-	ERR_clear_error();
-	if (!pem) {
+	if (r != SQZ_PEM_OK) {
 		return nomem(err);
 	}
 	replace_string(&cfg->client_certificate, pem);
@@ -799,39 +693,31 @@ static sqz_status set_private_key(sqz_config *cfg, const char *value, size_t len
 	if (st != SQZ_OK) {
 		return st;
 	}
-	EVP_PKEY *k = parse_private_key(text, text_len);
-	int encrypted = !k && contains_bytes(text, text_len, "ENCRYPTED");
+	char *pem;
+	int bits = 0;
+	sqz_pem_result r = sqz_pem_rsa_private_key(text, text_len, MIN_RSA_BITS, &pem, &bits);
 	OPENSSL_cleanse(text, text_len);
 	sqz_free(text);
 	const char *where = from_file ? "the file given as client_private_key" : "client_private_key";
-	if (!k) {
-		if (encrypted) {
-			return fail(err, "client_private_key", "%s is encrypted with a passphrase; give an unencrypted PEM key "
-				"(openssl pkey -in key.pem -out key-plain.pem) and protect it by file permissions", where);
-		}
+	switch (r) {
+	case SQZ_PEM_OK:
+		replace_secret(&cfg->client_private_key, pem);
+		return SQZ_OK;
+	case SQZ_PEM_ENCRYPTED:
+		return fail(err, "client_private_key", "%s is encrypted with a passphrase; give an unencrypted PEM key "
+			"(openssl pkey -in key.pem -out key-plain.pem) and protect it by file permissions", where);
+	case SQZ_PEM_NONE:
 		return fail(err, "client_private_key", "%s holds no valid PEM private key (-----BEGIN PRIVATE KEY----- or "
 			"-----BEGIN RSA PRIVATE KEY-----)", where);
-	}
-	if (EVP_PKEY_base_id(k) != EVP_PKEY_RSA) {
-		EVP_PKEY_free(k);
+	case SQZ_PEM_NOT_RSA:
 		return fail(err, "client_private_key", "client_private_key must be an RSA key: Microsoft Entra ID verifies "
 			"client assertions signed with RSA (PS256/RS256)");
-	}
-	if (EVP_PKEY_bits(k) < 2048) {
-		int bits = EVP_PKEY_bits(k);
-		EVP_PKEY_free(k);
+	case SQZ_PEM_WEAK:
 		return fail(err, "client_private_key", "client_private_key is a %d-bit RSA key; Microsoft Entra ID requires "
-			"at least 2048 bits", bits);
-	}
-	BIO *out = BIO_new(BIO_s_mem());
-	char *pem = out && PEM_write_bio_PrivateKey(out, k, NULL, NULL, 0, NULL, NULL) == 1 ? bio_text(out) : NULL;
-	BIO_free(out);
-	EVP_PKEY_free(k);
-	ERR_clear_error();
-	if (!pem) {
+			"at least %d bits", bits, MIN_RSA_BITS);
+	default:
 		return nomem(err);
 	}
-	replace_secret(&cfg->client_private_key, pem);
 	return SQZ_OK;
 }
 
@@ -1345,13 +1231,7 @@ static sqz_status default_scopes(sqz_config *cfg, sqz_error *err)
 
 static sqz_status check_key_pair(const sqz_config *cfg, sqz_error *err)
 {
-	X509 *x = parse_certificate(cfg->client_certificate, strlen(cfg->client_certificate));
-	EVP_PKEY *k = parse_private_key(cfg->client_private_key, strlen(cfg->client_private_key));
-	int match = x && k && X509_check_private_key(x, k) == 1;
-	X509_free(x);
-	EVP_PKEY_free(k);
-	ERR_clear_error();
-	if (!match) {
+	if (!sqz_pem_pair_matches(cfg->client_certificate, cfg->client_private_key)) {
 		return fail(err, "client_private_key", "client_private_key does not belong to client_certificate; give the "
 			"private key the certificate was issued for (compare: openssl x509 -noout -pubkey -in cert.pem and "
 			"openssl pkey -pubout -in key.pem)");
