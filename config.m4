@@ -67,12 +67,14 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/buf.c \
     src/core/clock.c \
     src/core/crypto.c \
+    src/core/crypto_pem.c \
     src/core/config.c \
     src/core/store.c \
     src/core/filestore.c \
     src/core/sealed_store.c \
     src/core/prefetch.c \
     src/core/json.c \
+    src/core/url.c \
     src/core/http.c \
     src/core/graph.c \
     src/core/folders.c \

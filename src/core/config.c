@@ -4,10 +4,10 @@
 #include "alloc.h"
 #include "buf.h"
 #include "crypto.h"
+#include "crypto_pem.h"
+#include "url.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,13 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-#include <openssl/bio.h>
 #include <openssl/crypto.h>
-#include <openssl/err.h>
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 
 /* ---- the option table ------------------------------------------------- */
 
@@ -116,8 +110,8 @@ static const char *const multi_tenant_segments[] = { "common", "organizations", 
 #define MAX_SECONDS 86400.0
 /* A PEM certificate or key file is a few KiB; refuse to slurp anything huge. */
 #define MAX_PEM_FILE (1024 * 1024)
-/* A value holding this is PEM text; any other is a file path. */
-#define PEM_BOUNDARY "-----BEGIN"
+/* Microsoft Entra ID's floor for a certificate credential's RSA key. */
+#define MIN_RSA_BITS 2048
 
 static int option_id(const char *key)
 {
@@ -138,8 +132,6 @@ sqz_config_kind sqz_config_option_kind(const char *key)
 	return id < 0 ? SQZ_CONFIG_UNKNOWN : options[id].kind;
 }
 
-static int contains_bytes(const char *hay, size_t hay_len, const char *needle);
-
 int sqz_config_option_is_path(const char *key, const char *value, size_t len)
 {
 	switch (option_id(key)) {
@@ -147,7 +139,7 @@ int sqz_config_option_is_path(const char *key, const char *value, size_t len)
 		return 1;
 	case OPT_CLIENT_CERTIFICATE:
 	case OPT_CLIENT_PRIVATE_KEY:
-		return !contains_bytes(value, len, PEM_BOUNDARY);
+		return !sqz_pem_is_text(value, len);
 	default:
 		return 0;
 	}
@@ -213,25 +205,17 @@ static const char *quote(quote_buf *q, const char *s, size_t len)
  * as "***@": a password never reaches a message. */
 static const char *quote_url(quote_buf *q, const char *s, size_t len)
 {
-	const char *sep = len >= 3 ? memchr(s, ':', len) : NULL;
-	if (sep && (size_t)(s + len - sep) > 3 && sep[1] == '/' && sep[2] == '/') {
-		const char *auth = sep + 3, *end = s + len, *at = NULL;
-		for (const char *p = auth; p < end && *p != '/' && *p != '?' && *p != '#'; p++) {
-			if (*p == '@') {
-				at = p;
-			}
+	size_t head, at;
+	if (sqz_url_userinfo(s, len, &head, &at)) {
+		char tmp[QUOTE_MAX + 8];
+		size_t tail = len - at;
+		if (head + 3 + tail < sizeof tmp) {
+			memcpy(tmp, s, head);
+			memcpy(tmp + head, "***", 3);
+			memcpy(tmp + head + 3, s + at, tail);
+			return quote(q, tmp, head + 3 + tail);
 		}
-		if (at) {
-			char tmp[QUOTE_MAX + 8];
-			size_t head = (size_t)(auth - s), tail = (size_t)(end - at);
-			if (head + 3 + tail < sizeof tmp) {
-				memcpy(tmp, s, head);
-				memcpy(tmp + head, "***", 3);
-				memcpy(tmp + head + 3, at, tail);
-				return quote(q, tmp, head + 3 + tail);
-			}
-			return quote(q, s, head); /* too long to rebuild: show the scheme only */
-		}
+		return quote(q, s, head); /* too long to rebuild: show the scheme only */
 	}
 	return quote(q, s, len);
 }
@@ -299,18 +283,6 @@ static int is_ascii_alnum(unsigned char c)
 static int is_ascii_xdigit(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* memmem() without _GNU_SOURCE. */
-static int contains_bytes(const char *hay, size_t hay_len, const char *needle)
-{
-	size_t n = strlen(needle);
-	for (size_t i = 0; n <= hay_len && i <= hay_len - n; i++) {
-		if (memcmp(hay + i, needle, n) == 0) {
-			return 1;
-		}
-	}
-	return 0;
 }
 
 static int has_nul(const char *s, size_t len)
@@ -437,159 +409,14 @@ sqz_status sqz_config_unknown_option(const char *key, size_t len, sqz_error *err
 
 int sqz_config_host_is_loopback(const char *host)
 {
-	if (!host || !*host) {
-		return 0;
-	}
-	if (ascii_casecmp(host, "localhost") == 0) {
-		return 1;
-	}
-	char plain[INET6_ADDRSTRLEN + 2];
-	size_t len = strlen(host);
-	if (host[0] == '[') {
-		if (len < 3 || host[len - 1] != ']' || len - 2 >= sizeof plain) {
-			return 0;
-		}
-		memcpy(plain, host + 1, len - 2);
-		plain[len - 2] = '\0';
-		struct in6_addr a6;
-		if (inet_pton(AF_INET6, plain, &a6) != 1) {
-			return 0;
-		}
-		if (IN6_IS_ADDR_LOOPBACK(&a6)) {
-			return 1;
-		}
-		return IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127;
-	}
-	struct in_addr a4;
-	if (inet_pton(AF_INET, host, &a4) == 1) {
-		return (ntohl(a4.s_addr) >> 24) == 127;
-	}
-	struct in6_addr a6;
-	if (inet_pton(AF_INET6, host, &a6) == 1) {
-		return IN6_IS_ADDR_LOOPBACK(&a6) || (IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127);
-	}
-	return 0;
-}
-
-typedef struct url_parts {
-	char *scheme;   /* lowercase */
-	char *host;     /* lowercase; IPv6 in brackets */
-	char *port;     /* NULL when absent or the scheme's default */
-	char *path;     /* never NULL; "/" at least */
-	char *query;    /* NULL when absent */
-	int has_fragment;
-	int has_userinfo;
-} url_parts;
-
-static void url_parts_free(url_parts *u)
-{
-	sqz_free(u->scheme);
-	sqz_free(u->host);
-	sqz_free(u->port);
-	sqz_free(u->path);
-	sqz_free(u->query);
-	memset(u, 0, sizeof *u);
-}
-
-/* Copies a libcurl string into the core allocator and frees it. */
-static char *take_curl(char *s)
-{
-	char *copy = s ? sqz_strdup(s) : NULL;
-	curl_free(s);
-	return copy;
-}
-
-/* Parses with libcurl's URL API. 0, -1 (not a URL), -2 (out of memory). */
-static int url_parse(const char *value, url_parts *out)
-{
-	memset(out, 0, sizeof *out);
-	CURLU *h = curl_url();
-	if (!h) {
-		return -2;
-	}
-	int rc = -1;
-	char *part = NULL;
-	if (curl_url_set(h, CURLUPART_URL, value, 0) != CURLUE_OK) {
-		goto done;
-	}
-	if (curl_url_get(h, CURLUPART_SCHEME, &part, 0) != CURLUE_OK || !(out->scheme = take_curl(part))) {
-		goto done;
-	}
-	if (curl_url_get(h, CURLUPART_HOST, &part, 0) != CURLUE_OK || !(out->host = take_curl(part)) || !*out->host) {
-		goto done;
-	}
-	ascii_lower(out->scheme);
-	ascii_lower(out->host);
-	if (curl_url_get(h, CURLUPART_PORT, &part, 0) == CURLUE_OK) {
-		out->port = take_curl(part);
-		if (out->port && ((strcmp(out->scheme, "https") == 0 && strcmp(out->port, "443") == 0)
-			|| (strcmp(out->scheme, "http") == 0 && strcmp(out->port, "80") == 0))) {
-			sqz_free(out->port);
-			out->port = NULL;
-		}
-	}
-	if (curl_url_get(h, CURLUPART_PATH, &part, 0) != CURLUE_OK || !(out->path = take_curl(part))) {
-		goto done;
-	}
-	if (curl_url_get(h, CURLUPART_QUERY, &part, 0) == CURLUE_OK) {
-		out->query = take_curl(part);
-	}
-	if (curl_url_get(h, CURLUPART_FRAGMENT, &part, 0) == CURLUE_OK) {
-		curl_free(part);
-		out->has_fragment = 1;
-	}
-	if (curl_url_get(h, CURLUPART_USER, &part, 0) == CURLUE_OK) {
-		curl_free(part);
-		out->has_userinfo = 1;
-	}
-	if (curl_url_get(h, CURLUPART_PASSWORD, &part, 0) == CURLUE_OK) {
-		curl_free(part);
-		out->has_userinfo = 1;
-	}
-	rc = 0;
-done:
-	curl_url_cleanup(h);
-	if (rc != 0) {
-		url_parts_free(out);
-	}
-	return rc;
-}
-
-/* scheme://host[:port] */
-static char *url_origin(const url_parts *u)
-{
-	sqz_buf b = SQZ_BUF_INIT;
-	if (sqz_buf_appendf(&b, "%s://%s", u->scheme, u->host) != 0
-		|| (u->port && sqz_buf_appendf(&b, ":%s", u->port) != 0)) {
-		sqz_buf_free(&b);
-		return NULL;
-	}
-	return sqz_buf_steal(&b, NULL);
-}
-
-/* origin + path without trailing slashes (+ "?query" when asked). */
-static char *url_normalised(const url_parts *u, int with_query)
-{
-	sqz_buf b = SQZ_BUF_INIT;
-	size_t plen = strlen(u->path);
-	while (plen > 0 && u->path[plen - 1] == '/') {
-		plen--;
-	}
-	if (sqz_buf_appendf(&b, "%s://%s", u->scheme, u->host) != 0
-		|| (u->port && sqz_buf_appendf(&b, ":%s", u->port) != 0)
-		|| sqz_buf_append(&b, u->path, plen) != 0
-		|| (with_query && u->query && sqz_buf_appendf(&b, "?%s", u->query) != 0)) {
-		sqz_buf_free(&b);
-		return NULL;
-	}
-	return sqz_buf_steal(&b, NULL);
+	return sqz_url_host_is_loopback(host);
 }
 
 /* The rules every endpoint and the redirect URI share: an absolute URL,
  * https:// or http:// on a loopback host, no user info, no fragment
  * (RFC 6749 §3.1.2 forbids one in a redirect URI; an endpoint has no use
  * for one). */
-static sqz_status check_url(const char *key, const char *value, size_t len, url_parts *u, sqz_error *err)
+static sqz_status check_url(const char *key, const char *value, size_t len, sqz_url *u, sqz_error *err)
 {
 	quote_buf q;
 	if (len == 0) {
@@ -598,7 +425,7 @@ static sqz_status check_url(const char *key, const char *value, size_t len, url_
 	if (has_nul(value, len)) {
 		return fail(err, key, "%s must not contain NUL bytes", key);
 	}
-	int rc = url_parse(value, u);
+	int rc = sqz_url_parse(value, u);
 	if (rc == -2) {
 		return nomem(err);
 	}
@@ -606,18 +433,18 @@ static sqz_status check_url(const char *key, const char *value, size_t len, url_
 		return fail(err, key, "%s must be an absolute https:// URL; got %s", key, quote_url(&q, value, len));
 	}
 	if (u->has_userinfo) {
-		url_parts_free(u);
+		sqz_url_clear(u);
 		return fail(err, key, "%s must not contain a user name or password", key);
 	}
 	int https = strcmp(u->scheme, "https") == 0;
 	int http = strcmp(u->scheme, "http") == 0;
-	if (!https && !(http && sqz_config_host_is_loopback(u->host))) {
-		url_parts_free(u);
+	if (!https && !(http && sqz_url_host_is_loopback(u->host))) {
+		sqz_url_clear(u);
 		return fail(err, key, "%s must be https:// (http:// only for a loopback host such as 127.0.0.1 or "
 			"localhost); got %s", key, quote_url(&q, value, len));
 	}
 	if (u->has_fragment) {
-		url_parts_free(u);
+		sqz_url_clear(u);
 		return fail(err, key, "%s must not contain a fragment (#...); got %s", key, quote_url(&q, value, len));
 	}
 	return SQZ_OK;
@@ -641,17 +468,17 @@ static sqz_status set_endpoint(sqz_config *cfg, int id, const char *value, size_
 {
 	const char *key = options[id].name;
 	quote_buf q;
-	url_parts u;
+	sqz_url u;
 	sqz_status st = check_url(key, value, len, &u, err);
 	if (st != SQZ_OK) {
 		return st;
 	}
 	if (u.query) {
-		url_parts_free(&u);
+		sqz_url_clear(&u);
 		return fail(err, key, "%s must not contain a query (?...); got %s", key, quote_url(&q, value, len));
 	}
 	if (id == OPT_AUTHORITY && (strstr(u.path, "/oauth2") || (known_host(u.host, 1) && strcmp(u.path, "/") != 0))) {
-		url_parts_free(&u);
+		sqz_url_clear(&u);
 		return fail(err, key, "authority is the identity platform's base URL without tenant or endpoint path, "
 			"e.g. https://login.microsoftonline.com; got %s", quote_url(&q, value, len));
 	}
@@ -664,13 +491,13 @@ static sqz_status set_endpoint(sqz_config *cfg, int id, const char *value, size_
 		}
 		if (known_graph && !((plen == 5 && strncmp(u.path, "/v1.0", 5) == 0)
 			|| (plen == 5 && strncmp(u.path, "/beta", 5) == 0))) {
-			url_parts_free(&u);
+			sqz_url_clear(&u);
 			return fail(err, key, "graph_endpoint must name the API version, e.g. https://graph.microsoft.com/v1.0 "
 				"(or /beta); got %s", quote_url(&q, value, len));
 		}
 	}
-	char *normalised = url_normalised(&u, 0);
-	url_parts_free(&u);
+	char *normalised = sqz_url_normalised(&u, 0);
+	sqz_url_clear(&u);
 	if (!normalised) {
 		return nomem(err);
 	}
@@ -766,92 +593,6 @@ static sqz_status set_mailbox(sqz_config *cfg, const char *value, size_t len, sq
 
 /* ---- files and PEM ----------------------------------------------------------- */
 
-/* Reads a whole regular file (at most max bytes). NULL with errno set; a
- * file that is too big gives EFBIG, a directory EISDIR. */
-static char *read_file(const char *path, size_t max, size_t *out_len)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		return NULL;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size < 0 || (size_t)st.st_size > max) {
-		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISREG(st.st_mode) ? EFBIG : EINVAL;
-		return NULL;
-	}
-	size_t size = (size_t)st.st_size, got = 0;
-	char *data = sqz_malloc(size + 1);
-	if (!data) {
-		close(fd);
-		errno = ENOMEM;
-		return NULL;
-	}
-	while (got < size) {
-		ssize_t n = read(fd, data + got, size - got);
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			int e = n < 0 ? errno : EIO;
-			OPENSSL_cleanse(data, got);
-			sqz_free(data);
-			close(fd);
-			errno = e;
-			return NULL;
-		}
-		got += (size_t)n;
-	}
-	close(fd);
-	data[got] = '\0';
-	*out_len = got;
-	return data;
-}
-
-/* Refuses every passphrase prompt: with a NULL callback OpenSSL would ask
- * on the terminal, which would hang a cron job. */
-static int no_passphrase(char *buf, int size, int rwflag, void *u)
-{
-	(void)buf;
-	(void)size;
-	(void)rwflag;
-	(void)u;
-	return -1;
-}
-
-/* PEM text held in a memory BIO, copied out with the core allocator. The
- * BIO's buffer is cleansed by OpenSSL when freed (BUF_MEM_free). */
-static char *bio_text(BIO *bio)
-{
-	char *data = NULL;
-	long n = BIO_get_mem_data(bio, &data);
-	return n > 0 ? sqz_strndup(data, (size_t)n) : NULL;
-}
-
-static X509 *parse_certificate(const char *pem, size_t len)
-{
-	BIO *bio = BIO_new_mem_buf(pem, (int)len);
-	X509 *x = bio ? PEM_read_bio_X509(bio, NULL, no_passphrase, NULL) : NULL;
-	BIO_free(bio);
-	ERR_clear_error();
-	return x;
-}
-
-static EVP_PKEY *parse_private_key(const char *pem, size_t len)
-{
-	BIO *bio = BIO_new_mem_buf(pem, (int)len);
-	EVP_PKEY *k = bio ? PEM_read_bio_PrivateKey(bio, NULL, no_passphrase, NULL) : NULL;
-	BIO_free(bio);
-	ERR_clear_error();
-	return k;
-}
-
 /* The value is PEM text when it holds a PEM boundary (also after "Bag
  * Attributes" lines as `openssl pkcs12` writes them), else a file path. */
 static sqz_status load_pem(int id, const char *value, size_t len, char **text, size_t *text_len, int *from_file,
@@ -863,7 +604,7 @@ static sqz_status load_pem(int id, const char *value, size_t len, char **text, s
 	if (has_nul(value, len)) {
 		return fail(err, key, "%s must not contain NUL bytes (give PEM text or a file path)", key);
 	}
-	if (contains_bytes(value, len, PEM_BOUNDARY)) {
+	if (sqz_pem_is_text(value, len)) {
 		if (len > MAX_PEM_FILE) {
 			return fail(err, key, "%s is larger than 1 MiB; give only the PEM %s", key,
 				secret ? "private key" : "certificate");
@@ -876,7 +617,7 @@ static sqz_status load_pem(int id, const char *value, size_t len, char **text, s
 	if (!path) {
 		return nomem(err);
 	}
-	*text = read_file(path, MAX_PEM_FILE, text_len);
+	*text = sqz_pem_read_file(path, MAX_PEM_FILE, text_len);
 	int e = errno;
 	if (!*text) {
 		quote_buf q;
@@ -916,11 +657,13 @@ static sqz_status set_certificate(sqz_config *cfg, const char *value, size_t len
 	if (st != SQZ_OK) {
 		return st;
 	}
-	X509 *x = parse_certificate(text, text_len);
+	/* Keep the leaf certificate alone, whatever else the source held. */
+	char *pem;
+	sqz_pem_result r = sqz_pem_certificate(text, text_len, &pem);
 	/* The text may hold a key too (a combined .pem): cleanse it. */
 	OPENSSL_cleanse(text, text_len);
 	sqz_free(text);
-	if (!x) {
+	if (r == SQZ_PEM_NONE) {
 		quote_buf q;
 		if (from_file) {
 			return fail(err, "client_certificate", "client_certificate: the file %s holds no PEM certificate "
@@ -930,13 +673,7 @@ static sqz_status set_certificate(sqz_config *cfg, const char *value, size_t len
 		return fail(err, "client_certificate", "client_certificate holds no valid PEM certificate "
 			"(-----BEGIN CERTIFICATE-----)");
 	}
-	/* Keep the leaf certificate alone, whatever else the source held. */
-	BIO *out = BIO_new(BIO_s_mem());
-	char *pem = out && PEM_write_bio_X509(out, x) == 1 ? bio_text(out) : NULL;
-	BIO_free(out);
-	X509_free(x);
-	ERR_clear_error();
-	if (!pem) {
+	if (r != SQZ_PEM_OK) {
 		return nomem(err);
 	}
 	replace_string(&cfg->client_certificate, pem);
@@ -956,39 +693,31 @@ static sqz_status set_private_key(sqz_config *cfg, const char *value, size_t len
 	if (st != SQZ_OK) {
 		return st;
 	}
-	EVP_PKEY *k = parse_private_key(text, text_len);
-	int encrypted = !k && contains_bytes(text, text_len, "ENCRYPTED");
+	char *pem;
+	int bits = 0;
+	sqz_pem_result r = sqz_pem_rsa_private_key(text, text_len, MIN_RSA_BITS, &pem, &bits);
 	OPENSSL_cleanse(text, text_len);
 	sqz_free(text);
 	const char *where = from_file ? "the file given as client_private_key" : "client_private_key";
-	if (!k) {
-		if (encrypted) {
-			return fail(err, "client_private_key", "%s is encrypted with a passphrase; give an unencrypted PEM key "
-				"(openssl pkey -in key.pem -out key-plain.pem) and protect it by file permissions", where);
-		}
+	switch (r) {
+	case SQZ_PEM_OK:
+		replace_secret(&cfg->client_private_key, pem);
+		return SQZ_OK;
+	case SQZ_PEM_ENCRYPTED:
+		return fail(err, "client_private_key", "%s is encrypted with a passphrase; give an unencrypted PEM key "
+			"(openssl pkey -in key.pem -out key-plain.pem) and protect it by file permissions", where);
+	case SQZ_PEM_NONE:
 		return fail(err, "client_private_key", "%s holds no valid PEM private key (-----BEGIN PRIVATE KEY----- or "
 			"-----BEGIN RSA PRIVATE KEY-----)", where);
-	}
-	if (EVP_PKEY_base_id(k) != EVP_PKEY_RSA) {
-		EVP_PKEY_free(k);
+	case SQZ_PEM_NOT_RSA:
 		return fail(err, "client_private_key", "client_private_key must be an RSA key: Microsoft Entra ID verifies "
 			"client assertions signed with RSA (PS256/RS256)");
-	}
-	if (EVP_PKEY_bits(k) < 2048) {
-		int bits = EVP_PKEY_bits(k);
-		EVP_PKEY_free(k);
+	case SQZ_PEM_WEAK:
 		return fail(err, "client_private_key", "client_private_key is a %d-bit RSA key; Microsoft Entra ID requires "
-			"at least 2048 bits", bits);
-	}
-	BIO *out = BIO_new(BIO_s_mem());
-	char *pem = out && PEM_write_bio_PrivateKey(out, k, NULL, NULL, 0, NULL, NULL) == 1 ? bio_text(out) : NULL;
-	BIO_free(out);
-	EVP_PKEY_free(k);
-	ERR_clear_error();
-	if (!pem) {
+			"at least %d bits", bits, MIN_RSA_BITS);
+	default:
 		return nomem(err);
 	}
-	replace_secret(&cfg->client_private_key, pem);
 	return SQZ_OK;
 }
 
@@ -1169,12 +898,12 @@ sqz_status sqz_config_set_string(sqz_config *cfg, const char *key, const char *v
 			replace_string(&cfg->redirect_uri, NULL);
 			return SQZ_OK;
 		}
-		url_parts u;
+		sqz_url u;
 		sqz_status st = check_url(key, value, len, &u, err);
 		if (st != SQZ_OK) {
 			return st;
 		}
-		url_parts_free(&u);
+		sqz_url_clear(&u);
 		/* Verbatim: Microsoft compares it with the registered URI. */
 		char *copy = sqz_strndup(value, len);
 		if (!copy) {
@@ -1502,13 +1231,7 @@ static sqz_status default_scopes(sqz_config *cfg, sqz_error *err)
 
 static sqz_status check_key_pair(const sqz_config *cfg, sqz_error *err)
 {
-	X509 *x = parse_certificate(cfg->client_certificate, strlen(cfg->client_certificate));
-	EVP_PKEY *k = parse_private_key(cfg->client_private_key, strlen(cfg->client_private_key));
-	int match = x && k && X509_check_private_key(x, k) == 1;
-	X509_free(x);
-	EVP_PKEY_free(k);
-	ERR_clear_error();
-	if (!match) {
+	if (!sqz_pem_pair_matches(cfg->client_certificate, cfg->client_private_key)) {
 		return fail(err, "client_private_key", "client_private_key does not belong to client_certificate; give the "
 			"private key the certificate was issued for (compare: openssl x509 -noout -pubkey -in cert.pem and "
 			"openssl pkey -pubout -in key.pem)");
@@ -1559,21 +1282,20 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 	}
 	{
 		/* An authority that ends in the tenant would yield /{t}/{t}/oauth2. */
-		const char *path = strstr(cfg->authority, "://");
-		path = path ? strchr(path + 3, '/') : NULL;
+		const char *path = sqz_url_path_start(cfg->authority);
 		const char *last = path ? strrchr(path, '/') : NULL;
 		if (last && ascii_casecmp(last + 1, cfg->tenant_id) == 0) {
 			return fail(err, "authority", "authority must not contain the tenant (it is taken from tenant_id); give "
 				"the base URL only, e.g. %s", cloud_authority);
 		}
 	}
-	url_parts u;
-	int rc = url_parse(cfg->graph_endpoint, &u);
+	sqz_url u;
+	int rc = sqz_url_parse(cfg->graph_endpoint, &u);
 	if (rc != 0) {
 		return rc == -2 ? nomem(err) : sqz_error_set(err, SQZ_E_INTERNAL, "normalised graph_endpoint does not parse");
 	}
-	char *origin = url_origin(&u);
-	url_parts_free(&u);
+	char *origin = sqz_url_origin(&u);
+	sqz_url_clear(&u);
 	if (!origin) {
 		return nomem(err);
 	}
@@ -1688,12 +1410,12 @@ static int put_url(sqz_buf *b, const char *url)
 	if (!url) {
 		return put_field(b, "", 0);
 	}
-	url_parts u;
-	if (url_parse(url, &u) != 0) {
+	sqz_url u;
+	if (sqz_url_parse(url, &u) != 0) {
 		return -1;
 	}
-	char *n = url_normalised(&u, 1);
-	url_parts_free(&u);
+	char *n = sqz_url_normalised(&u, 1);
+	sqz_url_clear(&u);
 	if (!n) {
 		return -1;
 	}

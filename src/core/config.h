@@ -192,10 +192,9 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err);
  * Returns 0, or -1 when memory ran out or cfg is not finished. */
 int sqz_config_fingerprint(const sqz_config *cfg, char out[65]);
 
-/* Loopback test for a URL host as libcurl's URL parser returns it:
- * 127.0.0.0/8, ::1 (also bracketed, also ::ffff:127.x.y.z) and "localhost"
- * (case-insensitive, an exact name: "localhost.evil.com" is not).
- * 1 = loopback. */
+/* The hosts on which redirect_uri and the endpoints may be http://:
+ * sqz_url_host_is_loopback (url.h) — 127.0.0.0/8, ::1 (also bracketed, also
+ * ::ffff:127.x.y.z) and "localhost" as an exact name. 1 = loopback. */
 int sqz_config_host_is_loopback(const char *host);
 
 /* "delegated" / "client_credentials" (static storage); NULL for NONE. */

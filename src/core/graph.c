@@ -3,6 +3,7 @@
 #include "buf.h"
 #include "clock.h"
 #include "crypto.h"
+#include "url.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,8 +26,7 @@ sqz_status sqz_graph_init(sqz_graph *g, sqz_http *http, const char *endpoint, sq
 		sqz_graph_clear(g);
 		return sqz_error_set(err, SQZ_E_CONFIG, "graph_endpoint '%s' is not an absolute http(s) URL", endpoint);
 	}
-	const char *scheme_end = strstr(g->endpoint, "://");
-	const char *path = scheme_end ? strchr(scheme_end + 3, '/') : NULL;
+	const char *path = sqz_url_path_start(g->endpoint);
 	g->version_path = sqz_strdup(path ? path : "");
 	if (!g->version_path) {
 		sqz_graph_clear(g);
@@ -53,7 +53,7 @@ int sqz_graph_same_origin(const sqz_graph *g, const char *url)
 
 char *sqz_graph_url(const sqz_graph *g, const char *path)
 {
-	if (strstr(path, "://")) {
+	if (sqz_url_is_absolute(path)) {
 		return sqz_strdup(path);
 	}
 	sqz_buf b = SQZ_BUF_INIT;
@@ -161,22 +161,16 @@ void sqz_graph_error_from_response(const sqz_http_response *resp, const char *me
 static const char *path_of(const sqz_graph *g, const char *url, char *out, size_t out_len)
 {
 	const char *p = url;
-	const char *s = strstr(url, "://");
 	if (strncmp(url, g->endpoint, strlen(g->endpoint)) == 0) {
 		p = url + strlen(g->endpoint);
-	} else if (s) {
-		p = strchr(s + 3, '/');
+	} else if (sqz_url_is_absolute(url)) {
+		p = sqz_url_path_start(url);
 		if (!p) {
 			p = "/";
 		}
 	}
 	/* else: already a path below the endpoint ("/me/mailFolders") */
-	size_t n = strcspn(p, "?#");
-	if (n >= out_len) {
-		n = out_len - 1;
-	}
-	memcpy(out, p, n);
-	out[n] = '\0';
+	sqz_url_copy_path(p, out, out_len);
 	return out;
 }
 

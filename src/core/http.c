@@ -2,8 +2,8 @@
 #include "alloc.h"
 #include "clock.h"
 #include "crypto.h"
+#include "url.h"
 
-#include <ctype.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -281,17 +281,8 @@ static sqz_status setup_easy(sqz_http *http, const sqz_http_options *opts, trans
  * URL we did not build (a foreign nextLink could carry anything). */
 static void log_path_of(const char *url, char *out, size_t out_len)
 {
-	const char *p = strstr(url, "://");
-	p = p ? strchr(p + 3, '/') : NULL;
-	if (!p) {
-		p = "/";
-	}
-	size_t n = strcspn(p, "?#");
-	if (n >= out_len) {
-		n = out_len - 1;
-	}
-	memcpy(out, p, n);
-	out[n] = '\0';
+	const char *p = sqz_url_path_start(url);
+	sqz_url_copy_path(p ? p : "/", out, out_len);
 }
 
 static void finish_transfer(const sqz_http_options *opts, transfer *t, CURLcode code)
@@ -606,30 +597,13 @@ const char *sqz_http_curl_version(void)
 
 char *sqz_http_origin(const char *url)
 {
-	CURLU *u = curl_url();
-	char *scheme = NULL, *host = NULL, *port = NULL, *origin = NULL;
-	if (!u || curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK
-		|| curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK
-		|| curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		goto done;
+	sqz_url u;
+	if (sqz_url_parse(url, &u) != 0) {
+		return NULL;
 	}
-	if (strcasecmp(scheme, "http") != 0 && strcasecmp(scheme, "https") != 0) {
-		goto done;
-	}
-	/* CURLU_NO_DEFAULT_PORT: ":443" on https and no port are the same origin. */
-	curl_url_get(u, CURLUPART_PORT, &port, CURLU_NO_DEFAULT_PORT);
-	size_t len = strlen(scheme) + 3 + strlen(host) + (port ? strlen(port) + 1 : 0) + 1;
-	origin = sqz_malloc(len);
-	if (origin) {
-		snprintf(origin, len, "%s://%s%s%s", scheme, host, port ? ":" : "", port ? port : "");
-		for (char *p = origin; *p; p++) {
-			*p = (char)tolower((unsigned char)*p);
-		}
-	}
-done:
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(port);
-	curl_url_cleanup(u);
+	/* The transport speaks nothing else: another scheme is no origin a
+	 * request (or a token) could reach. */
+	char *origin = strcmp(u.scheme, "http") == 0 || strcmp(u.scheme, "https") == 0 ? sqz_url_origin(&u) : NULL;
+	sqz_url_clear(&u);
 	return origin;
 }

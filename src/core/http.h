@@ -134,8 +134,9 @@ void sqz_http_wait(sqz_http *http, double seconds);
 /* The libcurl version string for phpinfo(). */
 const char *sqz_http_curl_version(void);
 
-/* Origin ("scheme://host[:port]", lowercase, default ports dropped) of an
- * absolute URL into a new string; NULL when the URL is not absolute http(s). */
+/* Origin ("scheme://host[:port]", lowercase, default ports dropped;
+ * sqz_url_parse) of an absolute URL into a new string (sqz_free); NULL when
+ * the URL is not absolute http(s) or memory ran out. */
 char *sqz_http_origin(const char *url);
 
 #endif
