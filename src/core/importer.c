@@ -1382,13 +1382,14 @@ void sqz_importer_active_restore(void *mark)
 	active_runs = mark;
 }
 
-void sqz_importer_abandon(sqz_mailbox *mb, struct sqz_prefetch *outer)
+void sqz_importer_abandon(sqz_mailbox *mb, sqz_mailbox_cache outer)
 {
-	if (mb->prefetch && mb->prefetch != outer) {
-		sqz_prefetch_clear(mb->prefetch);
-		sqz_free(mb->prefetch);
+	sqz_prefetch *pf = sqz_prefetch_of(mb->cache);
+	if (pf && mb->cache.ctx != outer.ctx) {
+		sqz_prefetch_clear(pf);
+		sqz_free(pf);
 	}
-	mb->prefetch = outer;
+	mb->cache = outer;
 }
 
 static int already_running(const char *lock_key)
@@ -1430,13 +1431,13 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 	sqz_status st = SQZ_OK;
 	/* Heap, not stack: a host whose handler unwinds the C stack removes the
 	 * temporary directory through the mailbox (sqz_importer_abandon). */
-	struct sqz_prefetch *outer_pf = im->mailbox->prefetch;
+	sqz_mailbox_cache outer_cache = im->mailbox->cache;
 	r.pf = sqz_calloc(1, sizeof *r.pf);
 	if (!r.pf) {
 		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		goto unlock;
 	}
-	im->mailbox->prefetch = r.pf;
+	im->mailbox->cache = sqz_prefetch_cache(r.pf);
 
 	/* Throttled earlier: not one request before the moment Graph named. */
 	char *value = NULL;
@@ -1595,7 +1596,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 
 unlock:;
 	active_runs = self.next;
-	im->mailbox->prefetch = outer_pf;
+	im->mailbox->cache = outer_cache;
 	if (r.pf) {
 		sqz_prefetch_clear(r.pf);
 		sqz_free(r.pf);
