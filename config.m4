@@ -82,6 +82,8 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/batch.c \
     src/core/oauth.c \
     src/core/sink.c \
+    src/core/import_state.c \
+    src/core/import_moves.c \
     src/core/importer.c"
   SQZ_PHP_SOURCES="src/php/errors.c \
     src/php/runtime.c \

@@ -138,9 +138,9 @@ void sqz_import_report_clear(sqz_import_report *r);
 void *sqz_importer_active_mark(void);
 void sqz_importer_active_restore(void *mark);
 /* After such an unwind: removes the run's prefetched files and their
- * temporary directory, and gives mb back the prefetch it had before the run
- * (`outer`, read from mb->prefetch before the run). */
-void sqz_importer_abandon(sqz_mailbox *mb, struct sqz_prefetch *outer);
+ * temporary directory, and gives mb back the cache it had before the run
+ * (`outer`, read from mb->cache before the run). */
+void sqz_importer_abandon(sqz_mailbox *mb, sqz_mailbox_cache outer);
 
 /* 1 when name/content_type qualifies under options (exposed for tests). */
 int sqz_importer_type_matches(const sqz_import_options *o, const char *name, const char *content_type);

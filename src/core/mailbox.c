@@ -2,7 +2,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "clock.h"
-#include "prefetch.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -572,11 +571,10 @@ static sqz_status download(sqz_mailbox *mb, const char *path, sqz_sink *sink, in
 
 sqz_status sqz_mailbox_save_mime(sqz_mailbox *mb, const char *id, sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
-	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, id) : NULL;
-	if (pe && pe->mime_path) {
-		int missing = 0;
-		sqz_status st = sqz_prefetch_copy(pe->mime_path, sink, bytes, &missing, err);
-		if (st != SQZ_OK || !missing) {
+	if (mb->cache.ops) {
+		int served = 0;
+		sqz_status st = mb->cache.ops->save_mime(mb->cache.ctx, id, sink, bytes, &served, err);
+		if (served) {
 			return st;
 		}
 	}
@@ -630,9 +628,12 @@ sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_
 {
 	*list = NULL;
 	*count = 0;
-	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, message_id) : NULL;
-	if (pe && pe->have_attachments) {
-		return sqz_prefetch_attachments(pe, list, count, err);
+	if (mb->cache.ops) {
+		int served = 0;
+		sqz_status st = mb->cache.ops->attachments(mb->cache.ctx, message_id, list, count, &served, err);
+		if (served) {
+			return st;
+		}
 	}
 	char *url = sqz_mailbox_message_path(mb, message_id, "/attachments?$select=id,name,contentType,size,isInline");
 	if (!url) {
@@ -696,15 +697,11 @@ sqz_status sqz_attachment_reference_error(const char *name, sqz_error *err)
 sqz_status sqz_mailbox_save_attachment(sqz_mailbox *mb, const char *message_id, const char *attachment_id,
 	sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
-	const sqz_prefetch_entry *pe = mb->prefetch ? sqz_prefetch_find(mb->prefetch, message_id) : NULL;
-	for (size_t i = 0; pe && pe->have_attachments && i < pe->att_count; i++) {
-		if (pe->att_paths[i] && strcmp(pe->atts[i].id, attachment_id) == 0) {
-			int missing = 0;
-			sqz_status st = sqz_prefetch_copy(pe->att_paths[i], sink, bytes, &missing, err);
-			if (st != SQZ_OK || !missing) {
-				return st;
-			}
-			break;
+	if (mb->cache.ops) {
+		int served = 0;
+		sqz_status st = mb->cache.ops->save_attachment(mb->cache.ctx, message_id, attachment_id, sink, bytes, &served, err);
+		if (served) {
+			return st;
 		}
 	}
 	char *base = sqz_mailbox_message_path(mb, message_id, "/attachments/");

@@ -14,12 +14,20 @@
 #include "folders.h"
 #include "graph.h"
 
-struct sqz_prefetch;
+struct sqz_mailbox_cache_ops;
+
+/* What a mailbox serves without asking Graph: an import run hands it the
+ * MIME and attachments it fetched ahead (sqz_prefetch_cache in prefetch.h)
+ * for the run's duration and takes it back after. The mailbox only asks
+ * it; ctx is owned by whoever built the cache. ops NULL = no cache. */
+typedef struct sqz_mailbox_cache {
+	const struct sqz_mailbox_cache_ops *ops;
+	void *ctx;
+} sqz_mailbox_cache;
 
 typedef struct sqz_mailbox {
 	sqz_graph *graph;      /* borrowed */
-	struct sqz_prefetch *prefetch; /* borrowed; set by an import run: MIME and attachments of
-	                          the messages it fetched ahead are served from there */
+	sqz_mailbox_cache cache; /* borrowed; set by an import run, empty otherwise */
 	char *root;            /* owned; "/me" or "/users/o%27brien%2Bmail%40contoso.com" */
 	char *address;         /* owned; the mailbox option, NULL for /me */
 } sqz_mailbox;
@@ -49,6 +57,18 @@ typedef struct sqz_attachment {
 	int is_inline;
 	sqz_attachment_kind kind;
 } sqz_attachment;
+
+/* Each op returns SQZ_OK with *served = 0 (nothing written, nothing
+ * allocated) when the cache does not hold what is asked: the mailbox then
+ * asks Graph. With *served = 1 the status and the outputs are the answer,
+ * owned as the sqz_mailbox_* function of the same name gives them. */
+typedef struct sqz_mailbox_cache_ops {
+	sqz_status (*save_mime)(void *ctx, const char *id, sqz_sink *sink, int64_t *bytes, int *served, sqz_error *err);
+	sqz_status (*attachments)(void *ctx, const char *message_id, sqz_attachment **list, size_t *count, int *served,
+		sqz_error *err);
+	sqz_status (*save_attachment)(void *ctx, const char *message_id, const char *attachment_id, sqz_sink *sink,
+		int64_t *bytes, int *served, sqz_error *err);
+} sqz_mailbox_cache_ops;
 
 sqz_status sqz_mailbox_init(sqz_mailbox *mb, sqz_graph *graph, const char *address, sqz_error *err);
 void sqz_mailbox_clear(sqz_mailbox *mb);

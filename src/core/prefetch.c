@@ -289,6 +289,57 @@ sqz_status sqz_prefetch_attachments(const sqz_prefetch_entry *e, sqz_attachment 
 	return SQZ_OK;
 }
 
+/* The mailbox's cache ops: a file that is gone (a temporary-file cleaner)
+ * is not served, so the mailbox asks Graph for it. */
+static sqz_status cache_save_mime(void *ctx, const char *id, sqz_sink *sink, int64_t *bytes, int *served, sqz_error *err)
+{
+	const sqz_prefetch_entry *pe = sqz_prefetch_find(ctx, id);
+	*served = 0;
+	if (!pe || !pe->mime_path) {
+		return SQZ_OK;
+	}
+	int missing = 0;
+	sqz_status st = sqz_prefetch_copy(pe->mime_path, sink, bytes, &missing, err);
+	*served = st != SQZ_OK || !missing;
+	return st;
+}
+
+static sqz_status cache_attachments(void *ctx, const char *message_id, sqz_attachment **list, size_t *count, int *served,
+	sqz_error *err)
+{
+	const sqz_prefetch_entry *pe = sqz_prefetch_find(ctx, message_id);
+	*served = pe && pe->have_attachments;
+	return *served ? sqz_prefetch_attachments(pe, list, count, err) : SQZ_OK;
+}
+
+static sqz_status cache_save_attachment(void *ctx, const char *message_id, const char *attachment_id, sqz_sink *sink,
+	int64_t *bytes, int *served, sqz_error *err)
+{
+	const sqz_prefetch_entry *pe = sqz_prefetch_find(ctx, message_id);
+	*served = 0;
+	for (size_t i = 0; pe && pe->have_attachments && i < pe->att_count; i++) {
+		if (pe->att_paths[i] && strcmp(pe->atts[i].id, attachment_id) == 0) {
+			int missing = 0;
+			sqz_status st = sqz_prefetch_copy(pe->att_paths[i], sink, bytes, &missing, err);
+			*served = st != SQZ_OK || !missing;
+			return st;
+		}
+	}
+	return SQZ_OK;
+}
+
+static const sqz_mailbox_cache_ops cache_ops = { cache_save_mime, cache_attachments, cache_save_attachment };
+
+sqz_mailbox_cache sqz_prefetch_cache(sqz_prefetch *pf)
+{
+	return (sqz_mailbox_cache){ &cache_ops, pf };
+}
+
+sqz_prefetch *sqz_prefetch_of(sqz_mailbox_cache cache)
+{
+	return cache.ops == &cache_ops ? cache.ctx : NULL;
+}
+
 /* Takes a 2xx attachments answer into e: the list, and each
  * fileAttachment's contentBytes decoded into its own file. Leaves e without
  * a list when anything is missing (the handler then asks Graph). */

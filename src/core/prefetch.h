@@ -123,6 +123,15 @@ void sqz_prefetch_cancel_ahead(sqz_prefetch *pf);
  * started, 0 when there was none (pf is then empty). */
 int sqz_prefetch_advance(sqz_prefetch *pf, const sqz_logger *logger);
 
+/* The cache through which a mailbox serves pf's messages: the import run
+ * sets mb->cache to it for the run's duration. Its ctx is pf (borrowed):
+ * valid as long as pf is. */
+sqz_mailbox_cache sqz_prefetch_cache(sqz_prefetch *pf);
+
+/* The prefetch behind a cache that sqz_prefetch_cache gave, or NULL for
+ * any other cache (an empty one too). Does not take ownership. */
+sqz_prefetch *sqz_prefetch_of(sqz_mailbox_cache cache);
+
 /* The entry of a message id, or NULL. */
 const sqz_prefetch_entry *sqz_prefetch_find(const sqz_prefetch *pf, const char *id);
 

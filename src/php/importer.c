@@ -516,7 +516,7 @@ ZEND_METHOD(SqzGraph_Importer, run)
 	/* The handler may drop the last outside reference to this Importer. */
 	GC_ADDREF(&obj->std);
 	void *mark = sqz_importer_active_mark();
-	struct sqz_prefetch *outer_pf = mb->mb.prefetch;
+	sqz_mailbox_cache outer_cache = mb->mb.cache;
 	volatile sqz_status st = SQZ_OK;
 	volatile bool bailed_out = false;
 	zend_try {
@@ -543,7 +543,7 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		 * request's end frees it. */
 		sqz_importer_active_restore(mark);
 		/* The mail fetched ahead must not stay in the temporary directory. */
-		sqz_importer_abandon(&mb->mb, outer_pf);
+		sqz_importer_abandon(&mb->mb, outer_cache);
 		sqz_import_report_clear(&report);
 		sqz_error_clear(&err);
 		zend_bailout();
