@@ -4,8 +4,6 @@
 #endif
 
 #include "php.h"
-#include "php_streams.h"
-#include "main/php_open_temporary_file.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "zend_attributes.h"
@@ -79,17 +77,6 @@ php_sqz_mailbox_object *php_sqz_mailbox_require(zval *zv)
 	}
 	zend_throw_error(NULL, "The SqzGraph\\Mailbox object has not been constructed");
 	return NULL;
-}
-
-void php_sqz_finish_error(sqz_status st, sqz_error *err)
-{
-	if (EG(exception)) {
-		sqz_error_clear(err);
-		return;
-	}
-	if (st != SQZ_OK) {
-		php_sqz_throw_error(err);
-	}
 }
 
 #define THIS_MAILBOX() \
@@ -257,85 +244,15 @@ ZEND_METHOD(SqzGraph_Mailbox, message)
 	php_sqz_finish_error(st, &err);
 }
 
-/* ------------------------------------------------------------ targets */
+/* ------------------------------------------------------------ downloads */
 
-typedef struct stream_sink {
-	sqz_sink sink;
-	php_stream *stream;
-} stream_sink;
-
-static int stream_write(void *ctx, const char *data, size_t len, sqz_error *err)
+sqz_status php_sqz_mailbox_download(void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
-	stream_sink *s = ctx;
-	while (len > 0) {
-		ssize_t n = php_stream_write(s->stream, data, len);
-		if (n <= 0) {
-			sqz_error_set(err, SQZ_E_STORE, "cannot write to the target stream");
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
+	php_sqz_download *d = ctx;
+	if (d->attachment_id) {
+		return sqz_mailbox_save_attachment(&d->mb->mb, d->message_id, d->attachment_id, sink, bytes, err);
 	}
-	return 0;
-}
-
-zend_long php_sqz_save_to_target(php_sqz_mailbox_object *mb, zval *target, uint32_t arg_num, php_sqz_download_fn fn, void *ctx)
-{
-	sqz_error err = SQZ_ERROR_INIT;
-	int64_t bytes = 0;
-	sqz_status st;
-	if (Z_TYPE_P(target) == IS_RESOURCE) {
-		php_stream *stream;
-		php_stream_from_zval_no_verify(stream, target);
-		if (!stream) {
-			zend_argument_type_error(arg_num, "must be a file path or a writable stream");
-			return -1;
-		}
-		stream_sink s = { { stream_write, NULL, NULL }, stream };
-		s.sink.ctx = &s;
-		st = fn(mb, ctx, &s.sink, &bytes, &err);
-	} else if (Z_TYPE_P(target) == IS_STRING) {
-		if (Z_STRLEN_P(target) == 0 || zend_str_has_nul_byte(Z_STR_P(target))) {
-			zend_argument_value_error(arg_num, "must be a non-empty file path without NUL bytes");
-			return -1;
-		}
-		if (php_check_open_basedir(Z_STRVAL_P(target))) {
-			return -1;
-		}
-		sqz_file_sink fs;
-		zend_string *absolute = php_sqz_absolute_path(Z_STRVAL_P(target), Z_STRLEN_P(target));
-		st = sqz_file_sink_open(&fs, absolute ? ZSTR_VAL(absolute) : Z_STRVAL_P(target), &err);
-		if (absolute) {
-			zend_string_release(absolute);
-		}
-		if (st == SQZ_OK) {
-			st = fn(mb, ctx, &fs.sink, &bytes, &err);
-			if (st == SQZ_OK && !EG(exception)) {
-				st = sqz_file_sink_commit(&fs, &err);
-			} else {
-				sqz_file_sink_abort(&fs);
-			}
-		}
-	} else {
-		zend_argument_type_error(arg_num, "must be of type string|resource, %s given", zend_zval_type_name(target));
-		return -1;
-	}
-	if (st != SQZ_OK || EG(exception)) {
-		php_sqz_finish_error(st, &err);
-		return -1;
-	}
-	return (zend_long)bytes;
-}
-
-sqz_status php_sqz_download_mime(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
-{
-	return sqz_mailbox_save_mime(&mb->mb, ctx, sink, bytes, err);
-}
-
-sqz_status php_sqz_download_attachment(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
-{
-	php_sqz_attachment_ref *ref = ctx;
-	return sqz_mailbox_save_attachment(&mb->mb, ref->message_id, ref->attachment_id, sink, bytes, err);
+	return sqz_mailbox_save_mime(&d->mb->mb, d->message_id, sink, bytes, err);
 }
 
 ZEND_METHOD(SqzGraph_Mailbox, saveMime)
@@ -350,7 +267,8 @@ ZEND_METHOD(SqzGraph_Mailbox, saveMime)
 	if (!id_ok(id, 1, "message id")) {
 		RETURN_THROWS();
 	}
-	zend_long n = php_sqz_save_to_target(obj, target, 2, php_sqz_download_mime, ZSTR_VAL(id));
+	php_sqz_download d = { obj, ZSTR_VAL(id), NULL };
+	zend_long n = php_sqz_save_to_target(target, 2, php_sqz_mailbox_download, &d);
 	if (n < 0) {
 		RETURN_THROWS();
 	}
@@ -406,8 +324,8 @@ ZEND_METHOD(SqzGraph_Mailbox, saveAttachment)
 	if (!id_ok(id, 1, "message id") || !id_ok(aid, 2, "attachment id")) {
 		RETURN_THROWS();
 	}
-	php_sqz_attachment_ref ref = { ZSTR_VAL(id), ZSTR_VAL(aid) };
-	zend_long n = php_sqz_save_to_target(obj, target, 3, php_sqz_download_attachment, &ref);
+	php_sqz_download d = { obj, ZSTR_VAL(id), ZSTR_VAL(aid) };
+	zend_long n = php_sqz_save_to_target(target, 3, php_sqz_mailbox_download, &d);
 	if (n < 0) {
 		RETURN_THROWS();
 	}
