@@ -80,6 +80,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/folders.c \
     src/core/mailbox.c \
     src/core/batch.c \
+    src/core/connection_test.c \
     src/core/oauth.c \
     src/core/sink.c \
     src/core/import_state.c \

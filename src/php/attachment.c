@@ -7,6 +7,7 @@
 
 #include "classes.h"
 #include "mailbox.h"
+#include "runtime.h"
 #include "errors.h"
 #include "attachment_arginfo.h"
 
@@ -66,8 +67,8 @@ ZEND_METHOD(SqzGraph_Attachment, save)
 		php_sqz_throw_error(&err);
 		RETURN_THROWS();
 	}
-	php_sqz_attachment_ref ref = { ZSTR_VAL(item->message_id), ZSTR_VAL(item->attachment_id) };
-	zend_long n = php_sqz_save_to_target(mb, target, 1, php_sqz_download_attachment, &ref);
+	php_sqz_download d = { mb, ZSTR_VAL(item->message_id), ZSTR_VAL(item->attachment_id) };
+	zend_long n = php_sqz_save_to_target(target, 1, php_sqz_mailbox_download, &d);
 	if (n < 0) {
 		RETURN_THROWS();
 	}

@@ -106,18 +106,6 @@ sqz_status php_sqz_authenticator_token(void *ctx, int force, char **token, sqz_e
 	return st;
 }
 
-/* Throws for a failed core call, or keeps a pending exception. */
-static void finish_error(sqz_status st, sqz_error *err)
-{
-	if (EG(exception)) {
-		sqz_error_clear(err);
-		return;
-	}
-	if (st != SQZ_OK) {
-		php_sqz_throw_error(err);
-	}
-}
-
 ZEND_METHOD(SqzGraph_Authenticator, __construct)
 {
 	zval *config_zv, *store_zv;
@@ -218,7 +206,7 @@ ZEND_METHOD(SqzGraph_Authenticator, beginAuthorization)
 	if (st != SQZ_OK || EG(exception)) {
 		sqz_free(url);
 		sqz_free(state);
-		finish_error(st, &err);
+		php_sqz_finish_error(st, &err);
 		RETURN_THROWS();
 	}
 	array_init_size(return_value, 2);
@@ -260,7 +248,7 @@ ZEND_METHOD(SqzGraph_Authenticator, completeAuthorization)
 	if (st == SQZ_OK) {
 		sqz_token_info_clear(&info);
 	}
-	finish_error(st, &err);
+	php_sqz_finish_error(st, &err);
 }
 
 ZEND_METHOD(SqzGraph_Authenticator, accessToken)
@@ -275,7 +263,7 @@ ZEND_METHOD(SqzGraph_Authenticator, accessToken)
 		RETVAL_STRING(token);
 	}
 	sqz_free_secret(token);
-	finish_error(st, &err);
+	php_sqz_finish_error(st, &err);
 }
 
 ZEND_METHOD(SqzGraph_Authenticator, refresh)
@@ -297,7 +285,7 @@ ZEND_METHOD(SqzGraph_Authenticator, refresh)
 		}
 		sqz_token_info_clear(&info);
 	}
-	finish_error(st, &err);
+	php_sqz_finish_error(st, &err);
 }
 
 ZEND_METHOD(SqzGraph_Authenticator, status)
@@ -314,7 +302,7 @@ ZEND_METHOD(SqzGraph_Authenticator, status)
 		}
 		sqz_token_info_clear(&info);
 	}
-	finish_error(st, &err);
+	php_sqz_finish_error(st, &err);
 }
 
 ZEND_METHOD(SqzGraph_Authenticator, forget)
@@ -323,7 +311,7 @@ ZEND_METHOD(SqzGraph_Authenticator, forget)
 	THIS_AUTH();
 
 	sqz_error err = SQZ_ERROR_INIT;
-	finish_error(sqz_oauth_forget(&obj->oauth, &err), &err);
+	php_sqz_finish_error(sqz_oauth_forget(&obj->oauth, &err), &err);
 }
 
 static bool make_zone(zval *tz, const char *name, size_t len)
@@ -501,7 +489,7 @@ ZEND_METHOD(SqzGraph_Authenticator, importToken)
 		}
 		sqz_token_info_clear(&info);
 	}
-	finish_error(st, &err);
+	php_sqz_finish_error(st, &err);
 }
 
 void php_sqz_authenticator_minit(void)

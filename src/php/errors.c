@@ -1,3 +1,4 @@
+/* The one error map of the binding, both ways (see errors.h). */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
@@ -28,19 +29,57 @@ static void set_list(zend_class_entry *scope, zend_object *obj, const char *name
 	zval_ptr_dtor(&list);
 }
 
+/* The one map between core statuses and exception classes, read both ways:
+ * status -> class to throw, exception -> status (a subclass before its
+ * parent: the reverse takes the first class the exception is an instance
+ * of). SQZ_E_INTERNAL, SQZ_E_NOMEM and SQZ_E_CALLBACK have no class. */
+static const struct error_class {
+	sqz_status status;
+	zend_class_entry **ce;
+} error_classes[] = {
+	{ SQZ_E_CONFIG, &php_sqz_config_exception_ce },
+	{ SQZ_E_STORE, &php_sqz_store_exception_ce },
+	{ SQZ_E_TRANSPORT, &php_sqz_transport_exception_ce },
+	{ SQZ_E_THROTTLED, &php_sqz_throttled_exception_ce },
+	{ SQZ_E_GRAPH, &php_sqz_graph_exception_ce },
+	{ SQZ_E_REAUTHENTICATE, &php_sqz_reauthentication_required_exception_ce },
+	{ SQZ_E_AUTHORIZATION, &php_sqz_authorization_exception_ce },
+	{ SQZ_E_FOLDER_NOT_FOUND, &php_sqz_folder_not_found_exception_ce },
+	{ SQZ_E_FOLDER_AMBIGUOUS, &php_sqz_ambiguous_folder_exception_ce },
+};
+
 static zend_class_entry *class_for(sqz_status status)
 {
-	switch (status) {
-	case SQZ_E_CONFIG: return php_sqz_config_exception_ce;
-	case SQZ_E_STORE: return php_sqz_store_exception_ce;
-	case SQZ_E_TRANSPORT: return php_sqz_transport_exception_ce;
-	case SQZ_E_GRAPH: return php_sqz_graph_exception_ce;
-	case SQZ_E_THROTTLED: return php_sqz_throttled_exception_ce;
-	case SQZ_E_AUTHORIZATION: return php_sqz_authorization_exception_ce;
-	case SQZ_E_REAUTHENTICATE: return php_sqz_reauthentication_required_exception_ce;
-	case SQZ_E_FOLDER_NOT_FOUND: return php_sqz_folder_not_found_exception_ce;
-	case SQZ_E_FOLDER_AMBIGUOUS: return php_sqz_ambiguous_folder_exception_ce;
-	default: return NULL;
+	for (size_t i = 0; i < sizeof error_classes / sizeof error_classes[0]; i++) {
+		if (error_classes[i].status == status) {
+			return *error_classes[i].ce;
+		}
+	}
+	return NULL;
+}
+
+sqz_status php_sqz_exception_status(const zend_object *ex)
+{
+	for (size_t i = 0; i < sizeof error_classes / sizeof error_classes[0]; i++) {
+		if (instanceof_function(ex->ce, *error_classes[i].ce)) {
+			return error_classes[i].status;
+		}
+	}
+	return SQZ_E_CALLBACK;
+}
+
+void php_sqz_exception_to_error(zend_object *ex, sqz_error *err)
+{
+	zval rv;
+	err->status = php_sqz_exception_status(ex);
+	if (err->status != SQZ_E_GRAPH && err->status != SQZ_E_THROTTLED) {
+		return;
+	}
+	zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
+	err->http_status = Z_TYPE_P(status) == IS_LONG ? (long)Z_LVAL_P(status) : 0;
+	if (err->status == SQZ_E_THROTTLED) {
+		zval *after = zend_read_property(php_sqz_throttled_exception_ce, ex, "retryAfter", sizeof("retryAfter") - 1, 1, &rv);
+		err->retry_after = Z_TYPE_P(after) == IS_DOUBLE ? Z_DVAL_P(after) : Z_TYPE_P(after) == IS_LONG ? (double)Z_LVAL_P(after) : 0;
 	}
 }
 
@@ -105,6 +144,17 @@ void php_sqz_throw_error(sqz_error *err)
 		break;
 	}
 	sqz_error_clear(err);
+}
+
+void php_sqz_finish_error(sqz_status st, sqz_error *err)
+{
+	if (EG(exception)) {
+		sqz_error_clear(err);
+		return;
+	}
+	if (st != SQZ_OK) {
+		php_sqz_throw_error(err);
+	}
 }
 
 void php_sqz_throw_config(const char *key, const char *format, ...)

@@ -14,35 +14,28 @@
 #include "filestore_arginfo.h"
 #include "core/filestore.h"
 
-zend_class_entry *php_sqz_filestore_ce;
+static zend_class_entry *php_sqz_filestore_ce;
 static zend_object_handlers filestore_handlers;
 
 typedef struct php_sqz_filestore {
 	sqz_filestore *core;     /* NULL until __construct succeeded; closed in free_obj */
-	sqz_store store;         /* the vtable view of core */
-	zend_object std;
+	php_sqz_native_store native;   /* last: native.store is the vtable view of core */
 } php_sqz_filestore;
 
 static inline php_sqz_filestore *php_sqz_filestore_from_obj(zend_object *obj)
 {
-	return (php_sqz_filestore *)((char *)obj - XtOffsetOf(php_sqz_filestore, std));
+	return (php_sqz_filestore *)((char *)obj - XtOffsetOf(php_sqz_filestore, native.std));
 }
 
 #define Z_FILESTORE_P(zv) php_sqz_filestore_from_obj(Z_OBJ_P(zv))
 
-const sqz_store *php_sqz_filestore_core(zend_object *obj)
-{
-	php_sqz_filestore *fs = php_sqz_filestore_from_obj(obj);
-	return fs->core ? &fs->store : NULL;
-}
-
 static zend_object *filestore_create(zend_class_entry *ce)
 {
 	php_sqz_filestore *fs = zend_object_alloc(sizeof(php_sqz_filestore), ce);
-	zend_object_std_init(&fs->std, ce);
-	object_properties_init(&fs->std, ce);
-	fs->std.handlers = &filestore_handlers;
-	return &fs->std;
+	zend_object_std_init(&fs->native.std, ce);
+	object_properties_init(&fs->native.std, ce);
+	fs->native.std.handlers = &filestore_handlers;
+	return &fs->native.std;
 }
 
 static void filestore_free(zend_object *obj)
@@ -103,7 +96,7 @@ static ZEND_METHOD(SqzGraph_FileStore, __construct)
 		RETURN_THROWS();
 	}
 	fs->core = core;
-	fs->store = sqz_filestore_store(core);
+	fs->native.store = sqz_filestore_store(core);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, directory)
@@ -128,7 +121,7 @@ static ZEND_METHOD(SqzGraph_FileStore, get)
 	if (!fs) {
 		RETURN_THROWS();
 	}
-	php_sqz_store_method_get(&fs->store, key, return_value);
+	php_sqz_store_method_get(&fs->native.store, key, return_value);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, put)
@@ -144,7 +137,7 @@ static ZEND_METHOD(SqzGraph_FileStore, put)
 	if (!fs) {
 		RETURN_THROWS();
 	}
-	php_sqz_store_method_put(&fs->store, key, value);
+	php_sqz_store_method_put(&fs->native.store, key, value);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, delete)
@@ -159,7 +152,7 @@ static ZEND_METHOD(SqzGraph_FileStore, delete)
 	if (!fs) {
 		RETURN_THROWS();
 	}
-	php_sqz_store_method_delete(&fs->store, key);
+	php_sqz_store_method_delete(&fs->native.store, key);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, lock)
@@ -179,7 +172,7 @@ static ZEND_METHOD(SqzGraph_FileStore, lock)
 	if (!fs) {
 		RETURN_THROWS();
 	}
-	php_sqz_store_method_lock(&fs->store, key, timeout, return_value);
+	php_sqz_store_method_lock(&fs->native.store, key, timeout, return_value);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, unlock)
@@ -194,7 +187,7 @@ static ZEND_METHOD(SqzGraph_FileStore, unlock)
 	if (!fs) {
 		RETURN_THROWS();
 	}
-	php_sqz_store_method_unlock(&fs->store, key);
+	php_sqz_store_method_unlock(&fs->native.store, key);
 }
 
 void php_sqz_filestore_minit(void)
@@ -203,7 +196,7 @@ void php_sqz_filestore_minit(void)
 	php_sqz_filestore_ce->create_object = filestore_create;
 
 	memcpy(&filestore_handlers, zend_get_std_object_handlers(), sizeof filestore_handlers);
-	filestore_handlers.offset = XtOffsetOf(php_sqz_filestore, std);
+	filestore_handlers.offset = XtOffsetOf(php_sqz_filestore, native.std);
 	filestore_handlers.free_obj = filestore_free;
 	filestore_handlers.clone_obj = NULL;
 }

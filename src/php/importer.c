@@ -263,39 +263,35 @@ static bool call_guarded(run_ctx *rc, zend_fcall_info *fci, zend_fcall_info_cach
 	return !bailed_out;
 }
 
-static bool is_transient_exception(zend_object *ex)
+/* Policy over the error map (errors.c): what a handler's exception means
+ * for the run. Transient: the transport, throttling, Graph 429/5xx (or no
+ * status at all). */
+static bool is_transient(const sqz_error *seen)
 {
-	zend_class_entry *ce = ex->ce;
-	if (instanceof_function(ce, php_sqz_transport_exception_ce) || instanceof_function(ce, php_sqz_throttled_exception_ce)) {
+	if (seen->status == SQZ_E_TRANSPORT || seen->status == SQZ_E_THROTTLED) {
 		return true;
 	}
-	if (instanceof_function(ce, php_sqz_graph_exception_ce)) {
-		zval rv;
-		zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
-		zend_long s = Z_TYPE_P(status) == IS_LONG ? Z_LVAL_P(status) : 0;
-		return s == 429 || s >= 500 || s == 0;
-	}
-	return false;
+	return seen->status == SQZ_E_GRAPH && (seen->http_status == 429 || seen->http_status >= 500 || seen->http_status == 0);
 }
 
 /* An exception that says nothing about the message: the grant is gone
  * (AuthorizationException, ReauthenticationRequiredException), the Store
  * or the configuration fails, Graph refuses the token or the access (401,
  * 403). Failing the message would send every message of the run to Error. */
-static bool is_environment_exception(zend_object *ex)
+static bool is_environment(const sqz_error *seen)
 {
-	zend_class_entry *ce = ex->ce;
-	if (instanceof_function(ce, php_sqz_authorization_exception_ce) || instanceof_function(ce, php_sqz_store_exception_ce)
-		|| instanceof_function(ce, php_sqz_config_exception_ce)) {
+	switch (seen->status) {
+	case SQZ_E_AUTHORIZATION:
+	case SQZ_E_REAUTHENTICATE:
+	case SQZ_E_STORE:
+	case SQZ_E_CONFIG:
 		return true;
+	case SQZ_E_GRAPH:
+	case SQZ_E_THROTTLED:
+		return seen->http_status == 401 || seen->http_status == 403;
+	default:
+		return false;
 	}
-	if (instanceof_function(ce, php_sqz_graph_exception_ce)) {
-		zval rv;
-		zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
-		zend_long s = Z_TYPE_P(status) == IS_LONG ? Z_LVAL_P(status) : 0;
-		return s == 401 || s == 403;
-	}
-	return false;
 }
 
 static char *exception_reason(zend_object *ex, const char *prefix)
@@ -311,26 +307,6 @@ static char *exception_reason(zend_object *ex, const char *prefix)
 		snprintf(out, len, "%s%s: %s", prefix, ZSTR_VAL(ex->ce->name), text);
 	}
 	return out;
-}
-
-/* What a transient exception from the handler says, for the abort streak
- * and the throttle memory: a ThrottledException whose retryAfter() exceeded
- * max_retry_wait ends the run as "throttled". */
-static void describe_transient(zend_object *ex, sqz_error *failure)
-{
-	zend_class_entry *ce = ex->ce;
-	zval rv;
-	if (instanceof_function(ce, php_sqz_transport_exception_ce)) {
-		failure->status = SQZ_E_TRANSPORT;
-		return;
-	}
-	failure->status = instanceof_function(ce, php_sqz_throttled_exception_ce) ? SQZ_E_THROTTLED : SQZ_E_GRAPH;
-	zval *status = zend_read_property(php_sqz_graph_exception_ce, ex, "statusCode", sizeof("statusCode") - 1, 1, &rv);
-	failure->http_status = Z_TYPE_P(status) == IS_LONG ? (long)Z_LVAL_P(status) : 0;
-	if (failure->status == SQZ_E_THROTTLED) {
-		zval *after = zend_read_property(php_sqz_throttled_exception_ce, ex, "retryAfter", sizeof("retryAfter") - 1, 1, &rv);
-		failure->retry_after = Z_TYPE_P(after) == IS_DOUBLE ? Z_DVAL_P(after) : Z_TYPE_P(after) == IS_LONG ? (double)Z_LVAL_P(after) : 0;
-	}
 }
 
 static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason, sqz_error *failure)
@@ -356,7 +332,9 @@ static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason,
 		if (zend_is_unwind_exit(ex) || zend_is_graceful_exit(ex)) {
 			return SQZ_HANDLER_ABORT;
 		}
-		if (is_environment_exception(ex)) {
+		sqz_error seen = SQZ_ERROR_INIT;
+		php_sqz_exception_to_error(ex, &seen);
+		if (is_environment(&seen)) {
 			/* Kept aside, thrown by run() once the journal is consistent (a
 			 * pending exception would stop a userland Store's calls). */
 			GC_ADDREF(ex);
@@ -368,9 +346,11 @@ static sqz_handler_result handle(void *ctx, const sqz_message *m, char **reason,
 		if (instanceof_function(ex->ce, php_sqz_retry_later_exception_ce)) {
 			*reason = exception_reason(ex, "retry_later: ");
 			result = SQZ_HANDLER_RETRY;
-		} else if (is_transient_exception(ex)) {
+		} else if (is_transient(&seen)) {
 			*reason = exception_reason(ex, "");
-			describe_transient(ex, failure);
+			/* For the abort streak and the throttle memory: a retryAfter()
+			 * beyond max_retry_wait ends the run as "throttled". */
+			php_sqz_exception_to_error(ex, failure);
 			result = SQZ_HANDLER_TRANSIENT;
 		} else {
 			*reason = exception_reason(ex, "handler_error: ");

@@ -4,17 +4,13 @@
 #endif
 
 #include "php.h"
-#include "php_streams.h"
-#include "main/php_open_temporary_file.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "zend_attributes.h"
 
 #include "core/alloc.h"
 #include "core/batch.h"
-#include "core/buf.h"
-#include "core/clock.h"
-#include "core/crypto.h"
+#include "core/connection_test.h"
 #include "core/sink.h"
 
 #include "classes.h"
@@ -81,17 +77,6 @@ php_sqz_mailbox_object *php_sqz_mailbox_require(zval *zv)
 	}
 	zend_throw_error(NULL, "The SqzGraph\\Mailbox object has not been constructed");
 	return NULL;
-}
-
-void php_sqz_finish_error(sqz_status st, sqz_error *err)
-{
-	if (EG(exception)) {
-		sqz_error_clear(err);
-		return;
-	}
-	if (st != SQZ_OK) {
-		php_sqz_throw_error(err);
-	}
 }
 
 #define THIS_MAILBOX() \
@@ -259,85 +244,15 @@ ZEND_METHOD(SqzGraph_Mailbox, message)
 	php_sqz_finish_error(st, &err);
 }
 
-/* ------------------------------------------------------------ targets */
+/* ------------------------------------------------------------ downloads */
 
-typedef struct stream_sink {
-	sqz_sink sink;
-	php_stream *stream;
-} stream_sink;
-
-static int stream_write(void *ctx, const char *data, size_t len, sqz_error *err)
+sqz_status php_sqz_mailbox_download(void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
-	stream_sink *s = ctx;
-	while (len > 0) {
-		ssize_t n = php_stream_write(s->stream, data, len);
-		if (n <= 0) {
-			sqz_error_set(err, SQZ_E_STORE, "cannot write to the target stream");
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
+	php_sqz_download *d = ctx;
+	if (d->attachment_id) {
+		return sqz_mailbox_save_attachment(&d->mb->mb, d->message_id, d->attachment_id, sink, bytes, err);
 	}
-	return 0;
-}
-
-zend_long php_sqz_save_to_target(php_sqz_mailbox_object *mb, zval *target, uint32_t arg_num, php_sqz_download_fn fn, void *ctx)
-{
-	sqz_error err = SQZ_ERROR_INIT;
-	int64_t bytes = 0;
-	sqz_status st;
-	if (Z_TYPE_P(target) == IS_RESOURCE) {
-		php_stream *stream;
-		php_stream_from_zval_no_verify(stream, target);
-		if (!stream) {
-			zend_argument_type_error(arg_num, "must be a file path or a writable stream");
-			return -1;
-		}
-		stream_sink s = { { stream_write, NULL, NULL }, stream };
-		s.sink.ctx = &s;
-		st = fn(mb, ctx, &s.sink, &bytes, &err);
-	} else if (Z_TYPE_P(target) == IS_STRING) {
-		if (Z_STRLEN_P(target) == 0 || zend_str_has_nul_byte(Z_STR_P(target))) {
-			zend_argument_value_error(arg_num, "must be a non-empty file path without NUL bytes");
-			return -1;
-		}
-		if (php_check_open_basedir(Z_STRVAL_P(target))) {
-			return -1;
-		}
-		sqz_file_sink fs;
-		zend_string *absolute = php_sqz_absolute_path(Z_STRVAL_P(target), Z_STRLEN_P(target));
-		st = sqz_file_sink_open(&fs, absolute ? ZSTR_VAL(absolute) : Z_STRVAL_P(target), &err);
-		if (absolute) {
-			zend_string_release(absolute);
-		}
-		if (st == SQZ_OK) {
-			st = fn(mb, ctx, &fs.sink, &bytes, &err);
-			if (st == SQZ_OK && !EG(exception)) {
-				st = sqz_file_sink_commit(&fs, &err);
-			} else {
-				sqz_file_sink_abort(&fs);
-			}
-		}
-	} else {
-		zend_argument_type_error(arg_num, "must be of type string|resource, %s given", zend_zval_type_name(target));
-		return -1;
-	}
-	if (st != SQZ_OK || EG(exception)) {
-		php_sqz_finish_error(st, &err);
-		return -1;
-	}
-	return (zend_long)bytes;
-}
-
-sqz_status php_sqz_download_mime(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
-{
-	return sqz_mailbox_save_mime(&mb->mb, ctx, sink, bytes, err);
-}
-
-sqz_status php_sqz_download_attachment(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err)
-{
-	php_sqz_attachment_ref *ref = ctx;
-	return sqz_mailbox_save_attachment(&mb->mb, ref->message_id, ref->attachment_id, sink, bytes, err);
+	return sqz_mailbox_save_mime(&d->mb->mb, d->message_id, sink, bytes, err);
 }
 
 ZEND_METHOD(SqzGraph_Mailbox, saveMime)
@@ -352,7 +267,8 @@ ZEND_METHOD(SqzGraph_Mailbox, saveMime)
 	if (!id_ok(id, 1, "message id")) {
 		RETURN_THROWS();
 	}
-	zend_long n = php_sqz_save_to_target(obj, target, 2, php_sqz_download_mime, ZSTR_VAL(id));
+	php_sqz_download d = { obj, ZSTR_VAL(id), NULL };
+	zend_long n = php_sqz_save_to_target(target, 2, php_sqz_mailbox_download, &d);
 	if (n < 0) {
 		RETURN_THROWS();
 	}
@@ -408,8 +324,8 @@ ZEND_METHOD(SqzGraph_Mailbox, saveAttachment)
 	if (!id_ok(id, 1, "message id") || !id_ok(aid, 2, "attachment id")) {
 		RETURN_THROWS();
 	}
-	php_sqz_attachment_ref ref = { ZSTR_VAL(id), ZSTR_VAL(aid) };
-	zend_long n = php_sqz_save_to_target(obj, target, 3, php_sqz_download_attachment, &ref);
+	php_sqz_download d = { obj, ZSTR_VAL(id), ZSTR_VAL(aid) };
+	zend_long n = php_sqz_save_to_target(target, 3, php_sqz_mailbox_download, &d);
 	if (n < 0) {
 		RETURN_THROWS();
 	}
@@ -529,278 +445,62 @@ ZEND_METHOD(SqzGraph_Mailbox, moveMany)
 
 /* --------------------------------------------------------- connection */
 
-static void add_check(zval *checks, const char *name, int ok, const char *detail, int *all_ok)
+/* The core's checkpoint: an exception from a callback (token source,
+ * userland Store, logger) ends the test and is what the caller sees. */
+static int exception_pending(void *ctx)
 {
-	zval entry;
-	array_init_size(&entry, 2);
-	add_assoc_bool(&entry, "ok", ok);
-	add_assoc_string(&entry, "detail", detail);
-	add_assoc_zval(checks, name, &entry);
-	if (!ok) {
-		*all_ok = 0;
-	}
+	(void)ctx;
+	return EG(exception) != NULL;
 }
 
-static zval *last_check(zval *checks, const char *name)
+static void connection_check_to_array(zval *out, const sqz_connection_check *c)
 {
-	return zend_hash_str_find(Z_ARRVAL_P(checks), name, strlen(name));
-}
-
-/* The app-only token's roles, when it is a readable JWT (Graph tokens are
- * opaque by contract; this is a diagnostic only). */
-static char *token_roles(const char *token)
-{
-	const char *d1 = strchr(token, '.');
-	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
-	if (!d2) {
-		return NULL;
+	array_init_size(out, 2);
+	add_assoc_bool(out, "ok", c->ok);
+	add_assoc_string(out, "detail", c->detail);
+	if (c->hint) {
+		add_assoc_string(out, "hint", c->hint);
 	}
-	size_t len;
-	unsigned char *payload = sqz_base64url_decode(d1 + 1, (size_t)(d2 - d1 - 1), &len);
-	if (!payload) {
-		return NULL;
+	if (c->has_skew) {
+		add_assoc_long(out, "skew", c->skew);
 	}
-	sqz_error ignored = SQZ_ERROR_INIT;
-	json_object *claims = sqz_json_parse((const char *)payload, len, "token", SQZ_E_GRAPH, &ignored);
-	sqz_error_clear(&ignored);
-	sqz_free(payload);
-	json_object *roles = sqz_json_get(claims, "roles");
-	char *out = NULL;
-	if (roles && json_object_is_type(roles, json_type_array)) {
-		sqz_buf b = SQZ_BUF_INIT;
-		for (size_t i = 0; i < json_object_array_length(roles); i++) {
-			json_object *r = json_object_array_get_idx(roles, i);
-			if (json_object_is_type(r, json_type_string)) {
-				sqz_buf_appendf(&b, "%s%s", b.len ? " " : "", json_object_get_string(r));
-			}
+	if (c->id) {
+		add_assoc_string(out, "id", c->id);
+	}
+	if (c->path) {
+		add_assoc_string(out, "path", c->path);
+	}
+	if (c->candidate_count) {
+		zval list;
+		array_init(&list);
+		for (size_t i = 0; i < c->candidate_count; i++) {
+			add_next_index_string(&list, c->candidates[i]);
 		}
-		out = sqz_buf_steal(&b, NULL);
+		add_assoc_zval(out, "candidates", &list);
 	}
-	if (claims) {
-		json_object_put(claims);
-	}
-	return out;
-}
-
-static int has_word(const char *list, const char *word)
-{
-	size_t wl = strlen(word);
-	for (const char *p = list; p && (p = strstr(p, word)); p += wl) {
-		int start = p == list || p[-1] == ' ' || p[-1] == '/';
-		int end = p[wl] == '\0' || p[wl] == ' ';
-		if (start && end) {
-			return 1;
-		}
-	}
-	return 0;
 }
 
 ZEND_METHOD(SqzGraph_Mailbox, testConnection)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
 	THIS_MAILBOX();
-	const sqz_config *cfg = obj->a->oauth.config;
-	zval checks;
-	array_init(&checks);
-	int all_ok = 1;
-	char detail[1200];
+	sqz_connection_report report;
 	sqz_error err = SQZ_ERROR_INIT;
-
-	/* token */
-	char *token = NULL;
-	sqz_status st = sqz_oauth_access_token(&obj->a->oauth, 0, &token, &err);
-	if (EG(exception)) {
-		goto bail;
-	}
-	if (st != SQZ_OK) {
-		add_check(&checks, "token", 0, err.message ? err.message : "no token", &all_ok);
-		sqz_error_clear(&err);
-		const char *names[] = { "mailbox", "folder.inbox", "folder.exported", "folder.error", "permissions", "clock" };
-		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-			add_check(&checks, names[i], 0, "not checked: no access token", &all_ok);
+	sqz_status st = sqz_connection_test_run(&obj->a->oauth, &obj->mb, exception_pending, NULL, &report, &err);
+	if (st == SQZ_OK && !EG(exception)) {
+		zval checks;
+		array_init(&checks);
+		for (size_t i = 0; i < report.count; i++) {
+			zval entry;
+			connection_check_to_array(&entry, &report.checks[i]);
+			add_assoc_zval(&checks, report.checks[i].name, &entry);
 		}
-		goto done;
+		array_init_size(return_value, 2);
+		add_assoc_bool(return_value, "ok", report.ok);
+		add_assoc_zval(return_value, "checks", &checks);
 	}
-	sqz_token_info info;
-	memset(&info, 0, sizeof info);
-	sqz_oauth_status(&obj->a->oauth, &info, &err);
-	sqz_error_clear(&err);
-	{
-		char when[32];
-		sqz_clock_format_iso8601(info.expires_at, when);
-		snprintf(detail, sizeof detail, "%s token%s%s, expires %s", sqz_flow_name(cfg->flow),
-			info.account ? " for " : "", info.account ? info.account : "", when);
-		add_check(&checks, "token", 1, detail, &all_ok);
-	}
-
-	/* mailbox + clock: one GET of the Inbox; its Date header gives the skew. */
-	{
-		sqz_buf path = SQZ_BUF_INIT;
-		sqz_buf_appendf(&path, "%s/mailFolders/inbox?$select=id,displayName,totalItemCount", obj->mb.root);
-		sqz_http_response resp;
-		sqz_http_response_init(&resp);
-		sqz_graph_call call = { .method = "GET", .url = path.data, .idempotent = 1 };
-		st = sqz_graph_send(&obj->graph, &call, &resp, &err);
-		sqz_buf_free(&path);
-		if (EG(exception)) {
-			sqz_http_response_clear(&resp);
-			sqz_token_info_clear(&info);
-			sqz_free_secret(token);
-			goto bail;
-		}
-		if (st == SQZ_OK) {
-			snprintf(detail, sizeof detail, "%s is reachable", obj->mb.address ? obj->mb.address : (info.account ? info.account : "the signed-in user's mailbox"));
-			add_check(&checks, "mailbox", 1, detail, &all_ok);
-		} else {
-			add_check(&checks, "mailbox", 0, err.message ? err.message : "unreachable", &all_ok);
-		}
-		sqz_epoch server = 0;
-		if (resp.date && sqz_clock_parse_http_date(resp.date, &server) == 0) {
-			long skew = (long)(sqz_clock_now() - server);
-			snprintf(detail, sizeof detail, "this server's clock is %ld s %s Graph's", labs(skew), skew >= 0 ? "ahead of" : "behind");
-			add_check(&checks, "clock", labs(skew) <= 60, detail, &all_ok);
-			if (labs(skew) > 60) {
-				zval *c = last_check(&checks, "clock");
-				add_assoc_string(c, "hint", "synchronise this server's clock (NTP): token expiry decisions depend on it");
-			}
-			add_assoc_long(last_check(&checks, "clock"), "skew", skew);
-		} else {
-			add_check(&checks, "clock", 0, "Graph's answer carried no usable Date header", &all_ok);
-		}
-		sqz_http_response_clear(&resp);
-		sqz_error_clear(&err);
-	}
-
-	/* folders: one fetch of the tree for the three, the well-known
-	 * lookups with its first level */
-	const char *roles[] = { "inbox", "exported", "error" };
-	const char *specs[] = { cfg->folder_inbox, cfg->folder_exported, cfg->folder_error };
-	char *inbox_id = NULL;
-	sqz_folder folders[3];
-	sqz_error ferrs[3] = { SQZ_ERROR_INIT, SQZ_ERROR_INIT, SQZ_ERROR_INIT };
-	(void)sqz_mailbox_resolve_folders(&obj->mb, 3, specs, roles, folders, ferrs);
-	for (int i = 0; i < 3; i++) {
-		char name[32];
-		snprintf(name, sizeof name, "folder.%s", roles[i]);
-		if (EG(exception)) {
-			/* a host callback failed: the exception is what the caller sees */
-		} else if (ferrs[i].status == SQZ_OK) {
-			snprintf(detail, sizeof detail, "'%s' is %s (%lld messages)", specs[i], folders[i].path, (long long)folders[i].total_count);
-			add_check(&checks, name, 1, detail, &all_ok);
-			zval *c = last_check(&checks, name);
-			add_assoc_string(c, "id", folders[i].id);
-			add_assoc_string(c, "path", folders[i].path);
-			if (i == 0) {
-				inbox_id = sqz_strdup(folders[i].id);
-			}
-		} else {
-			add_check(&checks, name, 0, ferrs[i].message ? ferrs[i].message : "not found", &all_ok);
-			if (ferrs[i].candidate_count) {
-				zval list;
-				array_init(&list);
-				for (size_t c = 0; c < ferrs[i].candidate_count; c++) {
-					add_next_index_string(&list, ferrs[i].candidates[c]);
-				}
-				add_assoc_zval(last_check(&checks, name), "candidates", &list);
-			}
-		}
-		sqz_folder_copy_clear(&folders[i]);
-		sqz_error_clear(&ferrs[i]);
-	}
-	if (EG(exception)) {
-		sqz_free(inbox_id);
-		sqz_token_info_clear(&info);
-		sqz_free_secret(token);
-		goto bail;
-	}
-
-	/* permissions: what the grant says, then a read and a write that
-	 * changes nothing (PATCH of a message's categories to their value). */
-	{
-		sqz_buf what = SQZ_BUF_INIT;
-		int granted;
-		if (cfg->flow == SQZ_FLOW_DELEGATED) {
-			sqz_buf scopes = SQZ_BUF_INIT;
-			for (size_t i = 0; i < info.scope_count; i++) {
-				sqz_buf_appendf(&scopes, "%s%s", i ? " " : "", info.scopes[i]);
-			}
-			const char *need = cfg->mailbox ? "Mail.ReadWrite.Shared" : "Mail.ReadWrite";
-			granted = scopes.data && has_word(scopes.data, need);
-			sqz_buf_appendf(&what, "delegated scopes: %s (%s %s)", scopes.data ? scopes.data : "(none reported)", need,
-				granted ? "granted" : "MISSING");
-			sqz_buf_free(&scopes);
-		} else {
-			char *r = token_roles(token);
-			granted = r ? has_word(r, "Mail.ReadWrite") : 1;
-			sqz_buf_appendf(&what, "application roles: %s", r ? r : "(token not readable; judged by the requests below)");
-			if (r && !granted) {
-				sqz_buf_appends(&what, " (Mail.ReadWrite MISSING: add it as an application permission and grant admin consent)");
-			}
-			sqz_free(r);
-		}
-		int read_ok = 0, write_ok = -1;
-		if (inbox_id) {
-			sqz_message *msgs = NULL;
-			size_t count = 0;
-			char *next = NULL;
-			if (sqz_mailbox_message_page(&obj->mb, inbox_id, NULL, 1, &msgs, &count, &next, &err) == SQZ_OK) {
-				read_ok = 1;
-				if (count > 0) {
-					char *path = sqz_mailbox_message_path(&obj->mb, msgs[0].id, "?$select=categories");
-					json_object *m = path ? sqz_graph_json(&obj->graph, "GET", path, NULL, &err) : NULL;
-					json_object *cats = sqz_json_get(m, "categories");
-					if (cats) {
-						json_object *patch = json_object_new_object();
-						json_object_object_add(patch, "categories", json_object_get(cats));
-						char *text = sqz_json_dump(patch);
-						json_object_put(patch);
-						sqz_free(path);
-						path = sqz_mailbox_message_path(&obj->mb, msgs[0].id, NULL);
-						sqz_http_response resp;
-						sqz_http_response_init(&resp);
-						sqz_graph_call call = { .method = "PATCH", .url = path, .body = text, .body_len = text ? strlen(text) : 0, .idempotent = 1 };
-						write_ok = sqz_graph_send(&obj->graph, &call, &resp, &err) == SQZ_OK;
-						sqz_http_response_clear(&resp);
-						sqz_free(text);
-					}
-					if (m) {
-						json_object_put(m);
-					}
-					sqz_free(path);
-				}
-			}
-			for (size_t i = 0; i < count; i++) {
-				sqz_message_clear(&msgs[i]);
-			}
-			sqz_free(msgs);
-			sqz_free(next);
-		}
-		/* Without an Inbox nothing was tried: say so rather than "FAILED"/"empty". */
-		sqz_buf_appendf(&what, "; read: %s; write: %s",
-			!inbox_id ? "not checked (no Inbox)" : read_ok ? "ok" : "FAILED",
-			write_ok == 1 ? "ok" : write_ok == 0 ? "FAILED" : read_ok ? "not checked (the Inbox is empty)" : "not checked");
-		if (err.message && (read_ok == 0 || write_ok == 0)) {
-			sqz_buf_appendf(&what, " (%s)", err.message);
-		}
-		sqz_error_clear(&err);
-		add_check(&checks, "permissions", granted && read_ok && write_ok != 0, what.data ? what.data : "", &all_ok);
-		sqz_buf_free(&what);
-	}
-	sqz_free(inbox_id);
-	sqz_token_info_clear(&info);
-	sqz_free_secret(token);
-	if (EG(exception)) {
-		goto bail;
-	}
-done:
-	array_init_size(return_value, 2);
-	add_assoc_bool(return_value, "ok", all_ok);
-	add_assoc_zval(return_value, "checks", &checks);
-	return;
-bail:
-	sqz_error_clear(&err);
-	zval_ptr_dtor(&checks);
-	RETURN_THROWS();
+	sqz_connection_report_clear(&report);
+	php_sqz_finish_error(st, &err);
 }
 
 void php_sqz_mailbox_minit(void)

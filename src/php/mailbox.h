@@ -52,23 +52,17 @@ void php_sqz_attachment_create(zval *out, zval *mailbox, const char *message_id,
 /* A MessageIterator over folder_id (Mailbox::messages()). */
 void php_sqz_message_iterator_create(zval *out, zval *mailbox, const char *folder_id, int page_size, zend_long limit);
 
-/* Streams a download into $target (a path or a stream resource) and
- * returns the byte count, or -1 with an exception thrown. */
-typedef sqz_status (*php_sqz_download_fn)(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err);
-zend_long php_sqz_save_to_target(php_sqz_mailbox_object *mb, zval *target, uint32_t arg_num, php_sqz_download_fn fn, void *ctx);
-
-/* Shared download helpers for Message::saveMime / Attachment::save. */
-sqz_status php_sqz_download_mime(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err);
-sqz_status php_sqz_download_attachment(php_sqz_mailbox_object *mb, void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err);
-typedef struct php_sqz_attachment_ref {
+/* A download for php_sqz_save_to_target() (runtime.h): ctx is a
+ * php_sqz_download, all borrowed for the call; the message's MIME, or one
+ * attachment when attachment_id is set. */
+typedef struct php_sqz_download {
+	php_sqz_mailbox_object *mb;
 	const char *message_id;
 	const char *attachment_id;
-} php_sqz_attachment_ref;
+} php_sqz_download;
+sqz_status php_sqz_mailbox_download(void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err);
 
 /* Lists a message's attachments as PHP objects into return_value. */
 void php_sqz_list_attachments(php_sqz_mailbox_object *mb, zval *mailbox_zv, const char *message_id, zval *return_value);
-
-/* Throws for a failed core call, or keeps a pending (callback) exception. */
-void php_sqz_finish_error(sqz_status st, sqz_error *err);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "classes.h"
 #include "mailbox.h"
+#include "runtime.h"
 #include "message_arginfo.h"
 
 zend_class_entry *php_sqz_message_ce;
@@ -101,7 +102,8 @@ ZEND_METHOD(SqzGraph_Message, saveMime)
 	if (!mb) {
 		RETURN_THROWS();
 	}
-	zend_long n = php_sqz_save_to_target(mb, target, 1, php_sqz_download_mime, ZSTR_VAL(item->message_id));
+	php_sqz_download d = { mb, ZSTR_VAL(item->message_id), NULL };
+	zend_long n = php_sqz_save_to_target(target, 1, php_sqz_mailbox_download, &d);
 	if (n < 0) {
 		RETURN_THROWS();
 	}

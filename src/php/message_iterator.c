@@ -8,6 +8,7 @@
 
 #include "core/alloc.h"
 #include "classes.h"
+#include "errors.h"
 #include "mailbox.h"
 #include "message_iterator_arginfo.h"
 

@@ -3,6 +3,7 @@
 #endif
 
 #include "php.h"
+#include "php_streams.h"
 #include "zend_closures.h"
 #include "php_sqzgraph.h"
 
@@ -77,6 +78,75 @@ zend_string *php_sqz_absolute_path(const char *path, size_t len)
 		return NULL;
 	}
 	return zend_string_init(resolved, strlen(resolved), 0);
+}
+
+/* A download into a stream resource: php_stream_write may write less. */
+typedef struct stream_sink {
+	sqz_sink sink;
+	php_stream *stream;
+} stream_sink;
+
+static int stream_write(void *ctx, const char *data, size_t len, sqz_error *err)
+{
+	stream_sink *s = ctx;
+	while (len > 0) {
+		ssize_t n = php_stream_write(s->stream, data, len);
+		if (n <= 0) {
+			sqz_error_set(err, SQZ_E_STORE, "cannot write to the target stream");
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+zend_long php_sqz_save_to_target(zval *target, uint32_t arg_num, php_sqz_download_fn fn, void *ctx)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	int64_t bytes = 0;
+	sqz_status st;
+	if (Z_TYPE_P(target) == IS_RESOURCE) {
+		php_stream *stream;
+		php_stream_from_zval_no_verify(stream, target);
+		if (!stream) {
+			zend_argument_type_error(arg_num, "must be a file path or a writable stream");
+			return -1;
+		}
+		stream_sink s = { { stream_write, NULL, NULL }, stream };
+		s.sink.ctx = &s;
+		st = fn(ctx, &s.sink, &bytes, &err);
+	} else if (Z_TYPE_P(target) == IS_STRING) {
+		if (Z_STRLEN_P(target) == 0 || zend_str_has_nul_byte(Z_STR_P(target))) {
+			zend_argument_value_error(arg_num, "must be a non-empty file path without NUL bytes");
+			return -1;
+		}
+		if (php_check_open_basedir(Z_STRVAL_P(target))) {
+			return -1;
+		}
+		sqz_file_sink fs;
+		zend_string *absolute = php_sqz_absolute_path(Z_STRVAL_P(target), Z_STRLEN_P(target));
+		st = sqz_file_sink_open(&fs, absolute ? ZSTR_VAL(absolute) : Z_STRVAL_P(target), &err);
+		if (absolute) {
+			zend_string_release(absolute);
+		}
+		if (st == SQZ_OK) {
+			st = fn(ctx, &fs.sink, &bytes, &err);
+			if (st == SQZ_OK && !EG(exception)) {
+				st = sqz_file_sink_commit(&fs, &err);
+			} else {
+				sqz_file_sink_abort(&fs);
+			}
+		}
+	} else {
+		zend_argument_type_error(arg_num, "must be of type string|resource, %s given", zend_zval_type_name(target));
+		return -1;
+	}
+	if (st != SQZ_OK || EG(exception)) {
+		php_sqz_finish_error(st, &err);
+		return -1;
+	}
+	return (zend_long)bytes;
 }
 
 const char *php_sqz_user_agent(void)

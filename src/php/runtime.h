@@ -7,6 +7,7 @@
 #include "php.h"
 #include "core/http.h"
 #include "core/log.h"
+#include "core/sink.h"
 
 /* The process's HTTP stack, created on first use; NULL with an exception
  * thrown when libcurl cannot create it. */
@@ -52,6 +53,13 @@ void php_sqz_fatal_caught(void);
 void php_sqz_resume_fatal(void);
 /* MINIT: the VM interrupt hook that resumes it after the method returns. */
 void php_sqz_runtime_minit(void);
+
+/* Streams a download into $target, a file path (written to a temporary
+ * file, renamed into place when complete) or a writable stream resource:
+ * fn(ctx, sink, &bytes, err) produces the bytes. Returns the byte count,
+ * or -1 with an exception thrown (argument errors name arg_num). */
+typedef sqz_status (*php_sqz_download_fn)(void *ctx, sqz_sink *sink, int64_t *bytes, sqz_error *err);
+zend_long php_sqz_save_to_target(zval *target, uint32_t arg_num, php_sqz_download_fn fn, void *ctx);
 
 /* "sqzgraph/<version>" */
 const char *php_sqz_user_agent(void);

@@ -16,45 +16,43 @@
 #include "sealed_store_arginfo.h"
 #include "core/sealed_store.h"
 
-zend_class_entry *php_sqz_sealed_store_ce;
+static zend_class_entry *php_sqz_sealed_store_ce;
 static zend_object_handlers sealed_store_handlers;
 
 typedef struct php_sqz_sealed_store {
 	php_sqz_store_ref inner;     /* the wrapped Store, one counted reference */
 	sqz_sealed_store sealed;     /* wraps inner.store; holds the derived key */
-	sqz_store store;             /* the vtable view of sealed */
-	bool ready;                  /* __construct succeeded */
-	zend_object std;
+	php_sqz_native_store native; /* last: native.store is the vtable view of sealed, set by __construct */
 } php_sqz_sealed_store;
 
 static inline php_sqz_sealed_store *php_sqz_sealed_store_from_obj(zend_object *obj)
 {
-	return (php_sqz_sealed_store *)((char *)obj - XtOffsetOf(php_sqz_sealed_store, std));
+	return (php_sqz_sealed_store *)((char *)obj - XtOffsetOf(php_sqz_sealed_store, native.std));
+}
+
+/* __construct succeeded */
+static inline bool sealed_ready(const php_sqz_sealed_store *ss)
+{
+	return ss->native.store.ops != NULL;
 }
 
 #define Z_SEALED_STORE_P(zv) php_sqz_sealed_store_from_obj(Z_OBJ_P(zv))
 
-const sqz_store *php_sqz_sealed_store_core(zend_object *obj)
-{
-	php_sqz_sealed_store *ss = php_sqz_sealed_store_from_obj(obj);
-	return ss->ready ? &ss->store : NULL;
-}
-
 static zend_object *sealed_store_create(zend_class_entry *ce)
 {
 	php_sqz_sealed_store *ss = zend_object_alloc(sizeof(php_sqz_sealed_store), ce);
-	zend_object_std_init(&ss->std, ce);
-	object_properties_init(&ss->std, ce);
-	ss->std.handlers = &sealed_store_handlers;
+	zend_object_std_init(&ss->native.std, ce);
+	object_properties_init(&ss->native.std, ce);
+	ss->native.std.handlers = &sealed_store_handlers;
 	ZVAL_UNDEF(&ss->inner.object);
-	return &ss->std;
+	return &ss->native.std;
 }
 
 static void sealed_store_free(zend_object *obj)
 {
 	php_sqz_sealed_store *ss = php_sqz_sealed_store_from_obj(obj);
 	sqz_sealed_store_clear(&ss->sealed);
-	ss->ready = false;
+	memset(&ss->native.store, 0, sizeof ss->native.store);
 	php_sqz_store_ref_release(&ss->inner);
 	zend_object_std_dtor(obj);
 }
@@ -72,7 +70,7 @@ static HashTable *sealed_store_get_gc(zend_object *obj, zval **table, int *n)
 static php_sqz_sealed_store *this_store(zval *this_zv)
 {
 	php_sqz_sealed_store *ss = Z_SEALED_STORE_P(this_zv);
-	if (!ss->ready) {
+	if (!sealed_ready(ss)) {
 		zend_throw_error(NULL, "SqzGraph\\SealedStore object is not initialized");
 		return NULL;
 	}
@@ -90,7 +88,7 @@ static ZEND_METHOD(SqzGraph_SealedStore, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 
 	php_sqz_sealed_store *ss = Z_SEALED_STORE_P(ZEND_THIS);
-	if (ss->ready) {
+	if (sealed_ready(ss)) {
 		zend_throw_error(NULL, "SqzGraph\\SealedStore::__construct() cannot be called twice");
 		RETURN_THROWS();
 	}
@@ -109,16 +107,15 @@ static ZEND_METHOD(SqzGraph_SealedStore, __construct)
 	}
 	/* sealed.inner is a copy of inner.store, whose ctx (userland: &ss->inner)
 	 * lives in this object: the object must not move, and does not. */
-	ss->store = sqz_sealed_store_store(&ss->sealed);
-	ss->ready = true;
+	ss->native.store = sqz_sealed_store_store(&ss->sealed);
 }
 
 /* A userland inner Store may drop the last outside reference to this
  * object while it runs: hold one for the duration of the call. */
 #define WITH_SELF(ss, call) do { \
-	GC_ADDREF(&(ss)->std); \
+	GC_ADDREF(&(ss)->native.std); \
 	call; \
-	OBJ_RELEASE(&(ss)->std); \
+	OBJ_RELEASE(&(ss)->native.std); \
 } while (0)
 
 static ZEND_METHOD(SqzGraph_SealedStore, get)
@@ -133,7 +130,7 @@ static ZEND_METHOD(SqzGraph_SealedStore, get)
 	if (!ss) {
 		RETURN_THROWS();
 	}
-	WITH_SELF(ss, php_sqz_store_method_get(&ss->store, key, return_value));
+	WITH_SELF(ss, php_sqz_store_method_get(&ss->native.store, key, return_value));
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, put)
@@ -149,7 +146,7 @@ static ZEND_METHOD(SqzGraph_SealedStore, put)
 	if (!ss) {
 		RETURN_THROWS();
 	}
-	WITH_SELF(ss, php_sqz_store_method_put(&ss->store, key, value));
+	WITH_SELF(ss, php_sqz_store_method_put(&ss->native.store, key, value));
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, delete)
@@ -164,7 +161,7 @@ static ZEND_METHOD(SqzGraph_SealedStore, delete)
 	if (!ss) {
 		RETURN_THROWS();
 	}
-	WITH_SELF(ss, php_sqz_store_method_delete(&ss->store, key));
+	WITH_SELF(ss, php_sqz_store_method_delete(&ss->native.store, key));
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, lock)
@@ -184,7 +181,7 @@ static ZEND_METHOD(SqzGraph_SealedStore, lock)
 	if (!ss) {
 		RETURN_THROWS();
 	}
-	WITH_SELF(ss, php_sqz_store_method_lock(&ss->store, key, timeout, return_value));
+	WITH_SELF(ss, php_sqz_store_method_lock(&ss->native.store, key, timeout, return_value));
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, unlock)
@@ -199,7 +196,7 @@ static ZEND_METHOD(SqzGraph_SealedStore, unlock)
 	if (!ss) {
 		RETURN_THROWS();
 	}
-	WITH_SELF(ss, php_sqz_store_method_unlock(&ss->store, key));
+	WITH_SELF(ss, php_sqz_store_method_unlock(&ss->native.store, key));
 }
 
 void php_sqz_sealed_store_minit(void)
@@ -208,7 +205,7 @@ void php_sqz_sealed_store_minit(void)
 	php_sqz_sealed_store_ce->create_object = sealed_store_create;
 
 	memcpy(&sealed_store_handlers, zend_get_std_object_handlers(), sizeof sealed_store_handlers);
-	sealed_store_handlers.offset = XtOffsetOf(php_sqz_sealed_store, std);
+	sealed_store_handlers.offset = XtOffsetOf(php_sqz_sealed_store, native.std);
 	sealed_store_handlers.free_obj = sealed_store_free;
 	sealed_store_handlers.get_gc = sealed_store_get_gc;
 	sealed_store_handlers.clone_obj = NULL;

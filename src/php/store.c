@@ -255,6 +255,29 @@ static const sqz_store_ops userland_ops = {
 	ul_unlock,
 };
 
+/* A userland Store: its five methods looked up once (ext/random's
+ * engine_user), called by the userland_ops above. */
+static zend_result userland_init(php_sqz_store_ref *ref, zend_object *obj)
+{
+	zend_class_entry *ce = obj->ce;
+	ref->fn_get = zend_hash_str_find_ptr(&ce->function_table, "get", sizeof("get") - 1);
+	ref->fn_put = zend_hash_str_find_ptr(&ce->function_table, "put", sizeof("put") - 1);
+	ref->fn_delete = zend_hash_str_find_ptr(&ce->function_table, "delete", sizeof("delete") - 1);
+	ref->fn_lock = zend_hash_str_find_ptr(&ce->function_table, "lock", sizeof("lock") - 1);
+	ref->fn_unlock = zend_hash_str_find_ptr(&ce->function_table, "unlock", sizeof("unlock") - 1);
+	/* Implementing the interface guarantees all five; stay defensive. */
+	if (!ref->fn_get || !ref->fn_put || !ref->fn_delete || !ref->fn_lock || !ref->fn_unlock) {
+		zend_throw_error(NULL, "%s lacks a method of SqzGraph\\Store", ZSTR_VAL(ce->name));
+		memset(ref, 0, sizeof *ref);
+		ZVAL_UNDEF(&ref->object);
+		return FAILURE;
+	}
+	ref->store.ops = &userland_ops;
+	ref->store.ctx = ref;
+	ZVAL_OBJ_COPY(&ref->object, obj);
+	return SUCCESS;
+}
+
 zend_result php_sqz_store_ref_init(php_sqz_store_ref *ref, zend_object *obj)
 {
 	memset(ref, 0, sizeof *ref);
@@ -263,35 +286,17 @@ zend_result php_sqz_store_ref_init(php_sqz_store_ref *ref, zend_object *obj)
 		zend_type_error("%s does not implement SqzGraph\\Store", ZSTR_VAL(obj->ce->name));
 		return FAILURE;
 	}
-	const sqz_store *core = NULL;
-	if (obj->ce == php_sqz_filestore_ce) {
-		core = php_sqz_filestore_core(obj);
-	} else if (obj->ce == php_sqz_sealed_store_ce) {
-		core = php_sqz_sealed_store_core(obj);
-	} else {
-		zend_class_entry *ce = obj->ce;
-		ref->fn_get = zend_hash_str_find_ptr(&ce->function_table, "get", sizeof("get") - 1);
-		ref->fn_put = zend_hash_str_find_ptr(&ce->function_table, "put", sizeof("put") - 1);
-		ref->fn_delete = zend_hash_str_find_ptr(&ce->function_table, "delete", sizeof("delete") - 1);
-		ref->fn_lock = zend_hash_str_find_ptr(&ce->function_table, "lock", sizeof("lock") - 1);
-		ref->fn_unlock = zend_hash_str_find_ptr(&ce->function_table, "unlock", sizeof("unlock") - 1);
-		/* Implementing the interface guarantees all five; stay defensive. */
-		if (!ref->fn_get || !ref->fn_put || !ref->fn_delete || !ref->fn_lock || !ref->fn_unlock) {
-			zend_throw_error(NULL, "%s lacks a method of SqzGraph\\Store", ZSTR_VAL(ce->name));
-			memset(ref, 0, sizeof *ref);
-			ZVAL_UNDEF(&ref->object);
-			return FAILURE;
-		}
-		ref->store.ops = &userland_ops;
-		ref->store.ctx = ref;
-		ZVAL_OBJ_COPY(&ref->object, obj);
-		return SUCCESS;
+	if (obj->ce->type != ZEND_INTERNAL_CLASS) {
+		return userland_init(ref, obj);
 	}
-	if (!core) {
+	/* Every internal Store class is ours, final and a php_sqz_native_store
+	 * (store.h): the core store is taken as it is, no PHP call. */
+	const php_sqz_native_store *native = php_sqz_native_store_from_obj(obj);
+	if (!native->store.ops) {
 		zend_throw_error(NULL, "%s object is not initialized", ZSTR_VAL(obj->ce->name));
 		return FAILURE;
 	}
-	ref->store = *core;
+	ref->store = native->store;
 	ZVAL_OBJ_COPY(&ref->object, obj);
 	return SUCCESS;
 }

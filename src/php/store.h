@@ -9,8 +9,9 @@
  *   php_sqz_store_ref_gc(&obj->store, gc_buffer);                // get_gc
  *   php_sqz_store_ref_release(&obj->store);                      // free_obj
  *
- * Fast path: a FileStore or SealedStore object gives its core sqz_store
- * directly; no PHP call is made.
+ * Fast path: a native Store object (an internal class: FileStore,
+ * SealedStore, ...) is a php_sqz_native_store and gives its core sqz_store
+ * directly; no PHP call is made. The bridge names no class.
  * Userland path: get/put/delete/lock/unlock are looked up once and called
  * with zend_call_known_instance_method. Then:
  * - A method that throws makes the op return SQZ_E_CALLBACK with a
@@ -36,8 +37,25 @@
 #include "core/store.h"
 
 extern zend_class_entry *php_sqz_store_ce;          /* interface SqzGraph\Store */
-extern zend_class_entry *php_sqz_filestore_ce;      /* final class SqzGraph\FileStore */
-extern zend_class_entry *php_sqz_sealed_store_ce;   /* final class SqzGraph\SealedStore */
+
+/* The end of every native Store object's struct, as every ext/random engine
+ * object is a php_random_engine: what the bridge reads without a PHP call.
+ * Adding a native Store class (PdoStore) is:
+ *   typedef struct { <its own fields>; php_sqz_native_store native; } ...;
+ *   handlers.offset = XtOffsetOf(<that struct>, native.std);
+ *   __construct:  obj->native.store = <its core sqz_store>;  (once it works)
+ * create_object leaves native.store zeroed: "not initialized" until then.
+ * store.ctx points into the object or at what it owns: valid while the
+ * object lives (a php_sqz_store_ref holds a reference to it). */
+typedef struct php_sqz_native_store {
+	sqz_store store;     /* ops == NULL until the object is constructed */
+	zend_object std;
+} php_sqz_native_store;
+
+static inline php_sqz_native_store *php_sqz_native_store_from_obj(zend_object *obj)
+{
+	return (php_sqz_native_store *)((char *)obj - XtOffsetOf(php_sqz_native_store, std));
+}
 
 typedef struct php_sqz_store_ref {
 	sqz_store store;     /* what the core calls; valid while the ref is initialised */
@@ -57,12 +75,6 @@ void php_sqz_store_ref_release(php_sqz_store_ref *ref);
 
 /* Adds the held object to an owner's get_gc buffer. */
 void php_sqz_store_ref_gc(php_sqz_store_ref *ref, zend_get_gc_buffer *gc);
-
-/* The core store of a constructed FileStore / SealedStore object, NULL when
- * the object was never constructed. Borrowed: valid while obj lives.
- * (filestore.c and sealed_store.c) */
-const sqz_store *php_sqz_filestore_core(zend_object *obj);
-const sqz_store *php_sqz_sealed_store_core(zend_object *obj);
 
 /* The five Store methods of an internal class, over its core store: each
  * sets return_value or throws through php_sqz_throw_error(). timeout is
