@@ -122,4 +122,6 @@ if test "$PHP_SQZGRAPH" != "no"; then
   PHP_ADD_INCLUDE([$ext_srcdir/src])
   PHP_ADD_LIBRARY([m], 1, [SQZGRAPH_SHARED_LIBADD])
   PHP_SUBST([SQZGRAPH_SHARED_LIBADD])
+  dnl make format-check: the C layout against .clang-format (scripts/check-format.sh)
+  PHP_ADD_MAKEFILE_FRAGMENT
 fi

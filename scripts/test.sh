@@ -34,6 +34,7 @@ if [ "${SQZ_SUITE:-all}" = all ]; then
 	echo "== project checks"
 	bash scripts/check-core.sh; record core-check $?
 	bash scripts/check-arginfo.sh; record arginfo-check $?
+	bash scripts/check-format.sh; record format-check $?
 	php scripts/package-xml.php --check; record package-xml-check $?
 	# pecl package, pecl install into a scratch PEAR root, every path checked.
 	bash scripts/check-package.sh; record package-install-check $?

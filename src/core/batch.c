@@ -255,8 +255,7 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			/* Re-posting a whole batch after a network error is safe only
 			 * because every member we batch is idempotent (GETs, moves with
 			 * immutable ids, PATCH of categories). */
-			sqz_graph_call call = { .method = "POST", .url = "/$batch", .body = bodies[b],
-				.body_len = bodies[b] ? strlen(bodies[b]) : 0, .idempotent = 1, .max_body = SQZ_BATCH_MAX_ANSWER };
+			sqz_graph_call call = { .method = "POST", .url = "/$batch", .body = bodies[b], .body_len = bodies[b] ? strlen(bodies[b]) : 0, .idempotent = 1, .max_body = SQZ_BATCH_MAX_ANSWER };
 			calls[b] = call;
 			sqz_http_response_init(&resps[b]);
 			sqz_error empty = SQZ_ERROR_INIT;

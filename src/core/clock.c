@@ -121,7 +121,8 @@ static int month_from_name(const char *s)
 static int parse_hms(const char **p, int *h, int *mi, int *s)
 {
 	return read_digits(p, 2, h) || expect(p, ':') || read_digits(p, 2, mi) || expect(p, ':') || read_digits(p, 2, s)
-		? -1 : 0;
+		? -1
+		: 0;
 }
 
 int sqz_clock_parse_http_date(const char *s, sqz_epoch *out)

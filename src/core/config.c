@@ -441,7 +441,8 @@ static sqz_status check_url(const char *key, const char *value, size_t len, sqz_
 	if (!https && !(http && sqz_url_host_is_loopback(u->host))) {
 		sqz_url_clear(u);
 		return fail(err, key, "%s must be https:// (http:// only for a loopback host such as 127.0.0.1 or "
-			"localhost); got %s", key, quote_url(&q, value, len));
+				      "localhost); got %s",
+			key, quote_url(&q, value, len));
 	}
 	if (u->has_fragment) {
 		sqz_url_clear(u);
@@ -480,7 +481,8 @@ static sqz_status set_endpoint(sqz_config *cfg, int id, const char *value, size_
 	if (id == OPT_AUTHORITY && (strstr(u.path, "/oauth2") || (known_host(u.host, 1) && strcmp(u.path, "/") != 0))) {
 		sqz_url_clear(&u);
 		return fail(err, key, "authority is the identity platform's base URL without tenant or endpoint path, "
-			"e.g. https://login.microsoftonline.com; got %s", quote_url(&q, value, len));
+				      "e.g. https://login.microsoftonline.com; got %s",
+			quote_url(&q, value, len));
 	}
 	if (id == OPT_GRAPH_ENDPOINT) {
 		/* Real Graph answers every unversioned path with "Invalid version". */
@@ -489,11 +491,11 @@ static sqz_status set_endpoint(sqz_config *cfg, int id, const char *value, size_
 		while (plen > 1 && u.path[plen - 1] == '/') {
 			plen--;
 		}
-		if (known_graph && !((plen == 5 && strncmp(u.path, "/v1.0", 5) == 0)
-			|| (plen == 5 && strncmp(u.path, "/beta", 5) == 0))) {
+		if (known_graph && !((plen == 5 && strncmp(u.path, "/v1.0", 5) == 0) || (plen == 5 && strncmp(u.path, "/beta", 5) == 0))) {
 			sqz_url_clear(&u);
 			return fail(err, key, "graph_endpoint must name the API version, e.g. https://graph.microsoft.com/v1.0 "
-				"(or /beta); got %s", quote_url(&q, value, len));
+					      "(or /beta); got %s",
+				quote_url(&q, value, len));
 		}
 	}
 	char *normalised = sqz_url_normalised(&u, 0);
@@ -539,11 +541,12 @@ static sqz_status set_identifier(sqz_config *cfg, int id, const char *value, siz
 		if (!is_id_char((unsigned char)value[i])) {
 			if (id == OPT_TENANT_ID) {
 				return fail(err, key, "tenant_id must be the directory (tenant) id, a GUID, or a verified domain "
-					"such as contoso.onmicrosoft.com (letters, digits, '.', '-', '_' only); got %s",
+						      "such as contoso.onmicrosoft.com (letters, digits, '.', '-', '_' only); got %s",
 					quote(&q, value, len));
 			}
 			return fail(err, key, "client_id must be the application (client) id from the app registration, "
-				"a GUID (letters, digits, '.', '-', '_' only); got %s", quote(&q, value, len));
+					      "a GUID (letters, digits, '.', '-', '_' only); got %s",
+				quote(&q, value, len));
 		}
 	}
 	char *copy = sqz_strndup(value, len);
@@ -585,7 +588,8 @@ static sqz_status set_mailbox(sqz_config *cfg, const char *value, size_t len, sq
 	if (bad) {
 		sqz_free(copy);
 		return fail(err, "mailbox", "mailbox must be the UPN or SMTP address of the mailbox, e.g. "
-			"scans@contoso.com (or its user object id); got %s", quote(&q, value, len));
+					    "scans@contoso.com (or its user object id); got %s",
+			quote(&q, value, len));
 	}
 	replace_string(&cfg->mailbox, copy);
 	return SQZ_OK;
@@ -628,13 +632,15 @@ static sqz_status load_pem(int id, const char *value, size_t len, char **text, s
 		} else if (secret) {
 			/* The value may be key material pasted without its PEM armour. */
 			st = fail(err, key, "client_private_key is neither PEM text (-----BEGIN PRIVATE KEY-----) nor the path of "
-				"a readable file (%s); the value is not shown because it may be secret", why);
+					    "a readable file (%s); the value is not shown because it may be secret",
+				why);
 		} else if (memchr(value, '\n', len)) {
 			st = fail(err, key, "client_certificate is neither PEM text (-----BEGIN CERTIFICATE-----) nor the path of "
-				"a readable file");
+					    "a readable file");
 		} else {
 			st = fail(err, key, "client_certificate is neither PEM text (-----BEGIN CERTIFICATE-----) nor the path of "
-				"a readable file: %s: %s", quote(&q, value, len), why);
+					    "a readable file: %s: %s",
+				quote(&q, value, len), why);
 		}
 		sqz_free_secret(path);
 		return st;
@@ -667,11 +673,12 @@ static sqz_status set_certificate(sqz_config *cfg, const char *value, size_t len
 		quote_buf q;
 		if (from_file) {
 			return fail(err, "client_certificate", "client_certificate: the file %s holds no PEM certificate "
-				"(-----BEGIN CERTIFICATE-----); DER files must be converted: openssl x509 -inform der -in cert.cer "
-				"-out cert.pem", quote(&q, value, len));
+							       "(-----BEGIN CERTIFICATE-----); DER files must be converted: openssl x509 -inform der -in cert.cer "
+							       "-out cert.pem",
+				quote(&q, value, len));
 		}
 		return fail(err, "client_certificate", "client_certificate holds no valid PEM certificate "
-			"(-----BEGIN CERTIFICATE-----)");
+						       "(-----BEGIN CERTIFICATE-----)");
 	}
 	if (r != SQZ_PEM_OK) {
 		return nomem(err);
@@ -705,16 +712,19 @@ static sqz_status set_private_key(sqz_config *cfg, const char *value, size_t len
 		return SQZ_OK;
 	case SQZ_PEM_ENCRYPTED:
 		return fail(err, "client_private_key", "%s is encrypted with a passphrase; give an unencrypted PEM key "
-			"(openssl pkey -in key.pem -out key-plain.pem) and protect it by file permissions", where);
+						       "(openssl pkey -in key.pem -out key-plain.pem) and protect it by file permissions",
+			where);
 	case SQZ_PEM_NONE:
 		return fail(err, "client_private_key", "%s holds no valid PEM private key (-----BEGIN PRIVATE KEY----- or "
-			"-----BEGIN RSA PRIVATE KEY-----)", where);
+						       "-----BEGIN RSA PRIVATE KEY-----)",
+			where);
 	case SQZ_PEM_NOT_RSA:
 		return fail(err, "client_private_key", "client_private_key must be an RSA key: Microsoft Entra ID verifies "
-			"client assertions signed with RSA (PS256/RS256)");
+						       "client assertions signed with RSA (PS256/RS256)");
 	case SQZ_PEM_WEAK:
 		return fail(err, "client_private_key", "client_private_key is a %d-bit RSA key; Microsoft Entra ID requires "
-			"at least %d bits", bits, MIN_RSA_BITS);
+						       "at least %d bits",
+			bits, MIN_RSA_BITS);
 	default:
 		return nomem(err);
 	}
@@ -740,7 +750,7 @@ static sqz_status set_ca_file(sqz_config *cfg, const char *value, size_t len, sq
 		why = strerror(errno);
 	} else if (!S_ISREG(st.st_mode)) {
 		why = S_ISDIR(st.st_mode) ? "a directory, not a file (give the bundle file, e.g. /etc/ssl/certs/ca-certificates.crt)"
-			: "not a regular file";
+					  : "not a regular file";
 	} else if (access(path, R_OK) != 0) {
 		why = strerror(errno);
 	}
@@ -861,7 +871,8 @@ sqz_status sqz_config_set_string(sqz_config *cfg, const char *key, const char *v
 			cfg->flow = SQZ_FLOW_CLIENT_CREDENTIALS;
 		} else {
 			return fail(err, key, "flow must be 'delegated' (a user signs in and consents) or 'client_credentials' "
-				"(application permission, no user); got %s", quote(&q, value, len));
+					      "(application permission, no user); got %s",
+				quote(&q, value, len));
 		}
 		return SQZ_OK;
 	case OPT_TENANT_ID:
@@ -885,7 +896,8 @@ sqz_status sqz_config_set_string(sqz_config *cfg, const char *key, const char *v
 		sqz_epoch t;
 		if (len >= sizeof buf || (memcpy(buf, value, len), buf[len] = '\0', sqz_clock_parse_date(buf, &t) != 0)) {
 			return fail(err, key, "client_secret_expires must be a 'Y-m-d' date (UTC), e.g. '2026-12-31', an int "
-				"epoch or null; got %s", quote(&q, value, len));
+					      "epoch or null; got %s",
+				quote(&q, value, len));
 		}
 		if (t <= 0) {
 			return fail(err, key, "client_secret_expires must be after 1970-01-01; got %s", quote(&q, value, len));
@@ -931,7 +943,8 @@ sqz_status sqz_config_set_string(sqz_config *cfg, const char *key, const char *v
 		}
 		if (len < SQZ_CONFIG_ENCRYPTION_KEY_MIN) {
 			return fail(err, key, "encryption_key is %zu bytes long; it must have at least %d (32 random bytes are "
-				"best, e.g. base64_encode(random_bytes(32)))", len, SQZ_CONFIG_ENCRYPTION_KEY_MIN);
+					      "best, e.g. base64_encode(random_bytes(32)))",
+				len, SQZ_CONFIG_ENCRYPTION_KEY_MIN);
 		}
 		unsigned char *copy = sqz_malloc(len);
 		if (!copy) {
@@ -1002,14 +1015,16 @@ sqz_status sqz_config_set_int(sqz_config *cfg, const char *key, int64_t value, s
 	case OPT_CONCURRENCY:
 		if (value < 1 || value > SQZ_CONFIG_CONCURRENCY_MAX) {
 			return fail(err, key, "concurrency must be between 1 and %d (Graph allows 4 concurrent requests per "
-				"mailbox); got %lld", SQZ_CONFIG_CONCURRENCY_MAX, (long long)value);
+					      "mailbox); got %lld",
+				SQZ_CONFIG_CONCURRENCY_MAX, (long long)value);
 		}
 		cfg->concurrency = (int)value;
 		return SQZ_OK;
 	case OPT_CLIENT_SECRET_EXPIRES:
 		if (value <= 0) {
 			return fail(err, key, "client_secret_expires must be a positive epoch (seconds since 1970-01-01 UTC), a "
-				"'Y-m-d' date or null; got %lld", (long long)value);
+					      "'Y-m-d' date or null; got %lld",
+				(long long)value);
 		}
 		cfg->client_secret_expires = value;
 		return SQZ_OK;
@@ -1081,7 +1096,8 @@ sqz_status sqz_config_set_list(sqz_config *cfg, const char *key, const char *con
 		if (bad) {
 			free_list(list, n);
 			return fail(err, key, "scopes[%zu] must be one non-empty scope without spaces, e.g. "
-				"'https://graph.microsoft.com/Mail.ReadWrite'; got %s", i, quote(&q, items[i], lens[i]));
+					      "'https://graph.microsoft.com/Mail.ReadWrite'; got %s",
+				i, quote(&q, items[i], lens[i]));
 		}
 		char *copy = sqz_strndup(items[i], lens[i]);
 		if (!copy) {
@@ -1233,8 +1249,8 @@ static sqz_status check_key_pair(const sqz_config *cfg, sqz_error *err)
 {
 	if (!sqz_pem_pair_matches(cfg->client_certificate, cfg->client_private_key)) {
 		return fail(err, "client_private_key", "client_private_key does not belong to client_certificate; give the "
-			"private key the certificate was issued for (compare: openssl x509 -noout -pubkey -in cert.pem and "
-			"openssl pkey -pubout -in key.pem)");
+						       "private key the certificate was issued for (compare: openssl x509 -noout -pubkey -in cert.pem and "
+						       "openssl pkey -pubout -in key.pem)");
 	}
 	return SQZ_OK;
 }
@@ -1249,12 +1265,12 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 	}
 	if (cfg->flow == SQZ_FLOW_NONE) {
 		return fail(err, "flow", "flow is required: 'delegated' (a user signs in and consents) or "
-			"'client_credentials' (application permission, no user)");
+					 "'client_credentials' (application permission, no user)");
 	}
 	int delegated = cfg->flow == SQZ_FLOW_DELEGATED;
 	if (!cfg->tenant_id) {
 		return fail(err, "tenant_id", "tenant_id is required: the directory (tenant) id of the app registration, a "
-			"GUID, or a verified domain such as contoso.onmicrosoft.com");
+					      "GUID, or a verified domain such as contoso.onmicrosoft.com");
 	}
 	if (!cfg->client_id) {
 		return fail(err, "client_id", "client_id is required: the application (client) id of the app registration");
@@ -1262,7 +1278,7 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 	if (!delegated && is_multi_tenant(cfg->tenant_id)) {
 		/* AADSTS9001023 / AADSTS50194: no client credentials on /common. */
 		return fail(err, "tenant_id", "tenant_id %s is only allowed for the delegated flow; client_credentials needs "
-			"the directory (tenant) id or a verified domain of the tenant that owns the mailbox",
+					      "the directory (tenant) id or a verified domain of the tenant that owns the mailbox",
 			quote(&q, cfg->tenant_id, strlen(cfg->tenant_id)));
 	}
 
@@ -1286,7 +1302,8 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 		const char *last = path ? strrchr(path, '/') : NULL;
 		if (last && ascii_casecmp(last + 1, cfg->tenant_id) == 0) {
 			return fail(err, "authority", "authority must not contain the tenant (it is taken from tenant_id); give "
-				"the base URL only, e.g. %s", cloud_authority);
+						      "the base URL only, e.g. %s",
+				cloud_authority);
 		}
 	}
 	sqz_url u;
@@ -1304,16 +1321,16 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 	/* Credentials. */
 	if (cfg->client_certificate && !cfg->client_private_key) {
 		return fail(err, "client_private_key", "client_private_key is required with client_certificate: the PEM "
-			"private key (or its file path) that belongs to the certificate");
+						       "private key (or its file path) that belongs to the certificate");
 	}
 	if (cfg->client_private_key && !cfg->client_certificate) {
 		return fail(err, "client_certificate", "client_certificate is required with client_private_key: the PEM "
-			"certificate (or its file path) uploaded to the app registration");
+						       "certificate (or its file path) uploaded to the app registration");
 	}
 	if (cfg->client_certificate) {
 		if (cfg->client_secret) {
 			return fail(err, "client_secret", "give either client_secret or client_certificate with "
-				"client_private_key, not both");
+							  "client_private_key, not both");
 		}
 		sqz_status st = check_key_pair(cfg, err);
 		if (st != SQZ_OK) {
@@ -1321,30 +1338,30 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 		}
 	} else if (!cfg->client_secret) {
 		return fail(err, "client_secret", "client_secret is required (or client_certificate with "
-			"client_private_key): the secret's value from Certificates & secrets of the app registration");
+						  "client_private_key): the secret's value from Certificates & secrets of the app registration");
 	}
 
 	/* Flow-specific requirements. */
 	if (delegated && !cfg->redirect_uri) {
 		return fail(err, "redirect_uri", "redirect_uri is required for the delegated flow: the URI registered under "
-			"Authentication in the app registration, e.g. "
-			"https://squeeze.example.com/api/v2/importers/email/authenticate/end");
+						 "Authentication in the app registration, e.g. "
+						 "https://squeeze.example.com/api/v2/importers/email/authenticate/end");
 	}
 	if (!delegated && !cfg->mailbox) {
 		return fail(err, "mailbox", "mailbox is required for client_credentials: without a signed-in user the UPN or "
-			"SMTP address of the mailbox to import from must be given");
+					    "SMTP address of the mailbox to import from must be given");
 	}
 
 	/* Scopes. */
 	if (GIVEN(cfg, OPT_SCOPES)) {
 		if (!delegated) {
 			return fail(err, "scopes", "scopes cannot be chosen for client_credentials: the token is always requested "
-				"for %s/.default (the application permissions granted to the app); remove the option",
+						   "for %s/.default (the application permissions granted to the app); remove the option",
 				cfg->graph_origin);
 		}
 		if (!contains_ci(cfg->scopes, cfg->scope_count, "offline_access")) {
 			return fail(err, "scopes", "scopes must include offline_access for the delegated flow: without it "
-				"Microsoft issues no refresh token and the grant ends when the first access token expires");
+						   "Microsoft issues no refresh token and the grant ends when the first access token expires");
 		}
 	} else {
 		sqz_status st = default_scopes(cfg, err);
@@ -1367,7 +1384,8 @@ sqz_status sqz_config_finish(sqz_config *cfg, sqz_error *err)
 			if (ascii_casecmp(folder_key(*folders[i]), folder_key(*folders[j])) == 0) {
 				quote_buf q2;
 				return fail(err, "folders", "folders must name three different folders; %s %s and %s %s are the "
-					"same (names are compared case-insensitively, ignoring a leading '/')", folder_names[i],
+							    "same (names are compared case-insensitively, ignoring a leading '/')",
+					folder_names[i],
 					quote(&q, *folders[i], strlen(*folders[i])), folder_names[j],
 					quote(&q2, *folders[j], strlen(*folders[j])));
 			}
@@ -1447,12 +1465,14 @@ int sqz_config_fingerprint(const sqz_config *cfg, char out[65])
 		char count[24];
 		snprintf(count, sizeof count, "%zu", cfg->scope_count);
 		rc = put_field(&b, tag, sizeof tag - 1)
-			|| put_field(&b, flow, strlen(flow))
-			|| put_url(&b, cfg->authority)
-			|| put_lower(&b, cfg->tenant_id)
-			|| put_lower(&b, cfg->client_id)
-			|| put_url(&b, cfg->redirect_uri)
-			|| put_field(&b, count, strlen(count)) ? -1 : 0;
+				|| put_field(&b, flow, strlen(flow))
+				|| put_url(&b, cfg->authority)
+				|| put_lower(&b, cfg->tenant_id)
+				|| put_lower(&b, cfg->client_id)
+				|| put_url(&b, cfg->redirect_uri)
+				|| put_field(&b, count, strlen(count))
+			? -1
+			: 0;
 		for (size_t i = 0; rc == 0 && i < cfg->scope_count; i++) {
 			rc = put_field(&b, sorted[i], strlen(sorted[i]));
 		}

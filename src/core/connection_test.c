@@ -298,8 +298,11 @@ static void check_permissions(sqz_mailbox *mb, const sqz_config *cfg, const sqz_
 	}
 	/* Without an Inbox nothing was tried: say so rather than "FAILED"/"empty". */
 	sqz_buf_appendf(&what, "; read: %s; write: %s",
-		!inbox_id ? "not checked (no Inbox)" : read_ok ? "ok" : "FAILED",
-		write_ok == 1 ? "ok" : write_ok == 0 ? "FAILED" : read_ok ? "not checked (the Inbox is empty)" : "not checked");
+		!inbox_id ? "not checked (no Inbox)" : read_ok ? "ok"
+							       : "FAILED",
+		write_ok == 1 ? "ok" : write_ok == 0 ? "FAILED"
+			: read_ok                    ? "not checked (the Inbox is empty)"
+						     : "not checked");
 	if (err->message && (read_ok == 0 || write_ok == 0)) {
 		sqz_buf_appendf(&what, " (%s)", err->message);
 	}

@@ -32,7 +32,7 @@ typedef struct sqz_connection_check {
 /* Every string and array inside is owned by the report:
  * sqz_connection_report_clear() frees them all. */
 typedef struct sqz_connection_report {
-	int ok;                 /* every check passed */
+	int ok;   /* every check passed */
 	sqz_connection_check *checks;   /* in the order they were made */
 	size_t count;
 	size_t cap;

@@ -121,7 +121,8 @@ static unsigned char *decode_any(const char *in, size_t len, size_t *out_len, in
 	const char *src = in;
 	if (translated) {
 		for (size_t i = 0; i < len; i++) {
-			translated[i] = in[i] == '-' ? '+' : in[i] == '_' ? '/' : in[i];
+			translated[i] = in[i] == '-' ? '+' : in[i] == '_' ? '/'
+									  : in[i];
 		}
 		src = translated;
 	}

@@ -50,7 +50,8 @@ char *sqz_pem_read_file(const char *path, size_t max, size_t *out_len)
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size < 0 || (size_t)st.st_size > max) {
 		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+		errno = S_ISDIR(st.st_mode) ? EISDIR : S_ISREG(st.st_mode) ? EFBIG
+									   : EINVAL;
 		return NULL;
 	}
 	size_t size = (size_t)st.st_size, got = 0;

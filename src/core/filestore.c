@@ -198,7 +198,8 @@ static int walk_to_store(const char *path, sqz_error *err)
 					e = errno;
 					user_name(geteuid(), who, sizeof who);
 					sqz_error_set(err, SQZ_E_STORE, "cannot create the FileStore directory %s: mkdir %.*s: %s; create it with "
-						"mode 0700 for %s, or choose another directory", path, shown, path, errtext(e, ebuf, sizeof ebuf), who);
+									"mode 0700 for %s, or choose another directory",
+						path, shown, path, errtext(e, ebuf, sizeof ebuf), who);
 					goto fail;
 				}
 				e = fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 ? 0 : errno;
@@ -213,7 +214,8 @@ static int walk_to_store(const char *path, sqz_error *err)
 			if (st.st_uid != 0 && st.st_uid != geteuid()) {
 				user_name(st.st_uid, who, sizeof who);
 				sqz_error_set(err, SQZ_E_STORE, "the FileStore directory %s is reached through %.*s, a symbolic link owned by %s; "
-					"a link another user can change may point anywhere, so it is not followed: give the real path", path,
+								"a link another user can change may point anywhere, so it is not followed: give the real path",
+					path,
 					shown, path, who);
 				goto fail;
 			}
@@ -229,7 +231,8 @@ static int walk_to_store(const char *path, sqz_error *err)
 			int e = errno;
 			user_name(geteuid(), who, sizeof who);
 			sqz_error_set(err, SQZ_E_STORE, "cannot open the FileStore directory %s: %.*s: %s; it must be a directory that %s "
-				"can read and write", path, shown, path, errtext(e, ebuf, sizeof ebuf), who);
+							"can read and write",
+				path, shown, path, errtext(e, ebuf, sizeof ebuf), who);
 			goto fail;
 		}
 		if (made && fchmod(nfd, 0700) != 0) {    /* ours, just made: the umask masked mkdir's mode */
@@ -317,9 +320,9 @@ sqz_status sqz_filestore_open(const char *dir, sqz_filestore **out, sqz_error *e
 		 * A directory this did not create is never changed: it may be
 		 * shared on purpose (or be "/"), so the administrator decides. */
 		const char *why = (st.st_mode & 077) ? "other users can list or change what is in it"
-			: "its owner cannot read, write and enter it";
+						     : "its owner cannot read, write and enter it";
 		sqz_error_set(err, SQZ_E_STORE, "the FileStore directory %s has mode %04o: %s, and tokens are kept there. Give the "
-			"store a directory of its own with mode 0700 (chmod 700 %s), or name a new directory and sqzgraph creates it so",
+						"store a directory of its own with mode 0700 (chmod 700 %s), or name a new directory and sqzgraph creates it so",
 			path, (unsigned)(st.st_mode & 07777), why, path);
 		goto fail;
 	}

@@ -8,9 +8,23 @@
 #include <strings.h>
 
 static const char *const well_known_names[] = {
-	"archive", "clutter", "conflicts", "conversationhistory", "deleteditems", "drafts", "inbox",
-	"junkemail", "localfailures", "msgfolderroot", "outbox", "recoverableitemsdeletions", "scheduled",
-	"searchfolders", "sentitems", "serverfailures", "syncissues",
+	"archive",
+	"clutter",
+	"conflicts",
+	"conversationhistory",
+	"deleteditems",
+	"drafts",
+	"inbox",
+	"junkemail",
+	"localfailures",
+	"msgfolderroot",
+	"outbox",
+	"recoverableitemsdeletions",
+	"scheduled",
+	"searchfolders",
+	"sentitems",
+	"serverfailures",
+	"syncissues",
 };
 
 int sqz_folder_is_well_known(const char *name)
@@ -158,7 +172,9 @@ static unsigned long next_code_point(const unsigned char **s)
 {
 	const unsigned char *p = *s;
 	unsigned long c = p[0];
-	int extra = c >= 0xF0 && c < 0xF8 ? 3 : c >= 0xE0 ? 2 : c >= 0xC2 && c < 0xE0 ? 1 : 0;
+	int extra = c >= 0xF0 && c < 0xF8 ? 3 : c >= 0xE0 ? 2
+		: c >= 0xC2 && c < 0xE0                   ? 1
+							  : 0;
 	if (c < 0x80 || extra == 0) {
 		(*s)++;
 		return c;

@@ -80,7 +80,10 @@ int sqz_guid_v4(char out[37])
 /* What an administrator can do about the Graph codes we know. */
 static const char *hint_for(const char *code, long status)
 {
-	static const struct { const char *code; const char *hint; } hints[] = {
+	static const struct {
+		const char *code;
+		const char *hint;
+	} hints[] = {
 		{ "MailboxNotEnabledForRESTAPI", "the mailbox is inactive, soft-deleted, hosted on-premises or has no Exchange Online licence; check the mailbox address and its licence" },
 		{ "ErrorAccessDenied", "the application lacks access to this mailbox: grant Mail.ReadWrite (delegated: Mail.ReadWrite.Shared for a shared mailbox) with admin consent, and check any application access policy or RBAC for Applications scope" },
 		{ "accessDenied", "the application lacks a permission for this request: check the API permissions and admin consent of the app registration" },
@@ -141,9 +144,11 @@ void sqz_graph_error_from_response(const sqz_http_response *resp, const char *me
 			hint ? " — " : "", hint ? hint : "",
 			request_id ? " (request-id " : "", request_id ? request_id : "", request_id ? ")" : "");
 	} else {
-		const char *what = resp->body.len == 0 ? "an empty body"
+		const char *what = resp->body.len == 0                                                ? "an empty body"
 			: (ct && strstr(ct, "html")) || (resp->body.len && resp->body.data[0] == '<') ? "an HTML page (a proxy or gateway error?)"
-			: body ? "a JSON body without an error code" : looks_json ? "a malformed JSON error body" : "a non-JSON body";
+			: body                                                                        ? "a JSON body without an error code"
+			: looks_json                                                                  ? "a malformed JSON error body"
+												      : "a non-JSON body";
 		sqz_error_set(err, status, "Graph %s %s failed: HTTP %ld with %s%s%s%s%s%s", method, path, resp->status, what,
 			hint ? " — " : "", hint ? hint : "",
 			request_id ? " (request-id " : "", request_id ? request_id : "", request_id ? ")" : "");
@@ -369,9 +374,16 @@ sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_ht
 			c->token_gen = token_gen;
 			/* Only a 2xx body goes to the sink; an error body is buffered. */
 			sqz_http_request req = {
-				.method = c->method, .url = c->url, .headers = c->headers, .header_count = count,
-				.body = call->body, .body_len = call->body_len, .log_path = c->path,
-				.sink = call->sink, .streaming = call->sink != NULL, .max_body = call->max_body,
+				.method = c->method,
+				.url = c->url,
+				.headers = c->headers,
+				.header_count = count,
+				.body = call->body,
+				.body_len = call->body_len,
+				.log_path = c->path,
+				.sink = call->sink,
+				.streaming = call->sink != NULL,
+				.max_body = call->max_body,
 			};
 			reqs[j] = req;
 			sqz_http_response_init(&got[j]);
@@ -422,7 +434,10 @@ json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, c
 	sqz_http_response resp;
 	sqz_http_response_init(&resp);
 	sqz_graph_call call = {
-		.method = method, .url = url, .body = body, .body_len = body ? strlen(body) : 0,
+		.method = method,
+		.url = url,
+		.body = body,
+		.body_len = body ? strlen(body) : 0,
 		.idempotent = strcmp(method, "GET") == 0,
 	};
 	json_object *obj = NULL;

@@ -182,7 +182,10 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
 	size_t name_len = (size_t)(colon - data);
 	const char *value = colon + 1;
 	size_t value_len = len - name_len - 1;
-	static const struct { const char *name; size_t offset; } wanted[] = {
+	static const struct {
+		const char *name;
+		size_t offset;
+	} wanted[] = {
 		{ "content-type", offsetof(sqz_http_response, content_type) },
 		{ "retry-after", offsetof(sqz_http_response, retry_after) },
 		{ "request-id", offsetof(sqz_http_response, request_id) },

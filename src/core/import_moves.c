@@ -146,7 +146,8 @@ static void category_text(const char *prefix, const char *reason, char category[
 		}
 		if (lead > 0 && ((unsigned char)category[lead - 1] & 0x80)) {
 			unsigned char c = (unsigned char)category[lead - 1];
-			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3
+								: 2;
 			if (lead - 1 + need > len) {
 				category[lead - 1] = '\0';    /* the last character lost its tail */
 			}
@@ -218,7 +219,10 @@ int sqz_import_locate(sqz_mailbox *mb, sqz_graph *graph, const char *id, char **
 	return 1;
 }
 
-enum { ACT_MOVE, ACT_DONE, ACT_VANISHED, ACT_DEFERRED };
+enum { ACT_MOVE,
+	ACT_DONE,
+	ACT_VANISHED,
+	ACT_DEFERRED };
 
 /* One set of moves on its way through moves_send: what it reads and what
  * it fills. */

@@ -82,7 +82,7 @@ sqz_status sqz_import_journal_load(sqz_import_run *r, sqz_error *err)
 			}
 			/* Never guess: a lost journal could import mail twice. */
 			sqz_error_set(err, SQZ_E_STORE, "the import journal in the Store is unreadable; restore it from a backup, "
-				"or delete the record 'import.journal' after checking the Inbox by hand");
+							"or delete the record 'import.journal' after checking the Inbox by hand");
 			return SQZ_E_STORE;
 		}
 	} else {

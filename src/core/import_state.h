@@ -49,7 +49,7 @@ typedef struct sqz_import_run {
 	json_object *entries;       /* borrowed from journal */
 	sqz_folder inbox, exported, error;
 	int transient_streak;
-	int stop;                   /* 1 = stop taking messages */
+	int stop;   /* 1 = stop taking messages */
 	int host_failed;
 	sqz_status fatal;           /* an error that ends the run with an exception */
 	sqz_error fatal_error;

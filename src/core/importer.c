@@ -64,8 +64,7 @@ int sqz_importer_type_matches(const sqz_import_options *o, const char *name, con
 		const char *t = o->attachment_types[i];
 		if (strchr(t, '/')) {
 			size_t n = strlen(t);
-			if (content_type && (strcasecmp(t, content_type) == 0
-				|| (n > 2 && strcmp(t + n - 2, "/*") == 0 && strncasecmp(t, content_type, n - 1) == 0))) {
+			if (content_type && (strcasecmp(t, content_type) == 0 || (n > 2 && strcmp(t + n - 2, "/*") == 0 && strncasecmp(t, content_type, n - 1) == 0))) {
 				return 1;
 			}
 		} else if (dot && strcasecmp(t[0] == '.' ? t + 1 : t, dot + 1) == 0) {
@@ -120,7 +119,11 @@ static int has_qualifying_attachment(sqz_import_run *r, const sqz_message *m, sq
 	return found;
 }
 
-enum { RES_DEFERRED, RES_VANISHED, RES_DONE, RES_MOVE, RES_MAIN };
+enum { RES_DEFERRED,
+	RES_VANISHED,
+	RES_DONE,
+	RES_MOVE,
+	RES_MAIN };
 
 typedef struct resume_step {
 	sqz_message msg;            /* from Graph when found, else id + what the journal knows */
@@ -246,7 +249,8 @@ static void resume_journal(sqz_import_run *r)
 	}
 	/* Resumed moves leave the Inbox before it is listed. */
 	int64_t left = r->inbox.total_count - moved_from_inbox;
-	r->total = (int64_t)items + (left < 0 ? 0 : left < cap ? left : cap);
+	r->total = (int64_t)items + (left < 0 ? 0 : left < cap ? left
+							       : cap);
 
 	for (size_t i = 0; i < located; i++) {
 		resume_record(r, &steps[i]);
@@ -442,8 +446,7 @@ static void prefetch_window(sqz_import_run *r, const sqz_message *msgs, size_t n
 	}
 	if (st != SQZ_OK) {
 		sqz_log_field f[] = { { "error", e.message } };
-		sqz_import_log(r, SQZ_LOG_WARNING, ahead ? "could not start fetching messages ahead; they are fetched at their turn"
-			: "could not fetch messages ahead; the handlers download them one by one", f, 1);
+		sqz_import_log(r, SQZ_LOG_WARNING, ahead ? "could not start fetching messages ahead; they are fetched at their turn" : "could not fetch messages ahead; the handlers download them one by one", f, 1);
 	}
 	sqz_error_clear(&e);
 	sqz_free(pick);
@@ -494,10 +497,10 @@ static sqz_status resolve_folders(sqz_import_run *r, sqz_error *err)
 	for (int i = 0; i < 3; i++) {
 		sqz_error_clear(&errs[i]);
 	}
-	if (st == SQZ_OK && (strcmp(r->inbox.id, r->exported.id) == 0 || strcmp(r->inbox.id, r->error.id) == 0
-		|| strcmp(r->exported.id, r->error.id) == 0)) {
+	if (st == SQZ_OK && (strcmp(r->inbox.id, r->exported.id) == 0 || strcmp(r->inbox.id, r->error.id) == 0 || strcmp(r->exported.id, r->error.id) == 0)) {
 		st = sqz_error_set(err, SQZ_E_CONFIG, "the folders inbox '%s', exported '%s' and error '%s' resolve to the same folder; "
-			"configure three different folders", c->folder_inbox, c->folder_exported, c->folder_error);
+						      "configure three different folders",
+			c->folder_inbox, c->folder_exported, c->folder_error);
 		sqz_error_set_key(err, "folders");
 	}
 	return st;

@@ -149,7 +149,7 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
 			obj = NULL;
 		}
 		const char *reason = jerr == json_tokener_continue ? "the body ends in the middle of a JSON value (truncated?)"
-			: json_tokener_error_desc(jerr);
+								   : json_tokener_error_desc(jerr);
 		sqz_error_set(err, fail_status, "%s is not valid JSON: %s", what, len == 0 ? "the body is empty" : reason);
 	}
 	json_tokener_free(tok);

@@ -145,7 +145,7 @@ static sqz_status take_folder_page(sqz_mailbox *mb, json_object *page, sqz_folde
 	if (link) {
 		if (!sqz_graph_same_origin(mb->graph, link)) {
 			return sqz_error_set(err, SQZ_E_GRAPH, "Graph's folder listing points its next page to another host; "
-				"refusing to follow it (the access token only goes to graph_endpoint)");
+							       "refusing to follow it (the access token only goes to graph_endpoint)");
 		}
 		return queue_push(next, sqz_strdup(link), -1, err);
 	}
@@ -299,8 +299,7 @@ static sqz_status well_known_folder(const sqz_folder_tree *tree, const char *spe
 		/* Exchange says ErrorFolderNotFound (404) for a well-known name
 		 * the mailbox has no folder for, e.g. "archive" before One-Click
 		 * Archive was ever used; key on the code, not only the status. */
-		if (err->status == SQZ_E_GRAPH && (err->http_status == 404
-			|| (err->graph_code && strcmp(err->graph_code, "ErrorFolderNotFound") == 0))) {
+		if (err->status == SQZ_E_GRAPH && (err->http_status == 404 || (err->graph_code && strcmp(err->graph_code, "ErrorFolderNotFound") == 0))) {
 			sqz_error_prefix(err, "%s '%s' (a well-known folder) does not exist in this mailbox; create it in Outlook or configure another folder", role ? role : "folder", spec);
 			err->status = SQZ_E_FOLDER_NOT_FOUND;
 		}
@@ -487,7 +486,8 @@ sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, cons
 		if (!sqz_graph_same_origin(mb->graph, next_link)) {
 			char *origin = sqz_http_origin(next_link);
 			sqz_error_set(err, SQZ_E_GRAPH, "Graph's message listing points its next page to %s, not graph_endpoint's host; "
-				"refusing to follow it (the access token never leaves %s)", origin ? origin : "an invalid URL", mb->graph->origin);
+							"refusing to follow it (the access token never leaves %s)",
+				origin ? origin : "an invalid URL", mb->graph->origin);
 			sqz_free(origin);
 			return SQZ_E_GRAPH;
 		}
@@ -593,7 +593,8 @@ sqz_status sqz_mailbox_save_mime(sqz_mailbox *mb, const char *id, sqz_sink *sink
 		 * No status (not Graph's 200): like a dropped connection, the
 		 * message is tried again later, never imported empty. */
 		return sqz_error_set(err, SQZ_E_GRAPH, "Graph answered the MIME of message %s with an empty body; a message always "
-			"has headers, so nothing was saved (the message stays where it is and is tried again)", id);
+						       "has headers, so nothing was saved (the message stays where it is and is tried again)",
+			id);
 	}
 	return st;
 }
@@ -610,8 +611,9 @@ int sqz_attachment_from_json(json_object *a, sqz_attachment *out)
 {
 	memset(out, 0, sizeof *out);
 	const char *type = sqz_json_string(a, "@odata.type");
-	out->kind = type && strstr(type, "itemAttachment") ? SQZ_ATTACHMENT_ITEM
-		: type && strstr(type, "referenceAttachment") ? SQZ_ATTACHMENT_REFERENCE : SQZ_ATTACHMENT_FILE;
+	out->kind = type && strstr(type, "itemAttachment")    ? SQZ_ATTACHMENT_ITEM
+		: type && strstr(type, "referenceAttachment") ? SQZ_ATTACHMENT_REFERENCE
+							      : SQZ_ATTACHMENT_FILE;
 	out->id = sqz_strdup(sqz_json_id(a, "id"));
 	out->name = sqz_json_text_dup(a, "name", "");
 	out->content_type = sqz_strdup(sqz_json_string(a, "contentType"));
@@ -689,7 +691,8 @@ sqz_status sqz_mailbox_attachments(sqz_mailbox *mb, const char *message_id, sqz_
 sqz_status sqz_attachment_reference_error(const char *name, sqz_error *err)
 {
 	sqz_error_set(err, SQZ_E_GRAPH, "%s: the attachment '%s' was listed as #microsoft.graph.referenceAttachment; nothing was "
-		"requested from Graph (whose answer would be 405 notSupported)", REFERENCE_NO_BYTES, name && *name ? name : "(no name)");
+					"requested from Graph (whose answer would be 405 notSupported)",
+		REFERENCE_NO_BYTES, name && *name ? name : "(no name)");
 	sqz_error_set_graph(err, 405, "notSupported", NULL);
 	return SQZ_E_GRAPH;
 }

@@ -177,7 +177,7 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 	if (!json_object_is_type(o, json_type_object) || sqz_json_int64(o, "v", &version) != 0 || version != 1 || !flow) {
 		sqz_json_put_secret(o, token_keys, 0);
 		return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store has an unknown format (written by a newer sqzgraph?); "
-			"delete it (forget) and authorize again");
+						       "delete it (forget) and authorize again");
 	}
 	/* A Store may hand back anything (a userland one on a database): an
 	 * instant outside 1970..9999 was not written by us, and the expiry
@@ -193,7 +193,8 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 			sqz_json_put_secret(o, token_keys, 0);
 			memset(r, 0, sizeof *r);
 			return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store is corrupt (%s %lld is not a time sqzgraph writes); "
-				"delete it (forget) and authorize again", instants[i], (long long)v);
+							       "delete it (forget) and authorize again",
+				instants[i], (long long)v);
 		}
 		*fields[i] = v;
 	}
@@ -208,7 +209,8 @@ sqz_status sqz_token_record_decode(const char *data, size_t len, sqz_token_recor
 			sqz_json_put_secret(o, token_keys, 0);
 			sqz_token_record_clear(r);
 			return sqz_error_set(err, SQZ_E_STORE, "the token record in the Store is corrupt (its %s holds a NUL byte); "
-				"delete it (forget) and authorize again", whole[i]);
+							       "delete it (forget) and authorize again",
+				whole[i]);
 		}
 	}
 	r->fingerprint = dup_member(o, "fingerprint");
@@ -421,7 +423,7 @@ static sqz_status parse_answer(const sqz_http_response *resp, token_answer *a, s
 			sqz_json_put_secret(body, token_keys, 0);
 		}
 		const char *what = resp->body.len && resp->body.data[0] == '<' ? "an HTML page instead of JSON (a proxy or gateway error?)"
-			: "a body that is not a JSON object";
+									       : "a body that is not a JSON object";
 		sqz_error_set(err, SQZ_E_GRAPH, "the token endpoint answered HTTP %ld with %s", resp->status, what);
 		err->http_status = resp->status;
 		return SQZ_E_GRAPH;
@@ -501,7 +503,10 @@ static const char *reason_of(const token_answer *a)
 /* An administrator's sentence for the AADSTS codes that need one. */
 static const char *advice_for(const char *code)
 {
-	static const struct { const char *code; const char *advice; } advice[] = {
+	static const struct {
+		const char *code;
+		const char *advice;
+	} advice[] = {
 		{ "AADSTS7000215", "the client secret is wrong: copy the secret's Value (not its Secret ID) from Certificates & secrets of the app registration into client_secret" },
 		{ "AADSTS7000222", "the client secret has expired: create a new secret under Certificates & secrets of the app registration and update client_secret (the authorization is kept)" },
 		{ "AADSTS50011", "the redirect URI is not registered for the application: add it under Authentication in the app registration" },
@@ -716,8 +721,13 @@ static sqz_status post_grant(sqz_oauth *o, sqz_buf *form, int single_use, token_
 			"Accept: application/json",
 		};
 		sqz_http_request req = {
-			.method = "POST", .url = endpoint, .headers = headers, .header_count = 2,
-			.body = form->data, .body_len = form->len, .max_body = 1 << 20,
+			.method = "POST",
+			.url = endpoint,
+			.headers = headers,
+			.header_count = 2,
+			.body = form->data,
+			.body_len = form->len,
+			.max_body = 1 << 20,
 		};
 		char log_path[300];
 		snprintf(log_path, sizeof log_path, "/%s/oauth2/v2.0/token", c->tenant_id);
@@ -731,8 +741,8 @@ static sqz_status post_grant(sqz_oauth *o, sqz_buf *form, int single_use, token_
 			st = parse_answer(&resp, a, &terr);
 		}
 		int transient = st == SQZ_E_TRANSPORT ? !single_use
-			: st == SQZ_E_GRAPH ? (terr.http_status == 429 || terr.http_status >= 500)
-			: st == SQZ_OK && is_transient(a);
+			: st == SQZ_E_GRAPH           ? (terr.http_status == 429 || terr.http_status >= 500)
+						      : st == SQZ_OK && is_transient(a);
 		int exceeds = 0;
 		double delay = transient ? sqz_http_retry_delay(&policy, attempt + 1, resp.retry_after, &exceeds) : 0;
 		sqz_http_response_clear(&resp);
@@ -832,7 +842,7 @@ sqz_status sqz_oauth_begin(sqz_oauth *o, const char *login_hint, const char *pro
 	*url = *state = NULL;
 	if (c->flow != SQZ_FLOW_DELEGATED) {
 		sqz_error_set(err, SQZ_E_CONFIG, "beginAuthorization() is for the delegated flow; with client_credentials nobody signs in "
-			"(accessToken() acquires tokens by itself)");
+						 "(accessToken() acquires tokens by itself)");
 		sqz_error_set_key(err, "flow");
 		return SQZ_E_CONFIG;
 	}
@@ -922,7 +932,7 @@ sqz_status sqz_oauth_complete(sqz_oauth *o, const sqz_query_param *params, size_
 			return SQZ_E_AUTHORIZATION;
 		}
 		return sqz_error_set(err, SQZ_E_AUTHORIZATION, "the redirect carries no state: open the redirect URL that Microsoft sent "
-			"(the query string must be passed to completeAuthorization() whole)");
+							       "(the query string must be passed to completeAuthorization() whole)");
 	}
 	char *key = pending_key(state);
 	char *value = NULL;
@@ -949,7 +959,7 @@ sqz_status sqz_oauth_complete(sqz_oauth *o, const sqz_query_param *params, size_
 		}
 		sqz_error_clear(err);
 		return sqz_error_set(err, SQZ_E_AUTHORIZATION, "this authorization is unknown or was already completed "
-			"(a state is valid once, for 10 minutes, in the Store where it started): press Authenticate again");
+							       "(a state is valid once, for 10 minutes, in the Store where it started): press Authenticate again");
 	}
 	int64_t created = 0;
 	sqz_json_int64(pending, "created_at", &created);
@@ -960,7 +970,7 @@ sqz_status sqz_oauth_complete(sqz_oauth *o, const sqz_query_param *params, size_
 	sqz_status st;
 	if (sqz_clock_now() - created > SQZ_OAUTH_PENDING_TTL) {
 		st = sqz_error_set(err, SQZ_E_AUTHORIZATION, "this authorization expired (more than 10 minutes passed since it started): "
-			"press Authenticate again");
+							     "press Authenticate again");
 	} else if (error) {
 		token_answer a = { 0 };
 		a.error = sqz_strdup(error);
@@ -1116,14 +1126,13 @@ static const char *blocked_reason(const sqz_oauth *o, const sqz_token_record *r,
 static sqz_status blocked_error(const sqz_oauth *o, const sqz_token_record *r, const char *reason, sqz_error *err)
 {
 	const char *what =
-		strcmp(reason, "not_authorized") == 0 ? "this mailbox has not been authorized yet: press Authenticate (or run sqzgraph authorize)" :
-		strcmp(reason, "configuration_changed") == 0 ? "the configuration changed in a way that invalidates the authorization "
-			"(tenant, client id, redirect URI, scopes, endpoints or mailbox): press Authenticate to authorize again" :
-		strcmp(reason, "no_refresh_token") == 0 ? "the access token expired and there is no refresh token (offline_access was not granted): "
-			"press Authenticate to authorize again" :
-		strcmp(reason, "refresh_token_expired") == 0 ? "the refresh token expired after 90 days without use: press Authenticate to authorize again "
-			"and keep the refresh-tokens job running" :
-		"the authorization is no longer valid: press Authenticate to authorize again";
+		strcmp(reason, "not_authorized") == 0 ? "this mailbox has not been authorized yet: press Authenticate (or run sqzgraph authorize)" : strcmp(reason, "configuration_changed") == 0 ? "the configuration changed in a way that invalidates the authorization "
+																								    "(tenant, client id, redirect URI, scopes, endpoints or mailbox): press Authenticate to authorize again"
+		: strcmp(reason, "no_refresh_token") == 0                                                                                                                                         ? "the access token expired and there is no refresh token (offline_access was not granted): "
+																								    "press Authenticate to authorize again"
+		: strcmp(reason, "refresh_token_expired") == 0                                                                                                                                    ? "the refresh token expired after 90 days without use: press Authenticate to authorize again "
+																								    "and keep the refresh-tokens job running"
+																								  : "the authorization is no longer valid: press Authenticate to authorize again";
 	if (r && r->needs_reauth && r->error_code) {
 		const char *advice = advice_for(r->error_code);
 		sqz_error_set(err, SQZ_E_REAUTHENTICATE, "%s: %s%s%s", o->config->client_id, r->error_code,

@@ -122,7 +122,8 @@ static sqz_status open_dir(sqz_prefetch *pf, sqz_error *err)
 		int e = errno;
 		sqz_buf_free(&b);
 		return sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a private temporary directory under %s for the import: %s; "
-			"set TMPDIR to a writable directory", base, strerror(e));
+							  "set TMPDIR to a writable directory",
+			base, strerror(e));
 	}
 	pf->dir = sqz_buf_steal(&b, NULL);
 	pf->owner = getpid();

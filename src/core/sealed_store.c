@@ -190,7 +190,8 @@ sqz_status sqz_sealed_store_init(sqz_sealed_store *s, sqz_store inner, const voi
 		return SQZ_E_CONFIG;
 	}
 	if (sqz_hkdf_sha256(secret, secret_len, HKDF_SALT, sizeof(HKDF_SALT) - 1, HKDF_INFO, sizeof(HKDF_INFO) - 1,
-			s->key, sizeof s->key) != 0) {
+		    s->key, sizeof s->key)
+		!= 0) {
 		OPENSSL_cleanse(s->key, sizeof s->key);
 		return sqz_error_set(err, SQZ_E_INTERNAL, "deriving the store key failed (OpenSSL HKDF)");
 	}

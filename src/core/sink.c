@@ -66,13 +66,14 @@ static sqz_status check_target(sqz_file_sink *fs, const char *path, sqz_error *e
 		}
 		return sqz_error_set(err, SQZ_E_STORE, "cannot check the target %s: %s", path, strerror(errno));
 	}
-	const char *what = S_ISLNK(st.st_mode) ? "a symbolic link (give the path of the file itself)"
-		: S_ISDIR(st.st_mode) ? "a directory (give a file name inside it)"
+	const char *what = S_ISLNK(st.st_mode)               ? "a symbolic link (give the path of the file itself)"
+		: S_ISDIR(st.st_mode)                        ? "a directory (give a file name inside it)"
 		: S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device (to write there, open it and pass the stream)"
-		: S_ISFIFO(st.st_mode) ? "a FIFO (to write there, open it and pass the stream)"
-		: S_ISSOCK(st.st_mode) ? "a socket" : !S_ISREG(st.st_mode) ? "not a regular file"
-		: st.st_nlink > 1 ? "a file with other hard links (replacing it would split them; remove it first or choose another path)"
-		: NULL;
+		: S_ISFIFO(st.st_mode)                       ? "a FIFO (to write there, open it and pass the stream)"
+		: S_ISSOCK(st.st_mode)                       ? "a socket"
+		: !S_ISREG(st.st_mode)                       ? "not a regular file"
+		: st.st_nlink > 1                            ? "a file with other hard links (replacing it would split them; remove it first or choose another path)"
+							     : NULL;
 	if (what) {
 		return sqz_error_set(err, SQZ_E_STORE, "the target %s is %s; nothing was written", path, what);
 	}

@@ -33,7 +33,8 @@ void php_sqz_attachment_create(zval *out, zval *mailbox, const char *message_id,
 	zend_update_property_long(ce, o, "size", 4, (zend_long)a->size);
 	zend_update_property_bool(ce, o, "isInline", 8, a->is_inline);
 	zend_update_property_string(ce, o, "kind", 4,
-		a->kind == SQZ_ATTACHMENT_ITEM ? "item" : a->kind == SQZ_ATTACHMENT_REFERENCE ? "reference" : "file");
+		a->kind == SQZ_ATTACHMENT_ITEM ? "item" : a->kind == SQZ_ATTACHMENT_REFERENCE ? "reference"
+											      : "file");
 }
 
 ZEND_METHOD(SqzGraph_Attachment, __construct)

@@ -197,7 +197,8 @@ ZEND_METHOD(SqzGraph_Authenticator, beginAuthorization)
 				RETURN_THROWS();
 			}
 			*slot = Z_STRVAL_P(value);
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 
 	char *url = NULL, *state = NULL;
@@ -236,7 +237,8 @@ ZEND_METHOD(SqzGraph_Authenticator, completeAuthorization)
 			params[count].value = Z_STRVAL_P(value);
 			count++;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 
 	sqz_token_info info;
 	sqz_error err = SQZ_ERROR_INIT;

@@ -193,7 +193,8 @@ static sqz_status apply_list(sqz_config *cfg, const char *key, zval *value, sqz_
 		items[i] = Z_STRVAL_P(item);
 		lens[i] = Z_STRLEN_P(item);
 		i++;
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	if (st == SQZ_OK) {
 		st = sqz_config_set_list(cfg, key, items, lens, count, err);
 	}
@@ -209,8 +210,7 @@ static sqz_status apply_map(sqz_config *cfg, const char *key, zval *value, sqz_e
 	zval *item;
 	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(value), index, sub, item) {
 		if (!sub) {
-			sqz_error_set(err, SQZ_E_CONFIG, "%s must be keyed by inbox, exported and error; got the integer key "
-				ZEND_ULONG_FMT, key, index);
+			sqz_error_set(err, SQZ_E_CONFIG, "%s must be keyed by inbox, exported and error; got the integer key " ZEND_ULONG_FMT, key, index);
 			sqz_error_set_key(err, key);
 			return SQZ_E_CONFIG;
 		}
@@ -226,7 +226,8 @@ static sqz_status apply_map(sqz_config *cfg, const char *key, zval *value, sqz_e
 		if (st != SQZ_OK) {
 			return st;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	return SQZ_OK;
 }
 
@@ -401,13 +402,15 @@ ZEND_METHOD(SqzGraph_Config, __construct)
 	ZEND_HASH_FOREACH_KEY_VAL(options, index, name, value) {
 		if (!name) {
 			sqz_error_set(&err, SQZ_E_CONFIG, "the options must be keyed by option name (flow, tenant_id, ...); got "
-				"the integer key " ZEND_ULONG_FMT, index);
+							  "the integer key " ZEND_ULONG_FMT,
+				index);
 			goto failed;
 		}
 		if (apply_option(cfg, name, value, &logger, &err) != SQZ_OK) {
 			goto failed;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	if (sqz_config_finish(cfg, &err) != SQZ_OK) {
 		goto failed;
 	}

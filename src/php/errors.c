@@ -79,7 +79,8 @@ void php_sqz_exception_to_error(zend_object *ex, sqz_error *err)
 	err->http_status = Z_TYPE_P(status) == IS_LONG ? (long)Z_LVAL_P(status) : 0;
 	if (err->status == SQZ_E_THROTTLED) {
 		zval *after = zend_read_property(php_sqz_throttled_exception_ce, ex, "retryAfter", sizeof("retryAfter") - 1, 1, &rv);
-		err->retry_after = Z_TYPE_P(after) == IS_DOUBLE ? Z_DVAL_P(after) : Z_TYPE_P(after) == IS_LONG ? (double)Z_LVAL_P(after) : 0;
+		err->retry_after = Z_TYPE_P(after) == IS_DOUBLE ? Z_DVAL_P(after) : Z_TYPE_P(after) == IS_LONG ? (double)Z_LVAL_P(after)
+													       : 0;
 	}
 }
 

@@ -184,13 +184,16 @@ static bool parse_options(importer_object *obj, HashTable *options)
 				}
 				o->attachment_types = grown;
 				grown[o->attachment_type_count++] = sqz_strdup(Z_STRVAL_P(t));
-			} ZEND_HASH_FOREACH_END();
+			}
+			ZEND_HASH_FOREACH_END();
 		} else {
 			zend_argument_value_error(3, "contains the unknown option \"%s\" (known: max_messages, require_attachments, "
-				"attachment_types, include_inline, max_message_size, max_attempts, error_category)", ZSTR_VAL(key));
+						     "attachment_types, include_inline, max_message_size, max_attempts, error_category)",
+				ZSTR_VAL(key));
 			return false;
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	return true;
 }
 
@@ -240,7 +243,7 @@ typedef struct run_ctx {
 	zend_fcall_info ffci;          /* $fetching */
 	zend_fcall_info_cache ffcc;
 	zend_object *stop_exception;   /* the handler's exception that ended the run (SQZ_HANDLER_STOP) */
-	bool fatal;                    /* a callback raised a fatal error: rethrown once the core has cleaned up */
+	bool fatal;   /* a callback raised a fatal error: rethrown once the core has cleaned up */
 } run_ctx;
 
 /* Calls a userland callback so that a fatal error inside it (an engine
@@ -255,7 +258,8 @@ static bool call_guarded(run_ctx *rc, zend_fcall_info *fci, zend_fcall_info_cach
 		zend_call_function(fci, fcc);
 	} zend_catch {
 		bailed_out = true;
-	} zend_end_try();
+	}
+	zend_end_try();
 	if (bailed_out) {
 		rc->fatal = true;
 		SQZG(unwinding_fatal) = true;
@@ -505,7 +509,8 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		/* A fatal error in a callback: the run's frame is gone; it must not
 		 * stay registered as running (the next request of this process). */
 		bailed_out = true;
-	} zend_end_try();
+	}
+	zend_end_try();
 	if (rc.fatal && !bailed_out) {
 		/* A callback's fatal error, caught there: the core has unwound and
 		 * freed what the run held; now the engine goes on with it. */

@@ -198,7 +198,8 @@ ZEND_METHOD(SqzGraph_Mailbox, messages)
 		ZEND_HASH_FOREACH_STR_KEY_VAL(options, key, value) {
 			ZVAL_DEREF(value);
 			zend_long *slot = key && zend_string_equals_literal(key, "page_size") ? &page_size
-				: key && zend_string_equals_literal(key, "limit") ? &limit : NULL;
+				: key && zend_string_equals_literal(key, "limit")             ? &limit
+											      : NULL;
 			if (!slot) {
 				zend_argument_value_error(2, "must contain only the keys \"page_size\" and \"limit\", \"%s\" given",
 					key ? ZSTR_VAL(key) : "(integer key)");
@@ -209,7 +210,8 @@ ZEND_METHOD(SqzGraph_Mailbox, messages)
 				RETURN_THROWS();
 			}
 			*slot = Z_LVAL_P(value);
-		} ZEND_HASH_FOREACH_END();
+		}
+		ZEND_HASH_FOREACH_END();
 	}
 	if (page_size < 1 || page_size > 1000) {
 		zend_argument_value_error(2, "option \"page_size\" must be between 1 and 1000 (Graph's limit)");
@@ -387,7 +389,8 @@ ZEND_METHOD(SqzGraph_Mailbox, moveMany)
 			zend_argument_type_error(1, "must be a list of non-empty message id strings");
 			RETURN_THROWS();
 		}
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 	array_init_size(return_value, n);
 	if (n == 0) {
 		return;
@@ -408,7 +411,8 @@ ZEND_METHOD(SqzGraph_Mailbox, moveMany)
 		members[k].path = paths[k];
 		members[k].body = body_text;
 		k++;
-	} ZEND_HASH_FOREACH_END();
+	}
+	ZEND_HASH_FOREACH_END();
 
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_status st = sqz_graph_batch(&obj->graph, members, n, results, &err);

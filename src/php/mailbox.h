@@ -9,7 +9,7 @@
 #include "authenticator.h"
 
 typedef struct php_sqz_mailbox_object {
-	zval auth;                              /* the Authenticator, one counted reference */
+	zval auth;   /* the Authenticator, one counted reference */
 	php_sqz_authenticator_object *a;        /* borrowed from auth */
 	sqz_graph graph;
 	sqz_mailbox mb;
@@ -20,7 +20,7 @@ typedef struct php_sqz_mailbox_object {
 
 /* Message and Attachment objects point back at their Mailbox. */
 typedef struct php_sqz_item_object {
-	zval mailbox;                           /* the Mailbox, counted */
+	zval mailbox;   /* the Mailbox, counted */
 	zend_string *message_id;                /* Attachment: its message; Message: its id */
 	zend_string *attachment_id;             /* Attachment only */
 	zend_object std;

@@ -57,7 +57,8 @@ static void drop_trace_args(zend_object *ex)
 					ZVAL_COPY(&kept, frame);
 				}
 				add_next_index_zval(&copy, &kept);
-			} ZEND_HASH_FOREACH_END();
+			}
+			ZEND_HASH_FOREACH_END();
 			zend_update_property_ex(base, ex, ZSTR_KNOWN(ZEND_STR_TRACE), &copy);
 			zval_ptr_dtor(&copy);
 		}
@@ -96,9 +97,7 @@ static sqz_status callback_failed(php_sqz_store_ref *ref, const char *method, co
 
 static sqz_status not_called(sqz_error *err)
 {
-	return sqz_error_set(err, SQZ_E_CALLBACK, SQZG(unwinding_fatal)
-		? "the userland Store was not called: a fatal error is ending the request"
-		: "the userland Store was not called: an exception is pending");
+	return sqz_error_set(err, SQZ_E_CALLBACK, SQZG(unwinding_fatal) ? "the userland Store was not called: a fatal error is ending the request" : "the userland Store was not called: an exception is pending");
 }
 
 static sqz_status wrong_type(php_sqz_store_ref *ref, const char *method, const char *key, size_t key_len, zval *rv,

@@ -57,7 +57,7 @@ static void test_send_many(void)
 	const char *ok = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
 	const char *busy = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 0\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
 	const char *expired = "HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 62\r\n\r\n"
-		"{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"x\"}}\n";
+			      "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"x\"}}\n";
 	mini_server s;
 	CHECK(mini_server_start(&s, (const char *[]){ busy, ok, ok, expired, ok, NULL }) == 0);
 	sqz_error err = SQZ_ERROR_INIT;
@@ -171,7 +171,7 @@ static void test_chained_batches(void)
 static void test_member_sink(void)
 {
 	const char *text = "{\"responses\":[{\"id\":\"1\",\"status\":200,\"headers\":{\"Content-Type\":\"message/rfc822\"},"
-		"\"body\":\"SGVsbG8sDQp3b3JsZAA=\"},{\"id\":\"2\",\"status\":200,\"headers\":{\"Content-Type\":\"text/plain\"},\"body\":\"AAEC\"}]}";
+			   "\"body\":\"SGVsbG8sDQp3b3JsZAA=\"},{\"id\":\"2\",\"status\":200,\"headers\":{\"Content-Type\":\"text/plain\"},\"body\":\"AAEC\"}]}";
 	char resp[1024];
 	snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", strlen(text), text);
 	mini_server s;

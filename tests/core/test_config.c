@@ -374,7 +374,7 @@ static void test_urls_and_loopback(void)
 	}
 	CHECK_FAILS(BUILD({ "redirect_uri", "http://squeeze.example.com/api/v2/importers/email/authenticate/end" }),
 		"redirect_uri", "redirect_uri must be https:// (http:// only for a loopback host such as 127.0.0.1 or "
-		"localhost); got \"http://squeeze.example.com/api/v2/importers/email/authenticate/end\"");
+				"localhost); got \"http://squeeze.example.com/api/v2/importers/email/authenticate/end\"");
 	CHECK_FAILS(BUILD({ "redirect_uri", "http://localhost.evil.com/cb" }), "redirect_uri", "must be https://");
 	CHECK_FAILS(BUILD({ "redirect_uri", "http://127.0.0.1.nip.io/cb" }), "redirect_uri", "must be https://");
 	CHECK_FAILS(BUILD({ "redirect_uri", "ftp://127.0.0.1/cb" }), "redirect_uri", "must be https://");
@@ -412,7 +412,9 @@ static void test_urls_and_loopback(void)
 
 static void test_clouds(void)
 {
-	static const struct { const char *cloud, *authority, *graph, *scope; } expect[] = {
+	static const struct {
+		const char *cloud, *authority, *graph, *scope;
+	} expect[] = {
 		{ "global", "https://login.microsoftonline.com", "https://graph.microsoft.com/v1.0", "https://graph.microsoft.com/Mail.ReadWrite" },
 		{ "usgov", "https://login.microsoftonline.us", "https://graph.microsoft.us/v1.0", "https://graph.microsoft.us/Mail.ReadWrite" },
 		{ "usgov-dod", "https://login.microsoftonline.us", "https://dod-graph.microsoft.us/v1.0", "https://dod-graph.microsoft.us/Mail.ReadWrite" },
@@ -542,7 +544,7 @@ static void test_other_options(void)
 	/* encryption_key: binary allowed, >= 16 bytes */
 	CHECK_INT(sqz_config_set_string(c, "encryption_key", "short", 5, &e), SQZ_E_CONFIG);
 	CHECK_STR(e.message, "encryption_key is 5 bytes long; it must have at least 16 (32 random bytes are best, e.g. "
-		"base64_encode(random_bytes(32)))");
+			     "base64_encode(random_bytes(32)))");
 	CHECK_INT(sqz_config_set_string(c, "encryption_key", "", 0, &e), SQZ_E_CONFIG);
 	CHECK_INT(sqz_config_set_string(c, "encryption_key", "\0\1\2\3\4\5\6\7\0\1\2\3\4\5\6\7", 16, &e), SQZ_OK);
 	CHECK_INT(c->encryption_key_len, 16);

@@ -205,12 +205,33 @@ static void test_names(void)
 /* Tricky keys: distinct names, distinct records, and no file escapes. */
 static void test_tricky_keys(void)
 {
-	static const struct { const char *k; size_t len; } keys[] = {
-		{ "a", 1 }, { "A", 1 }, { "a/b", 3 }, { "a~2Fb", 5 }, { "a~2fb", 5 }, { "..", 2 }, { ".", 1 },
-		{ "../../etc/passwd", 16 }, { "/abs", 4 }, { "", 0 }, { "\0", 1 }, { "\0\0", 2 }, { "a\0", 2 },
-		{ "a.lock", 6 }, { "a.rec", 5 }, { "a.rec.tmp-0011223344556677", 26 }, { "k-a", 3 },
+	static const struct {
+		const char *k;
+		size_t len;
+	} keys[] = {
+		{ "a", 1 },
+		{ "A", 1 },
+		{ "a/b", 3 },
+		{ "a~2Fb", 5 },
+		{ "a~2fb", 5 },
+		{ "..", 2 },
+		{ ".", 1 },
+		{ "../../etc/passwd", 16 },
+		{ "/abs", 4 },
+		{ "", 0 },
+		{ "\0", 1 },
+		{ "\0\0", 2 },
+		{ "a\0", 2 },
+		{ "a.lock", 6 },
+		{ "a.rec", 5 },
+		{ "a.rec.tmp-0011223344556677", 26 },
+		{ "k-a", 3 },
 		{ "h-0000000000000000000000000000000000000000000000000000000000000000", 66 },
-		{ "\xc3\xa9t\xc3\xa9", 6 }, { "\xff\xfe", 2 }, { "with space", 10 }, { "~41", 3 }, { "A", 1 },
+		{ "\xc3\xa9t\xc3\xa9", 6 },
+		{ "\xff\xfe", 2 },
+		{ "with space", 10 },
+		{ "~41", 3 },
+		{ "A", 1 },
 	};
 	size_t n = sizeof keys / sizeof keys[0];
 	char *names[32];

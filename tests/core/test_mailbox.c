@@ -77,7 +77,7 @@ static void test_error_mapping(void)
 	sqz_error err = SQZ_ERROR_INIT;
 
 	fake_response(&r, 404, "application/json", "{\"error\":{\"code\":\"MailboxNotEnabledForRESTAPI\",\"message\":\"gone\","
-		"\"innerError\":{\"request-id\":\"rid-1\"}}}");
+						   "\"innerError\":{\"request-id\":\"rid-1\"}}}");
 	sqz_graph_error_from_response(&r, "GET", "/users/x/mailFolders", &err);
 	CHECK_INT(err.status, SQZ_E_GRAPH);
 	CHECK_INT(err.http_status, 404);

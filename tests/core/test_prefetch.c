@@ -120,10 +120,10 @@ static int entries_in(const char *dir)
 static void test_fetch_ahead(const char *tmp)
 {
 	const char *text = "{\"responses\":["
-		"{\"id\":\"1\",\"status\":200,\"headers\":{\"Content-Type\":\"message/rfc822\"},\"body\":\"SGVsbG8sDQp3b3JsZAA=\"},"
-		"{\"id\":\"2\",\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"value\":["
-		"{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"id\":\"att-1\",\"name\":\"a.bin\",\"contentType\":\"application/octet-stream\","
-		"\"size\":3,\"isInline\":false,\"contentBytes\":\"AAEC\"}]}}]}";
+			   "{\"id\":\"1\",\"status\":200,\"headers\":{\"Content-Type\":\"message/rfc822\"},\"body\":\"SGVsbG8sDQp3b3JsZAA=\"},"
+			   "{\"id\":\"2\",\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"value\":["
+			   "{\"@odata.type\":\"#microsoft.graph.fileAttachment\",\"id\":\"att-1\",\"name\":\"a.bin\",\"contentType\":\"application/octet-stream\","
+			   "\"size\":3,\"isInline\":false,\"contentBytes\":\"AAEC\"}]}}]}";
 	char resp[2048];
 	snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", strlen(text), text);
 	mini_server s;
@@ -186,7 +186,7 @@ static void test_cancel(const char *tmp)
 	CHECK_INT(sqz_prefetch_start_ahead(pf, &fx.mb, msgs, 2, 3, NULL, NULL, &err), SQZ_OK);
 	sqz_http_sleep(0.2);                    /* the request is sent and waits for its answer */
 	signal(SIGALRM, on_alarm);
-	alarm(30);                              /* without the cancel it would wait 600 s */
+	alarm(30);   /* without the cancel it would wait 600 s */
 	sqz_prefetch_cancel_ahead(pf);
 	alarm(0);
 	CHECK_INT(g->concurrency, 4);

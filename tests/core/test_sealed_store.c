@@ -102,7 +102,7 @@ static void mem_free(mem_store *m)
 
 static const char secret[] = "c2VjcmV0LWtleS1mb3ItdGVzdHMtMzItYnl0ZXMhISE=";
 static const char decrypt_msg[] = "record 'tok' cannot be decrypted: the encryption_key does not match the one it was sealed with "
-	"(or the record was altered); configure the original encryption_key, or delete the record and authorize again";
+				  "(or the record was altered); configure the original encryption_key, or delete the record and authorize again";
 
 static void init(sqz_sealed_store *s, mem_store *m, const char *key)
 {
@@ -331,7 +331,7 @@ static void test_nonces(void)
 	init(&ss, &m, secret);
 	sqz_store s = sqz_sealed_store_store(&ss);
 	sqz_error err = SQZ_ERROR_INIT;
-	unsigned char (*nonces)[SQZ_GCM_NONCE_LEN] = malloc(PUTS * SQZ_GCM_NONCE_LEN);
+	unsigned char(*nonces)[SQZ_GCM_NONCE_LEN] = malloc(PUTS * SQZ_GCM_NONCE_LEN);
 	for (int i = 0; i < PUTS; i++) {
 		CHECK_INT(sqz_store_put(&s, "same", 4, "same value", 10, &err), SQZ_OK);
 		memcpy(nonces[i], mem_find(&m, "same", 4)->value + 5, SQZ_GCM_NONCE_LEN);

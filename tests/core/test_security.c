@@ -91,9 +91,13 @@ static sqz_config *cc_config(int port)
 	snprintf(authority, sizeof authority, "http://127.0.0.1:%d", port);
 	snprintf(graph, sizeof graph, "http://127.0.0.1:%d/v1.0", port);
 	const char *opts[][2] = {
-		{ "flow", "client_credentials" }, { "tenant_id", "contoso.example" },
-		{ "client_id", "3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c" }, { "client_secret", "Sq~mock-secret-1.Contoso" },
-		{ "mailbox", "invoices@fabrikam.example" }, { "authority", authority }, { "graph_endpoint", graph },
+		{ "flow", "client_credentials" },
+		{ "tenant_id", "contoso.example" },
+		{ "client_id", "3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c" },
+		{ "client_secret", "Sq~mock-secret-1.Contoso" },
+		{ "mailbox", "invoices@fabrikam.example" },
+		{ "authority", authority },
+		{ "graph_endpoint", graph },
 	};
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_config *c = sqz_config_new();
@@ -135,7 +139,8 @@ static void test_token_type_read_before_free(void)
 	sqz_error err = SQZ_ERROR_INIT;
 	char *token = NULL;
 	CHECK_INT(acquire(JSON_200("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"at-1\"}"),
-		&token, &store, &err), SQZ_OK);
+			  &token, &store, &err),
+		SQZ_OK);
 	CHECK_STR(token, "at-1");
 	sqz_free_secret(token);
 	free(store.value);
@@ -159,7 +164,8 @@ static void test_refresh_in_overflow(void)
 	char *token = NULL;
 	sqz_epoch before = sqz_clock_now();
 	CHECK_INT(acquire(JSON_200("{\"token_type\":\"Bearer\",\"expires_in\":\"3599\",\"refresh_in\":9223372036854775807,\"access_token\":\"at-3\"}"),
-		&token, &store, &err), SQZ_OK);
+			  &token, &store, &err),
+		SQZ_OK);
 	sqz_free_secret(token);
 	sqz_token_record r;
 	CHECK_INT(sqz_token_record_decode(store.value, store.len, &r, &err), SQZ_OK);
@@ -171,7 +177,8 @@ static void test_refresh_in_overflow(void)
 	/* A sensible refresh_in is still honoured. */
 	store.value = NULL;
 	CHECK_INT(acquire(JSON_200("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"refresh_in\":1800,\"access_token\":\"at-4\"}"),
-		&token, &store, &err), SQZ_OK);
+			  &token, &store, &err),
+		SQZ_OK);
 	sqz_free_secret(token);
 	CHECK_INT(sqz_token_record_decode(store.value, store.len, &r, &err), SQZ_OK);
 	CHECK_INT(r.refresh_at - r.obtained_at, 1800);

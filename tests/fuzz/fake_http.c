@@ -151,7 +151,10 @@ void fz_http_script(const uint8_t *data, size_t len)
 /* The header fields http.c keeps, set as its on_header() does. */
 static void apply_headers(const scripted *s, sqz_http_response *resp)
 {
-	static const struct { const char *name; size_t offset; } wanted[] = {
+	static const struct {
+		const char *name;
+		size_t offset;
+	} wanted[] = {
 		{ "content-type", offsetof(sqz_http_response, content_type) },
 		{ "retry-after", offsetof(sqz_http_response, retry_after) },
 		{ "request-id", offsetof(sqz_http_response, request_id) },
@@ -262,7 +265,8 @@ static void perform_one(const sqz_http_request *req, sqz_http_response *resp)
 		}
 		return;
 	}
-	size_t cap = req->sink ? ((size_t)1 << 20) : req->max_body ? req->max_body : DEFAULT_MAX_BODY;
+	size_t cap = req->sink ? ((size_t)1 << 20) : req->max_body ? req->max_body
+								   : DEFAULT_MAX_BODY;
 	if (s->body_len > cap) {
 		sqz_error_set(&resp->error, SQZ_E_GRAPH, "%s: the response is larger than %zu bytes", method, cap);
 		resp->error.http_status = s->status;

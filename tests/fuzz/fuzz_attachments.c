@@ -25,7 +25,7 @@ static void download(sqz_mailbox *mb, const char *attachment_id)
 	int64_t bytes = -1;
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_status st = attachment_id ? sqz_mailbox_save_attachment(mb, "AAMkAD/+=", attachment_id, &bs.sink, &bytes, &err)
-		: sqz_mailbox_save_mime(mb, "AAMkAD/+=", &bs.sink, &bytes, &err);
+				      : sqz_mailbox_save_mime(mb, "AAMkAD/+=", &bs.sink, &bytes, &err);
 	if (st == SQZ_OK) {
 		FZ_ASSERT(bytes >= 0 && (size_t)bytes == bs.buf.len);
 	} else {

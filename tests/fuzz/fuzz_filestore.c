@@ -79,7 +79,8 @@ static void framing(const uint8_t *data, size_t len)
 
 static int unhex(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+								     : -1;
 }
 
 static void names(const uint8_t *data, size_t len)

@@ -12,7 +12,9 @@
 
 static sqz_graph graphs[3];
 static const char *const endpoints[3] = {
-	"https://graph.microsoft.com/v1.0", "http://127.0.0.1:8080/v1.0", "https://microsoftgraph.chinacloudapi.cn:443/v1.0",
+	"https://graph.microsoft.com/v1.0",
+	"http://127.0.0.1:8080/v1.0",
+	"https://microsoftgraph.chinacloudapi.cn:443/v1.0",
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -39,7 +39,7 @@
 
 /* fake_http.c */
 void fz_http_script(const uint8_t *data, size_t len);   /* replaces the script */
-void fz_http_reset(void);                               /* frees the script */
+void fz_http_reset(void);   /* frees the script */
 size_t fz_http_request_count(void);
 /* A request carrying "Authorization: Bearer" to any other origin aborts the
  * harness: the SPEC's "a token only goes to graph_endpoint's origin". NULL =

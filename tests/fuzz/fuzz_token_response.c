@@ -17,13 +17,14 @@ static sqz_config *make_config(int delegated)
 {
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_config *c = sqz_config_new();
-	struct { const char *k, *v; } opts[] = {
+	struct {
+		const char *k, *v;
+	} opts[] = {
 		{ "flow", delegated ? "delegated" : "client_credentials" },
 		{ "tenant_id", "contoso.example" },
 		{ "client_id", "3f5a9c2e-8b1d-4e7f-a6c3-1d2e3f4a5b6c" },
 		{ "client_secret", "Sq~mock-secret-1.Contoso" },
-		{ delegated ? "redirect_uri" : "mailbox", delegated ? "https://squeeze.contoso.example/api/v2/importers/email/authenticate/end"
-			: "invoices@fabrikam.example" },
+		{ delegated ? "redirect_uri" : "mailbox", delegated ? "https://squeeze.contoso.example/api/v2/importers/email/authenticate/end" : "invoices@fabrikam.example" },
 	};
 	for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++) {
 		FZ_ASSERT(sqz_config_set_string(c, opts[i].k, opts[i].v, strlen(opts[i].v), &err) == SQZ_OK);
@@ -77,7 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	const uint8_t *rest;
 	size_t rest_len;
 	char *op = fz_first_line(data, len, &rest, &rest_len);
-	int mode = strcmp(op, "cc") == 0 ? 0 : strcmp(op, "refresh") == 0 ? 1 : strcmp(op, "complete") == 0 ? 2 : (int)(len % 3);
+	int mode = strcmp(op, "cc") == 0 ? 0 : strcmp(op, "refresh") == 0 ? 1
+		: strcmp(op, "complete") == 0                             ? 2
+									  : (int)(len % 3);
 	free(op);
 
 	fz_mem_store m = { 0 };
