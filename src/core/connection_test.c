@@ -233,13 +233,44 @@ static void check_folders(sqz_mailbox *mb, const sqz_config *cfg, sqz_connection
 	}
 }
 
+static int has_mail_role(const char *roles)
+{
+	for (const char *p = roles; p && (p = strstr(p, "Mail.")); p += 5) {
+		if (p == roles || p[-1] == ' ') {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int sqz_connection_test_app_permission(const char *roles, int read_ok, int write_ok, const char **note)
+{
+	*note = NULL;
+	if (!roles || sqz_connection_test_has_word(roles, "Mail.ReadWrite")) {
+		return 1;
+	}
+	if (has_mail_role(roles)) {
+		*note = " (Mail.ReadWrite MISSING: add it as an application permission and grant admin consent)";
+		return 0;
+	}
+	if (read_ok && write_ok != 0) {
+		*note = " (no Mail permission in the token, yet the mailbox allowed access: granted by Exchange RBAC for Applications)";
+		return 1;
+	}
+	*note = " (no Mail permission in the token and the mailbox refused: add Mail.ReadWrite as an application permission "
+		"and grant admin consent, or assign the application an Exchange RBAC for Applications role "
+		"(Application Mail.ReadWrite) scoped to this mailbox)";
+	return 0;
+}
+
 /* permissions: what the grant says, then a read and a write that changes
  * nothing (PATCH of a message's categories to their value). */
 static void check_permissions(sqz_mailbox *mb, const sqz_config *cfg, const sqz_token_info *info, const char *token,
 	const char *inbox_id, sqz_connection_report *r, sqz_error *err)
 {
 	sqz_buf what = SQZ_BUF_INIT;
-	int granted;
+	int granted = 1;
+	char *roles = NULL;
 	if (cfg->flow == SQZ_FLOW_DELEGATED) {
 		sqz_buf scopes = SQZ_BUF_INIT;
 		for (size_t i = 0; i < info->scope_count; i++) {
@@ -251,13 +282,9 @@ static void check_permissions(sqz_mailbox *mb, const sqz_config *cfg, const sqz_
 			granted ? "granted" : "MISSING");
 		sqz_buf_free(&scopes);
 	} else {
-		char *roles = sqz_connection_test_token_roles(token);
-		granted = roles ? sqz_connection_test_has_word(roles, "Mail.ReadWrite") : 1;
+		/* The verdict needs the requests' outcome: the text is finished below. */
+		roles = sqz_connection_test_token_roles(token);
 		sqz_buf_appendf(&what, "application roles: %s", roles ? roles : "(token not readable; judged by the requests below)");
-		if (roles && !granted) {
-			sqz_buf_appends(&what, " (Mail.ReadWrite MISSING: add it as an application permission and grant admin consent)");
-		}
-		sqz_free(roles);
 	}
 	int read_ok = 0, write_ok = -1;
 	if (inbox_id) {
@@ -295,6 +322,14 @@ static void check_permissions(sqz_mailbox *mb, const sqz_config *cfg, const sqz_
 		}
 		sqz_free(msgs);
 		sqz_free(next);
+	}
+	if (cfg->flow != SQZ_FLOW_DELEGATED) {
+		const char *note;
+		granted = sqz_connection_test_app_permission(roles, read_ok, write_ok, &note);
+		if (note) {
+			sqz_buf_appends(&what, note);
+		}
+		sqz_free(roles);
 	}
 	/* Without an Inbox nothing was tried: say so rather than "FAILED"/"empty". */
 	sqz_buf_appendf(&what, "; read: %s; write: %s",

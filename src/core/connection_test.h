@@ -68,6 +68,15 @@ char *sqz_connection_test_token_roles(const char *token);
  * may also end in "/word", the form of a full scope URL). list may be NULL. */
 int sqz_connection_test_has_word(const char *list, const char *word);
 
+/* The application flow's permission verdict. roles: the token's roles
+ * (NULL: not readable); read_ok 1/0; write_ok 1 ok, 0 failed, -1 not
+ * checked. Mail.ReadWrite in the roles grants; another Mail.* role (the
+ * Entra permission model is in use) without it does not; no Mail.* role
+ * at all is how Exchange RBAC for Applications looks (it grants inside
+ * Exchange, nothing in the token), so the mailbox's own answers decide.
+ * *note (static text, may be NULL) says which case it was. 1 = granted. */
+int sqz_connection_test_app_permission(const char *roles, int read_ok, int write_ok, const char **note);
+
 /* Runs the whole test against Graph and fills r (initialised here; the
  * caller clears it whatever the result). oauth and mb are borrowed; mb's
  * graph is the one used. host_failed(host_ctx) (may be NULL) is asked after

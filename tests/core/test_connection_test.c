@@ -175,6 +175,30 @@ static void test_report_assembly(void)
 	CHECK(r.checks == NULL);
 }
 
+static void test_app_permission(void)
+{
+	const char *note;
+	/* unreadable token: the requests decide (the caller's read/write verdicts) */
+	CHECK(sqz_connection_test_app_permission(NULL, 0, 0, &note) == 1);
+	CHECK(note == NULL);
+	CHECK(sqz_connection_test_app_permission("User.Read.All Mail.ReadWrite", 1, 1, &note) == 1);
+	CHECK(note == NULL);
+	/* the Entra model with the wrong Mail role: missing, whatever the requests did */
+	CHECK(sqz_connection_test_app_permission("Mail.Read", 1, -1, &note) == 0);
+	CHECK(note && strstr(note, "Mail.ReadWrite MISSING") != NULL);
+	CHECK(sqz_connection_test_app_permission("Mail.ReadBasic.All Mail.Send", 1, 1, &note) == 0);
+	/* "Mail." only as a whole role's start */
+	CHECK(sqz_connection_test_app_permission("XMail.Read", 1, 1, &note) == 1);
+	CHECK(note && strstr(note, "Exchange RBAC for Applications") != NULL);
+	/* no Mail role: Exchange RBAC for Applications, judged by the mailbox */
+	CHECK(sqz_connection_test_app_permission("User.Read.All", 1, 1, &note) == 1);
+	CHECK(note && strstr(note, "granted by Exchange RBAC for Applications") != NULL);
+	CHECK(sqz_connection_test_app_permission("", 1, -1, &note) == 1);
+	CHECK(sqz_connection_test_app_permission("User.Read.All", 1, 0, &note) == 0);
+	CHECK(note && strstr(note, "the mailbox refused") != NULL);
+	CHECK(sqz_connection_test_app_permission("User.Read.All", 0, -1, &note) == 0);
+}
+
 int main(void)
 {
 	RUN(test_token_roles);
@@ -182,5 +206,6 @@ int main(void)
 	RUN(test_clock_verdicts);
 	RUN(test_no_token_report);
 	RUN(test_report_assembly);
+	RUN(test_app_permission);
 	return check_summary();
 }
