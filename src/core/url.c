@@ -202,8 +202,16 @@ void sqz_url_copy_path(const char *path, char *out, size_t out_len)
 
 int sqz_url_userinfo(const char *s, size_t len, size_t *start, size_t *at)
 {
-	const char *sep = len >= 3 ? memchr(s, ':', len) : NULL;
-	if (!sep || (size_t)(s + len - sep) <= 3 || sep[1] != '/' || sep[2] != '/') {
+	/* The first "://", not the first ':': "a:b://user:pw@h/" is refused as
+	 * a URL, and its message must not show the password either. */
+	const char *sep = NULL;
+	for (size_t i = 0; i + 3 <= len; i++) {
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/') {
+			sep = s + i;
+			break;
+		}
+	}
+	if (!sep || (size_t)(s + len - sep) <= 3) {
 		return 0;
 	}
 	const char *auth = sep + 3, *end = s + len, *found = NULL;

@@ -72,8 +72,8 @@ const char *sqz_url_path_start(const char *url);
  * line, never a query string that might carry a secret. */
 void sqz_url_copy_path(const char *path, char *out, size_t out_len);
 
-/* The user info of s (len bytes, need not be NUL-terminated): when the
- * first ':' of s starts "://" and the authority after it (up to '/', '?' or
+/* The user info of s (len bytes, need not be NUL-terminated): when s holds
+ * "://" and the authority after the first one (up to '/', '?' or
  * '#') holds an '@', returns 1 with *start at the first byte after "://"
  * and *at at the last such '@' (offsets into s). 0 otherwise. For masking a
  * password in a message, whatever s holds. */

@@ -223,8 +223,13 @@ static void test_spans(void)
 	CHECK(!sqz_url_userinfo(s, 12, &start, &at));
 	CHECK(sqz_url_userinfo(s, 13, &start, &at));
 	CHECK_INT(at, 12);
-	/* The first ':' must start "://" (as before the move). */
+	/* The first "://" counts, wherever the first ':' is: a refused value
+	 * such as this one must not show its password in the message. */
 	s = "a:b://u:p@h/";
+	CHECK(sqz_url_userinfo(s, strlen(s), &start, &at));
+	CHECK_INT(start, 6);
+	CHECK_INT(at, 9);
+	s = "https://host/p?next=https://u:p@h";
 	CHECK(!sqz_url_userinfo(s, strlen(s), &start, &at));
 	s = "://u@h";
 	CHECK(sqz_url_userinfo(s, strlen(s), &start, &at));
