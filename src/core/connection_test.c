@@ -118,20 +118,7 @@ void sqz_connection_test_clock(sqz_connection_report *r, const char *date_header
 
 char *sqz_connection_test_token_roles(const char *token)
 {
-	const char *d1 = token ? strchr(token, '.') : NULL;
-	const char *d2 = d1 ? strchr(d1 + 1, '.') : NULL;
-	if (!d2) {
-		return NULL;
-	}
-	size_t len;
-	unsigned char *payload = sqz_base64url_decode(d1 + 1, (size_t)(d2 - d1 - 1), &len);
-	if (!payload) {
-		return NULL;
-	}
-	sqz_error ignored = SQZ_ERROR_INIT;
-	json_object *claims = sqz_json_parse((const char *)payload, len, "token", SQZ_E_GRAPH, &ignored);
-	sqz_error_clear(&ignored);
-	sqz_free(payload);
+	json_object *claims = sqz_json_jwt_claims(token, "token");
 	json_object *roles = sqz_json_get(claims, "roles");
 	char *out = NULL;
 	if (roles && json_object_is_type(roles, json_type_array)) {

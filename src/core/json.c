@@ -1,5 +1,6 @@
 #include "json.h"
 #include "alloc.h"
+#include "crypto.h"
 
 #include <ctype.h>
 #include <openssl/crypto.h>
@@ -293,4 +294,23 @@ void sqz_json_put_secret(json_object *obj, const char *const *keys, int serialis
 char *sqz_json_dump(json_object *obj)
 {
 	return sqz_strdup(json_object_to_json_string_ext(obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+json_object *sqz_json_jwt_claims(const char *jwt, const char *what)
+{
+	const char *dot1 = jwt ? strchr(jwt, '.') : NULL;
+	const char *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
+	if (!dot2) {
+		return NULL;
+	}
+	size_t len = 0;
+	unsigned char *payload = sqz_base64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), &len);
+	if (!payload) {
+		return NULL;
+	}
+	sqz_error ignored = SQZ_ERROR_INIT;
+	json_object *claims = sqz_json_parse((const char *)payload, len, what, SQZ_E_GRAPH, &ignored);
+	sqz_error_clear(&ignored);
+	sqz_free(payload);
+	return claims;
 }

@@ -48,6 +48,13 @@ int sqz_json_bool(json_object *obj, const char *key, int *out);
  * so no token stays behind in freed memory. obj may be NULL. */
 void sqz_json_put_secret(json_object *obj, const char *const *keys, int serialised);
 
+/* The claims of a JWT ("header.payload.signature"), unverified: for
+ * showing what a token says (the account of an id_token, an app token's
+ * roles), never for a decision about trust. `what` names it in parse
+ * errors, which are not reported. A new object (json_object_put), or NULL
+ * when jwt (may be NULL) is not a readable JWT. */
+json_object *sqz_json_jwt_claims(const char *jwt, const char *what);
+
 /* Serialises without escaping slashes; a new string (sqz_free). */
 char *sqz_json_dump(json_object *obj);
 

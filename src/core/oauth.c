@@ -331,20 +331,7 @@ static void token_answer_clear(token_answer *a)
  * for the code flow). */
 static char *account_from_id_token(const char *id_token)
 {
-	const char *dot1 = strchr(id_token, '.');
-	const char *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
-	if (!dot2) {
-		return NULL;
-	}
-	size_t len = 0;
-	unsigned char *payload = sqz_base64url_decode(dot1 + 1, (size_t)(dot2 - dot1 - 1), &len);
-	if (!payload) {
-		return NULL;
-	}
-	sqz_error ignored = SQZ_ERROR_INIT;
-	json_object *claims = sqz_json_parse((const char *)payload, len, "id_token", SQZ_E_AUTHORIZATION, &ignored);
-	sqz_error_clear(&ignored);
-	sqz_free(payload);
+	json_object *claims = sqz_json_jwt_claims(id_token, "id_token");
 	const char *name = sqz_json_string(claims, "preferred_username");
 	if (!name) {
 		name = sqz_json_string(claims, "upn");
