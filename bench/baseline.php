@@ -6,6 +6,7 @@
 //   php baseline.php AUTHORITY GRAPH TENANT CLIENT_ID SECRET MAILBOX TARGET_DIR
 declare(strict_types=1);
 
+$startRss = getrusage()['ru_maxrss'];    // PHP with its extensions, before any work
 [, $authority, $graph, $tenant, $clientId, $secret, $mailbox, $target] = $argv;
 
 function http(string $method, string $url, array $headers = [], ?string $body = null, $sink = null): array
@@ -64,5 +65,6 @@ foreach ($ids as $id) {
         json_encode(['destinationId' => $folders['Exported']]));
     $imported++;
 }
-echo json_encode(['imported' => $imported, 'peak_rss_kb' => getrusage()['ru_maxrss'],
-    'cpu_seconds' => (fn ($u) => $u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec'] + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) / 1e6)(getrusage())]), "\n";
+echo json_encode(['imported' => $imported, 'peak_rss_kb' => getrusage()['ru_maxrss'], 'start_rss_kb' => $startRss,
+    'cpu_seconds' => (fn ($u) => $u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec'] + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) / 1e6)(getrusage()),
+    'sys_seconds' => (fn ($u) => $u['ru_stime.tv_sec'] + $u['ru_stime.tv_usec'] / 1e6)(getrusage())]), "\n";

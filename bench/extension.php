@@ -4,6 +4,7 @@
 //   php -d extension=... extension.php AUTHORITY GRAPH TENANT CLIENT_ID SECRET MAILBOX TARGET_DIR STORE_DIR
 declare(strict_types=1);
 
+$startRss = getrusage()['ru_maxrss'];    // PHP with its extensions, before any work
 [, $authority, $graph, $tenant, $clientId, $secret, $mailbox, $target, $storeDir] = $argv;
 $config = new SqzGraph\Config(['flow' => 'client_credentials', 'tenant_id' => $tenant, 'client_id' => $clientId,
     'client_secret' => $secret, 'mailbox' => $mailbox, 'authority' => $authority, 'graph_endpoint' => $graph]);
@@ -21,4 +22,6 @@ $report = $importer->run(function (SqzGraph\Message $m) use ($target) {
     }
 });
 echo json_encode(['imported' => $report->imported, 'failed' => $report->failed, 'peak_rss_kb' => getrusage()['ru_maxrss'],
-    'cpu_seconds' => (fn ($u) => $u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec'] + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) / 1e6)(getrusage())]), "\n";
+    'start_rss_kb' => $startRss,
+    'cpu_seconds' => (fn ($u) => $u['ru_utime.tv_sec'] + $u['ru_stime.tv_sec'] + ($u['ru_utime.tv_usec'] + $u['ru_stime.tv_usec']) / 1e6)(getrusage()),
+    'sys_seconds' => (fn ($u) => $u['ru_stime.tv_sec'] + $u['ru_stime.tv_usec'] / 1e6)(getrusage())]), "\n";

@@ -35,7 +35,7 @@ $t0 = microtime(true);
 $res = shell_exec(implode(' ', array_map('escapeshellarg', $cmd)) . " 2>$work/valgrind.log");
 $r = json_decode(trim((string) $res), true);
 if (!is_array($r) || $r['imported'] !== (int) $n) {
-    fwrite(STDERR, "the import under callgrind failed: $res\n" . file_get_contents("$work/valgrind.log"));
+    file_put_contents("php://stderr", "the import under callgrind failed: $res\n" . file_get_contents("$work/valgrind.log"));
     exit(1);
 }
 printf("imported %d messages under callgrind in %.1f s; %d HTTP requests\n", $r['imported'], microtime(true) - $t0, count($t->requests()));

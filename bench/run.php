@@ -2,10 +2,12 @@
 // sqzgraph import benchmark (issue 7): Importer::run() against a plain-PHP importer on the bundled
 // mock tenant with injected latency. Prints figures and ratios; asserts nothing but that both
 // importers did the whole job.
-//   php bench/run.php [--messages N] [--latency-ms MS] [--rounds R] [--only baseline|extension]
+//   php bench/run.php [--messages N] [--latency-ms MS] [--rounds R] [--only baseline|extension] [--before SO]
+// --before SO adds a column "before": the same extension run with another build (a copy of an older
+// sqzgraph.so), alternating with the others round by round.
 declare(strict_types=1);
 
-$opt = getopt('', ['messages:', 'latency-ms:', 'rounds:', 'only:']);
+$opt = getopt('', ['messages:', 'latency-ms:', 'rounds:', 'only:', 'before:']);
 $n = max(1, (int) ($opt['messages'] ?? 1000));
 $latency = max(0, (int) ($opt['latency-ms'] ?? 20));
 $rounds = max(1, (int) ($opt['rounds'] ?? 3));
@@ -61,7 +63,9 @@ function bench_one(MockTenant $t, array $seed, int $n, int $latency, array $cmd)
     }
     $throttled = 0;
     $members = 0;
+    $bytes = 0;
     foreach ($log as $e) {
+        $bytes += (int) ($e['bytes'] ?? 0);
         $throttled += (int) ($e['status'] === 429);
         foreach ($e['members'] as $m) {
             $members++;
@@ -69,7 +73,8 @@ function bench_one(MockTenant $t, array $seed, int $n, int $latency, array $cmd)
         }
     }
     return ['seconds' => $seconds, 'requests' => count($log), 'members' => $members, 'throttled' => $throttled,
-        'max_inflight' => $t->maxInFlight(BENCH_MAILBOX), 'seed_seconds' => $seedSeconds, 'mock_cpu' => $mockCpu] + $result;
+        'max_inflight' => $t->maxInFlight(BENCH_MAILBOX), 'seed_seconds' => $seedSeconds, 'mock_cpu' => $mockCpu,
+        'kb_per_message' => $bytes / 1024 / $n] + $result;
 }
 
 $args = [$t->authority, $t->graph, BENCH_TENANT, BENCH_CLIENT, BENCH_SECRET, BENCH_MAILBOX, '{DIR}/out'];
@@ -80,13 +85,17 @@ $cmds = [
 if ($only !== null) {
     $cmds = array_intersect_key($cmds, [$only => true]);
 }
+if (isset($opt['before'])) {
+    $cmds = ['before' => array_merge([PHP_BINARY, '-d', 'extension=' . $opt['before'], __DIR__ . '/extension.php'], $args, ['{DIR}/store'])]
+        + $cmds;
+}
 $runs = array_fill_keys(array_keys($cmds), []);
 for ($r = 1; $r <= $rounds; $r++) {
     foreach ($cmds as $name => $cmd) {    // alternately, so drift of the machine's load hits both
         $x = $runs[$name][] = bench_one($t, $seed, $n, $latency, $cmd);
-        printf("round %d %-9s %8.2f s  %5d requests (%4d batch members)  %d throttled  max in flight %d  peak RSS %6d KB  CPU %.2f s (mock %.2f s)  (seeding %.1f s)\n",
+        printf("round %d %-9s %8.2f s  %5d requests (%4d batch members)  %d throttled  max in flight %d  peak RSS %6d KB  CPU %.2f s (sys %.2f, mock %.2f s)  %.1f KB/message  (seeding %.1f s)\n",
             $r, $name, $x['seconds'], $x['requests'], $x['members'], $x['throttled'], $x['max_inflight'], $x['peak_rss_kb'],
-            $x['cpu_seconds'], $x['mock_cpu'], $x['seed_seconds']);
+            $x['cpu_seconds'], $x['sys_seconds'] ?? NAN, $x['mock_cpu'], $x['kb_per_message'], $x['seed_seconds']);
     }
 }
 $t->stop();
@@ -104,8 +113,9 @@ $cols = array_keys($cmds);
 printf("\n%-28s" . str_repeat(' %12s', count($cols)) . "\n", 'median of ' . $rounds, ...$cols);
 foreach ([['wall seconds', 'seconds', '%12.2f'], ['HTTP requests', 'requests', '%12.0f'], ['batch members', 'members', '%12.0f'],
     ['requests per message', null, '%12.3f'], ['throttled (429)', 'throttled', '%12.0f'], ['max in flight', 'max_inflight', '%12.0f'],
-    ['peak RSS (KB)', 'peak_rss_kb', '%12.0f'], ['importer CPU seconds', 'cpu_seconds', '%12.2f'],
-    ['mock tenant CPU seconds', 'mock_cpu', '%12.2f']] as [$label, $k, $f]) {
+    ['peak RSS (KB)', 'peak_rss_kb', '%12.0f'], ['  at start (KB)', 'start_rss_kb', '%12.0f'], ['importer CPU seconds', 'cpu_seconds', '%12.2f'],
+    ['  of which system', 'sys_seconds', '%12.2f'],
+    ['mock tenant CPU seconds', 'mock_cpu', '%12.2f'], ['KB per message (before gzip)', 'kb_per_message', '%12.1f']] as [$label, $k, $f]) {
     printf('%-28s', $label);
     foreach ($cols as $c) {
         printf(' ' . $f, $k === null ? $median($c, 'requests') / $n : $median($c, $k));

@@ -249,7 +249,8 @@ final class Mime
         [$disp, $dparams] = self::parseParams($p['headers']['content-disposition'] ?? '');
         $disp = strtolower($disp);
         $name = $dparams['filename'] ?? $p['params']['name'] ?? null;
-        $name = $name === null ? null : self::decodeHeader($name);
+        // An RFC 2231 value is decoded already (iconv_mime_decode would drop its non-ASCII characters).
+        $name = $name === null ? null : (!str_contains($name, '=?') && self::isUtf8($name) ? trim($name) : self::decodeHeader($name));
         $cid = isset($p['headers']['content-id']) ? trim($p['headers']['content-id'], " <>") : null;
         $isText = in_array($p['type'], ['text/plain', 'text/html'], true);
         $isAttachment = $disp === 'attachment' || ($name !== null && !($isText && $disp === ''))

@@ -54,6 +54,7 @@ final class RequestLog
             $r['status'] = (int) $r['status'];
             $r['ms'] = (float) $r['ms'];
             $r['ts'] = (float) $r['ts'];
+            $r['bytes'] = $r['bytes'] === null ? null : (int) $r['bytes'];
             $r['token_request'] = $r['token_request'] === null ? null : json_decode((string) $r['token_request'], true);
             $r['time'] = gmdate('Y-m-d\TH:i:s', (int) $r['ts']) . sprintf('.%03dZ', (int) (fmod($r['ts'], 1) * 1000));
             if ($r['parent'] !== null) {

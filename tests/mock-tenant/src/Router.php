@@ -80,7 +80,8 @@ final class Router
         $ctx->consumeLatency();
         try {
             $state->tx(function () use ($ctx, $rule, $resp, $t0, $state): void {    // one commit for a batch and its members
-                $seq = self::log($ctx, ($rule['action'] ?? '') === 'drop' ? 0 : $resp->status, $t0);
+                $seq = self::log($ctx, ($rule['action'] ?? '') === 'drop' ? 0 : $resp->status, $t0,
+                    $resp->file !== null ? (int) @filesize($resp->file) : strlen($resp->body));
                 foreach (Batch::$memberLog as $m) {
                     (new RequestLog($state))->add($m['ctx'], $m['status'], $m['ms'], $seq);
                 }
@@ -117,9 +118,10 @@ final class Router
         return Errors::badRequest($ctx, 'Invalid version.', 'BadRequest');
     }
 
-    private static function log(Context $ctx, int $status, float $t0): int
+    /** @param ?int $bytes the answer's body, before any gzip (null: none was made) */
+    private static function log(Context $ctx, int $status, float $t0, ?int $bytes = null): int
     {
-        return (new RequestLog($ctx->state))->add($ctx, $status, (microtime(true) - $t0) * 1000);
+        return (new RequestLog($ctx->state))->add($ctx, $status, (microtime(true) - $t0) * 1000, null, ['bytes' => $bytes]);
     }
 
     /**

@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS rate (app TEXT NOT NULL, mailbox TEXT NOT NULL, win I
 CREATE TABLE IF NOT EXISTS requests (seq INTEGER PRIMARY KEY AUTOINCREMENT, parent INTEGER, member_id TEXT,
   ts REAL NOT NULL, method TEXT NOT NULL, target TEXT NOT NULL, status INTEGER NOT NULL, ms REAL NOT NULL,
   request_id TEXT, client_request_id TEXT, prefer TEXT, auth TEXT NOT NULL, token_hash TEXT, token_kind TEXT,
-  host TEXT, fault TEXT, grant_type TEXT, user_agent TEXT, accept_encoding TEXT, token_request TEXT);
+  host TEXT, fault TEXT, grant_type TEXT, user_agent TEXT, accept_encoding TEXT, token_request TEXT, bytes INTEGER);
 CREATE TABLE IF NOT EXISTS faults (id INTEGER PRIMARY KEY AUTOINCREMENT, rule TEXT NOT NULL,
   seen INTEGER NOT NULL DEFAULT 0, fired INTEGER NOT NULL DEFAULT 0);
 SQL;
