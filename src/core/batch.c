@@ -160,11 +160,55 @@ static char *batch_body(const sqz_batch_member *members, const size_t *idx, size
 	return text;
 }
 
-/* Reads one batch answer into the results of members[idx[0..count)]. */
-static sqz_status read_answer(const sqz_http_response *resp, const sqz_batch_member *members, const size_t *idx, size_t count,
-	sqz_batch_result *results, sqz_error *err)
+/* A batch answer parsed as its bytes arrive (json-c's incremental
+ * tokener, json.h): the answer's text is never held whole, only the tree
+ * it becomes. A JSON error is kept for read_answer (the same message as a
+ * parse of the whole text); only the size cap stops the transfer. */
+typedef struct answer_sink {
+	sqz_sink sink;
+	sqz_json_stream stream;
+	int streaming;           /* 0: not available, the answer is buffered */
+	size_t bytes;
+	sqz_error json_error;
+} answer_sink;
+
+static int answer_write(void *ctx, const char *data, size_t len, sqz_error *err)
 {
-	json_object *answer = sqz_json_parse(resp->body.data, resp->body.len, "Graph's answer to a $batch", SQZ_E_GRAPH, err);
+	answer_sink *a = ctx;
+	a->bytes += len;
+	if (a->bytes > SQZ_BATCH_MAX_ANSWER) {
+		sqz_error_set(err, SQZ_E_GRAPH, "POST /$batch: the response is larger than %zu bytes, more than this request may hold in memory",
+			SQZ_BATCH_MAX_ANSWER);
+		return -1;
+	}
+	if (a->json_error.status == SQZ_OK) {
+		sqz_json_stream_feed(&a->stream, data, len, "Graph's answer to a $batch", SQZ_E_GRAPH, &a->json_error);
+	}
+	return 0;
+}
+
+static int answer_reset(void *ctx)
+{
+	answer_sink *a = ctx;
+	sqz_json_stream_reset(&a->stream);
+	sqz_error_clear(&a->json_error);
+	a->bytes = 0;
+	return 0;
+}
+
+/* Reads one batch answer (stream: parsed as it arrived; NULL: in resp's
+ * body) into the results of members[idx[0..count)]. */
+static sqz_status read_answer(const sqz_http_response *resp, answer_sink *stream, const sqz_batch_member *members, const size_t *idx,
+	size_t count, sqz_batch_result *results, sqz_error *err)
+{
+	json_object *answer = NULL;
+	if (stream && stream->json_error.status != SQZ_OK) {
+		sqz_error_copy(err, &stream->json_error);
+	} else if (stream) {
+		answer = sqz_json_stream_take(&stream->stream, "Graph's answer to a $batch", SQZ_E_GRAPH, err);
+	} else {
+		answer = sqz_json_parse(resp->body.data, resp->body.len, "Graph's answer to a $batch", SQZ_E_GRAPH, err);
+	}
 	if (!answer) {
 		return err->status;
 	}
@@ -223,8 +267,9 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 	sqz_graph_call *calls = sqz_calloc(cap, sizeof *calls);
 	sqz_http_response *resps = sqz_calloc(cap, sizeof *resps);
 	sqz_error *errs = sqz_calloc(cap, sizeof *errs);
+	answer_sink *answers = sqz_calloc(cap, sizeof *answers);
 	sqz_status st = SQZ_OK;
-	if (!todo || !starts || !bodies || !calls || !resps || !errs) {
+	if (!todo || !starts || !bodies || !calls || !resps || !errs || !answers) {
 		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		goto done;
 	}
@@ -256,6 +301,19 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			 * because every member we batch is idempotent (GETs, moves with
 			 * immutable ids, PATCH of categories). */
 			sqz_graph_call call = { .method = "POST", .url = "/$batch", .body = bodies[b], .body_len = bodies[b] ? strlen(bodies[b]) : 0, .idempotent = 1, .max_body = SQZ_BATCH_MAX_ANSWER };
+			answer_sink *a = &answers[b];
+			memset(a, 0, sizeof *a);
+			int init = sqz_json_stream_init(&a->stream);
+			if (init < 0) {
+				st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory building a batch");
+			}
+			a->streaming = init == 0;
+			if (a->streaming) {
+				a->sink.write = answer_write;
+				a->sink.reset = answer_reset;
+				a->sink.ctx = a;
+				call.sink = &a->sink;
+			}
 			calls[b] = call;
 			sqz_http_response_init(&resps[b]);
 			sqz_error empty = SQZ_ERROR_INIT;
@@ -265,7 +323,8 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			(void)sqz_graph_send_many(g, calls, resps, errs, batches);
 			for (size_t b = 0; b < batches; b++) {
 				if (errs[b].status == SQZ_OK) {
-					read_answer(&resps[b], members, todo + starts[b], starts[b + 1] - starts[b], results, &errs[b]);
+					read_answer(&resps[b], answers[b].streaming ? &answers[b] : NULL, members, todo + starts[b], starts[b + 1] - starts[b],
+						results, &errs[b]);
 				}
 				if (errs[b].status != SQZ_OK && st == SQZ_OK) {
 					st = errs[b].status;
@@ -277,6 +336,9 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			sqz_free(bodies[b]);
 			bodies[b] = NULL;
 			sqz_http_response_clear(&resps[b]);
+			sqz_json_stream_clear(&answers[b].stream);
+			sqz_error_clear(&answers[b].json_error);
+			answers[b].streaming = 0;
 			if (errs[b].status != SQZ_OK) {
 				/* Every member of a batch that got no usable answer carries
 				 * the batch's status, code, request-id, Retry-After and curl
@@ -345,5 +407,6 @@ done:
 	sqz_free(calls);
 	sqz_free(resps);
 	sqz_free(errs);
+	sqz_free(answers);
 	return st;
 }

@@ -18,10 +18,13 @@
  * failed one is answered 424 without having run; it is sent again in a
  * later batch (the failed member is not).
  *
- * One batch answer is buffered whole (json-c parses it), so a batch is
- * closed before the members' expected answer sizes (expect_bytes) pass
+ * A batch answer is parsed as its bytes arrive (json-c's incremental
+ * tokener, json.h): its text is never held whole, but the tree it becomes
+ * is, until the answer ends (json-c hands out no value before). So a batch
+ * is closed before the members' expected answer sizes (expect_bytes) pass
  * SQZ_BATCH_BYTES, and an answer larger than SQZ_BATCH_MAX_ANSWER fails
- * that batch. */
+ * that batch. (With a json-c whose strict mode refuses UTF-8, the text is
+ * buffered and parsed whole, as sqz_json_parse does.) */
 #ifndef SQZ_BATCH_H
 #define SQZ_BATCH_H
 

@@ -157,6 +157,87 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
 	return obj;
 }
 
+int sqz_json_stream_init(sqz_json_stream *s)
+{
+	memset(s, 0, sizeof *s);
+	pthread_once(&strict_probe_once, probe_strict_mode);
+	if (strict_refuses_utf8) {
+		return 1;
+	}
+	s->tok = json_tokener_new_ex(SQZ_JSON_MAX_DEPTH);
+	if (!s->tok) {
+		return -1;
+	}
+	json_tokener_set_flags(s->tok, JSON_TOKENER_STRICT);
+	return 0;
+}
+
+int sqz_json_stream_feed(sqz_json_stream *s, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err)
+{
+	size_t at = 0;
+	while (!s->failed && at < len) {
+		if (s->value) {
+			/* Trailing whitespace is fine; anything else is a second value. */
+			if (!isspace((unsigned char)data[at])) {
+				s->failed = 1;
+				sqz_error_set(err, fail_status, "%s is not valid JSON: unexpected data after the JSON value at byte %zu", what, s->fed + at);
+				break;
+			}
+			at++;
+			continue;
+		}
+		size_t n = len - at < MASKED_SLICE ? len - at : MASKED_SLICE;
+		json_object *obj = json_tokener_parse_ex(s->tok, data + at, (int)n);
+		enum json_tokener_error jerr = json_tokener_get_error(s->tok);
+		if (jerr == json_tokener_continue) {
+			at += n;
+		} else if (jerr == json_tokener_success && obj) {
+			s->value = obj;
+			at += (size_t)json_tokener_get_parse_end(s->tok);
+		} else {
+			json_object_put(obj);
+			s->failed = 1;
+			sqz_error_set(err, fail_status, "%s is not valid JSON: %s", what, json_tokener_error_desc(jerr));
+		}
+	}
+	s->fed += len;
+	return s->failed ? -1 : 0;
+}
+
+json_object *sqz_json_stream_take(sqz_json_stream *s, const char *what, sqz_status fail_status, sqz_error *err)
+{
+	if (s->failed || !s->value) {
+		if (!s->failed) {
+			sqz_error_set(err, fail_status, "%s is not valid JSON: %s", what,
+				s->fed == 0 ? "the body is empty" : "the body ends in the middle of a JSON value (truncated?)");
+		}
+		return NULL;
+	}
+	json_object *v = s->value;
+	s->value = NULL;
+	return v;
+}
+
+void sqz_json_stream_reset(sqz_json_stream *s)
+{
+	json_object_put(s->value);
+	s->value = NULL;
+	s->fed = 0;
+	s->failed = 0;
+	if (s->tok) {
+		json_tokener_reset(s->tok);
+	}
+}
+
+void sqz_json_stream_clear(sqz_json_stream *s)
+{
+	json_object_put(s->value);
+	if (s->tok) {
+		json_tokener_free(s->tok);
+	}
+	memset(s, 0, sizeof *s);
+}
+
 json_object *sqz_json_get(json_object *obj, const char *key)
 {
 	json_object *value = NULL;

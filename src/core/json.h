@@ -21,6 +21,30 @@
  * result (json_object_put). */
 json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err);
 
+/* The same check, fed a piece at a time as the bytes arrive (json-c's
+ * incremental tokener): the text is never held whole, only the value it
+ * becomes. Not available (sqz_json_stream_init returns 1, nothing to
+ * clear) when the linked json-c refuses UTF-8 in strict mode (see json.c):
+ * the caller then buffers the text and calls sqz_json_parse. */
+typedef struct sqz_json_stream {
+	json_tokener *tok;
+	json_object *value;        /* owned; the value, once complete */
+	size_t fed;                /* bytes fed so far */
+	int failed;
+} sqz_json_stream;
+
+/* 0, 1 (not available), or -1 (out of memory). */
+int sqz_json_stream_init(sqz_json_stream *s);
+/* 0, or -1 with err (status fail_status, message naming `what` as
+ * sqz_json_parse would) when the bytes so far cannot be one JSON value. */
+int sqz_json_stream_feed(sqz_json_stream *s, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err);
+/* The value (owned by the caller), or NULL with err when the text ended
+ * before it did. */
+json_object *sqz_json_stream_take(sqz_json_stream *s, const char *what, sqz_status fail_status, sqz_error *err);
+/* Forgets what was fed (a transfer that starts again). */
+void sqz_json_stream_reset(sqz_json_stream *s);
+void sqz_json_stream_clear(sqz_json_stream *s);
+
 /* Borrowed member of an object, NULL when obj is not an object or lacks it. */
 json_object *sqz_json_get(json_object *obj, const char *key);
 /* Borrowed string member; NULL when missing or not a string. */
