@@ -959,7 +959,8 @@ namespace SqzGraph {
          *     include_inline?: bool,
          *     max_message_size?: positive-int|null,
          *     max_attempts?: positive-int,
-         *     error_category?: string|null
+         *     error_category?: string|null,
+         *     fetch_ahead?: list<'mime'|'attachments'>
          * } $options
          *        max_messages (500 per run); require_attachments (false: a message without a
          *        qualifying attachment goes to Error, reason "missing_attachments");
@@ -967,7 +968,9 @@ namespace SqzGraph {
          *        extensions such as "pdf"; empty = any); include_inline (false); max_message_size
          *        (bytes, null = no limit; larger: Error, "too_large"); max_attempts (3: a message
          *        whose handler was started this often without finishing goes to Error, "poison");
-         *        error_category ("Import failed", at most 200 bytes; null = no Outlook category)
+         *        error_category ("Import failed", at most 200 bytes; null = no Outlook category);
+         *        fetch_ahead (['mime', 'attachments']: what the handlers read, fetched ahead; the
+         *        attachments' bytes come from the MIME; [] = nothing ahead, handlers stream)
          * @throws \ValueError for an unknown option or a value out of range
          * @throws \TypeError for an option of the wrong type
          */

@@ -27,6 +27,7 @@ void sqz_import_options_defaults(sqz_import_options *o)
 	o->max_messages = 500;
 	o->max_attempts = 3;
 	o->error_category = "Import failed";
+	o->fetch_ahead = SQZ_FETCH_AHEAD_MIME | SQZ_FETCH_AHEAD_ATTACHMENTS;
 }
 
 sqz_status sqz_importer_init(sqz_importer *im, sqz_mailbox *mailbox, sqz_store store, const sqz_config *config,
@@ -424,7 +425,8 @@ static void prefetch_window(sqz_import_run *r, const sqz_message *msgs, size_t n
 		return;
 	}
 	size_t k = 0;
-	for (size_t i = 0; i < n && (int64_t)i < budget; i++) {
+	/* fetch_ahead = []: nothing is fetched (the worker still sends the moves). */
+	for (size_t i = 0; o->fetch_ahead && i < n && (int64_t)i < budget; i++) {
 		const sqz_message *m = &msgs[i];
 		json_object *entry = sqz_import_journal_entry(r, m->id);
 		const char *state = sqz_json_string(entry, "state");
@@ -634,7 +636,9 @@ static int take_window(sqz_import_run *r, const sqz_message *msgs, size_t count,
 	}
 	if (!sqz_prefetch_advance(r->pf, sqz_import_prefetch_logger(r)) && sqz_import_may_send(r)) {
 		int64_t budget = max - *taken;
-		announce_fetch(r, (int64_t)(end - w) < budget ? (int64_t)(end - w) : budget);
+		if (r->im->options.fetch_ahead) {
+			announce_fetch(r, (int64_t)(end - w) < budget ? (int64_t)(end - w) : budget);
+		}
 		if (r->stop) {
 			return 0;
 		}
@@ -781,6 +785,7 @@ sqz_status sqz_importer_run(sqz_importer *im, const sqz_importer_host *host, sqz
 		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		goto unlock;
 	}
+	r.pf->what = im->options.fetch_ahead;
 	im->mailbox->cache = sqz_prefetch_cache(r.pf);
 
 	if ((throttled = throttle_check(im, report, err)) != 0) {

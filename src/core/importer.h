@@ -68,7 +68,14 @@ typedef struct sqz_import_options {
 	int64_t max_message_size;      /* bytes, 0 = no limit */
 	int max_attempts;              /* 3 */
 	const char *error_category;    /* "Import failed"; NULL = no category */
+	unsigned fetch_ahead;          /* SQZ_FETCH_AHEAD_MIME | SQZ_FETCH_AHEAD_ATTACHMENTS (both); 0 = nothing
+	                                * is fetched ahead, the handlers stream what they read */
 } sqz_import_options;
+
+/* What the handlers will read (the `fetch_ahead` option): the prefetch's
+ * SQZ_PREFETCH_MIME and SQZ_PREFETCH_ATTACHMENTS. */
+#define SQZ_FETCH_AHEAD_MIME 1u
+#define SQZ_FETCH_AHEAD_ATTACHMENTS 2u
 
 typedef struct sqz_import_item {
 	char *id;

@@ -3,6 +3,7 @@
 #include "batch.h"
 #include "buf.h"
 #include "json.h"
+#include "mime_parts.h"
 #include "sink.h"
 
 #include <dirent.h>
@@ -14,19 +15,62 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* A file of the private directory, written through an fd. */
+/* A file of the private directory, written through an fd: a file of its
+ * own (end NULL), or a region of the window's file, which every MIME of a
+ * fetch shares (end: the file's end so far). A member's bytes arrive in
+ * one piece of the answer, so its region is contiguous; one that is not
+ * (written around another) is marked broken and never served. */
 typedef struct fd_sink {
 	sqz_sink sink;
 	int fd;
+	int64_t *end;
+	int64_t start, len;
+	int broken;
 } fd_sink;
+
+static int pwrite_all(int fd, const char *data, size_t len, int64_t at)
+{
+	while (len > 0) {
+		ssize_t n = pwrite(fd, data, len, (off_t)at);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			if (n == 0) {
+				errno = EIO;
+			}
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+		at += n;
+	}
+	return 0;
+}
 
 static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 {
 	fd_sink *fs = ctx;
-	if (sqz_fd_write_all(fs->fd, data, len) != 0) {
+	int rc;
+	if (fs->end) {
+		if (fs->len == 0) {
+			fs->start = *fs->end;
+		} else if (fs->start + fs->len != *fs->end) {
+			fs->broken = 1;
+		}
+		rc = pwrite_all(fs->fd, data, len, *fs->end);
+		if (rc == 0) {
+			*fs->end += (int64_t)len;
+			fs->len += (int64_t)len;
+		}
+	} else {
+		rc = sqz_fd_write_all(fs->fd, data, len);
+	}
+	if (rc != 0) {
 		sqz_error_set(err, SQZ_E_INTERNAL, "cannot write a prefetched message to the temporary directory: %s", strerror(errno));
 		return -1;
 	}
@@ -36,6 +80,15 @@ static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 static int fd_reset(void *ctx)
 {
 	fd_sink *fs = ctx;
+	if (fs->end) {
+		if (fs->len > 0 && fs->start + fs->len == *fs->end) {
+			*fs->end = fs->start;    /* the last region: written again in place */
+		} else if (fs->len > 0) {
+			fs->broken = 1;
+		}
+		fs->len = 0;
+		return 0;
+	}
 	return sqz_fd_rewind(fs->fd);
 }
 
@@ -167,7 +220,7 @@ static void forget_file(char **path)
 static void entry_clear(sqz_prefetch_entry *e, int remove_files)
 {
 	void (*done)(char **) = remove_files ? drop_file : forget_file;
-	done(&e->mime_path);
+	forget_file(&e->mime_path);    /* the window's file: removed with the window */
 	for (size_t i = 0; i < e->att_count; i++) {
 		if (e->att_paths) {
 			done(&e->att_paths[i]);
@@ -175,6 +228,7 @@ static void entry_clear(sqz_prefetch_entry *e, int remove_files)
 		sqz_attachment_clear(&e->atts[i]);
 	}
 	sqz_free(e->att_paths);
+	sqz_free(e->att_spans);
 	sqz_free(e->atts);
 	sqz_free(e->id);
 	memset(e, 0, sizeof *e);
@@ -189,6 +243,7 @@ void sqz_prefetch_drop(sqz_prefetch *pf)
 	sqz_free(pf->entries);
 	pf->entries = NULL;
 	pf->count = 0;
+	(here ? drop_file : forget_file)(&pf->window_path);
 }
 
 void sqz_prefetch_clear(sqz_prefetch *pf)
@@ -221,10 +276,11 @@ const sqz_prefetch_entry *sqz_prefetch_find(const sqz_prefetch *pf, const char *
 	return NULL;
 }
 
-sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, int *missing, sqz_error *err)
+sqz_status sqz_prefetch_copy(const char *path, int64_t off, int64_t len, sqz_sink *sink, int64_t *bytes, int *missing, sqz_error *err)
 {
 	*bytes = 0;
 	*missing = 0;
+	int64_t left = len;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT) {
 		*missing = 1;
@@ -235,8 +291,9 @@ sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, i
 	}
 	char buf[64 * 1024];
 	sqz_status st = SQZ_OK;
-	for (;;) {
-		ssize_t n = read(fd, buf, sizeof buf);
+	while (len < 0 || left > 0) {
+		size_t want = len >= 0 && left < (int64_t)sizeof buf ? (size_t)left : sizeof buf;
+		ssize_t n = pread(fd, buf, want, (off_t)(off + *bytes));
 		if (n < 0 && errno == EINTR) {
 			continue;
 		}
@@ -245,8 +302,12 @@ sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, i
 			break;
 		}
 		if (n == 0) {
+			if (len >= 0) {
+				st = sqz_error_set(err, SQZ_E_INTERNAL, "a prefetched message file is shorter than it was");
+			}
 			break;
 		}
+		left -= n;
 		if (sink->write(sink->ctx, buf, (size_t)n, err) != 0) {
 			if (err->status == SQZ_OK) {
 				sqz_error_set(err, SQZ_E_INTERNAL, "the download target refused the data");
@@ -300,7 +361,7 @@ static sqz_status cache_save_mime(void *ctx, const char *id, sqz_sink *sink, int
 		return SQZ_OK;
 	}
 	int missing = 0;
-	sqz_status st = sqz_prefetch_copy(pe->mime_path, sink, bytes, &missing, err);
+	sqz_status st = sqz_prefetch_copy(pe->mime_path, pe->mime_off, pe->mime_len, sink, bytes, &missing, err);
 	*served = st != SQZ_OK || !missing;
 	return st;
 }
@@ -319,12 +380,31 @@ static sqz_status cache_save_attachment(void *ctx, const char *message_id, const
 	const sqz_prefetch_entry *pe = sqz_prefetch_find(ctx, message_id);
 	*served = 0;
 	for (size_t i = 0; pe && pe->have_attachments && i < pe->att_count; i++) {
-		if (pe->att_paths[i] && strcmp(pe->atts[i].id, attachment_id) == 0) {
+		if (strcmp(pe->atts[i].id, attachment_id) != 0) {
+			continue;
+		}
+		if (pe->att_paths && pe->att_paths[i]) {
 			int missing = 0;
-			sqz_status st = sqz_prefetch_copy(pe->att_paths[i], sink, bytes, &missing, err);
+			sqz_status st = sqz_prefetch_copy(pe->att_paths[i], 0, -1, sink, bytes, &missing, err);
 			*served = st != SQZ_OK || !missing;
 			return st;
 		}
+		if (pe->att_spans && pe->att_spans[i].end > 0 && pe->mime_path) {
+			/* Decoded from its part of the MIME as the handler reads it. */
+			int fd = open(pe->mime_path, O_RDONLY | O_CLOEXEC);
+			if (fd < 0 && errno == ENOENT) {
+				return SQZ_OK;    /* a temporary-file cleaner: Graph serves it */
+			}
+			*served = 1;
+			if (fd < 0) {
+				return sqz_error_set(err, SQZ_E_INTERNAL, "a prefetched message file is missing from the temporary directory: %s", strerror(errno));
+			}
+			const sqz_prefetch_span *sp = &pe->att_spans[i];
+			int rc = sqz_mime_decode_part(fd, (size_t)(pe->mime_off + sp->start), (size_t)(pe->mime_off + sp->end), sp->size, sink, bytes, err);
+			close(fd);
+			return rc == 0 ? SQZ_OK : err->status;
+		}
+		return SQZ_OK;
 	}
 	return SQZ_OK;
 }
@@ -342,8 +422,9 @@ sqz_prefetch *sqz_prefetch_of(sqz_mailbox_cache cache)
 }
 
 /* Takes a 2xx attachments answer into e: the list, and each
- * fileAttachment's contentBytes decoded into its own file. Leaves e without
- * a list when anything is missing (the handler then asks Graph). */
+ * fileAttachment's contentBytes (when the answer has them) decoded into its
+ * own file. Leaves e without a list when anything is missing (the handler
+ * then asks Graph). */
 static void take_attachments(sqz_prefetch *pf, sqz_prefetch_entry *e, json_object *body)
 {
 	json_object *values = sqz_json_get(body, "value");
@@ -365,14 +446,14 @@ static void take_attachments(sqz_prefetch *pf, sqz_prefetch_entry *e, json_objec
 		size_t k = e->att_count++;
 		json_object *bytes = sqz_json_get(a, "contentBytes");
 		if (e->atts[k].kind != SQZ_ATTACHMENT_FILE || !bytes || !json_object_is_type(bytes, json_type_string)) {
-			continue;    /* saved through Graph's $value as before */
+			continue;    /* from the MIME file, or saved through Graph's $value as before */
 		}
 		int fd = new_file(pf, &e->att_paths[k]);
 		if (fd < 0) {
 			complete = 0;
 			break;
 		}
-		fd_sink fs = { { fd_write, fd_reset, NULL }, fd };
+		fd_sink fs = { { fd_write, fd_reset, NULL }, fd, NULL, 0, 0, 0 };
 		fs.sink.ctx = &fs;
 		sqz_error derr = SQZ_ERROR_INIT;
 		int64_t written = 0;
@@ -385,25 +466,96 @@ static void take_attachments(sqz_prefetch *pf, sqz_prefetch_entry *e, json_objec
 	e->have_attachments = complete;
 }
 
+/* Finds each file attachment of e's list in e's MIME file, so that its
+ * bytes are served from there. Only beyond doubt: as many named parts as
+ * file attachments, the name unique among both, the part strict base64.
+ * Whatever is not found is streamed from Graph when the handler asks. */
+static void match_parts(sqz_prefetch_entry *e)
+{
+	size_t files = 0;
+	for (size_t i = 0; i < e->att_count; i++) {
+		files += e->atts[i].kind == SQZ_ATTACHMENT_FILE;
+	}
+	if (files == 0 || !e->mime_path) {
+		return;
+	}
+	int fd = open(e->mime_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		return;
+	}
+	/* The message's region of the window's file (mmap wants a page-aligned offset). */
+	long page = sysconf(_SC_PAGESIZE);
+	int64_t lead = e->mime_off % (page > 0 ? page : 4096);
+	size_t len = (size_t)(e->mime_len + lead);
+	void *map = e->mime_len > 0 ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, (off_t)(e->mime_off - lead)) : MAP_FAILED;
+	close(fd);
+	if (map == MAP_FAILED) {
+		return;
+	}
+	sqz_mime_part *parts = NULL;
+	size_t count = 0;
+	if (sqz_mime_file_parts((const char *)map + lead, (size_t)e->mime_len, &parts, &count) == 0 && count == files
+		&& (e->att_spans = sqz_calloc(e->att_count + 1, sizeof *e->att_spans))) {
+		for (size_t i = 0; i < e->att_count; i++) {
+			const sqz_attachment *a = &e->atts[i];
+			if (a->kind != SQZ_ATTACHMENT_FILE || !a->name) {
+				continue;
+			}
+			size_t same = 0;
+			for (size_t j = 0; j < e->att_count; j++) {
+				same += e->atts[j].kind == SQZ_ATTACHMENT_FILE && e->atts[j].name && strcmp(e->atts[j].name, a->name) == 0;
+			}
+			const sqz_mime_part *found = NULL;
+			size_t hits = 0;
+			for (size_t j = 0; j < count; j++) {
+				if (parts[j].name && strcmp(parts[j].name, a->name) == 0) {
+					found = &parts[j];
+					hits++;
+				}
+			}
+			if (same == 1 && hits == 1 && found->usable) {
+				e->att_spans[i] = (sqz_prefetch_span){ (int64_t)found->start, (int64_t)found->end, found->size };
+			}
+		}
+	}
+	sqz_mime_parts_free(parts, count);
+	munmap(map, len);
+}
+
 /* What one fetch needs from start to end: the $batch members (a MIME GET
  * streamed into its file and an attachments GET per message), their
  * results and the files' sinks. */
 typedef struct fetch_plan {
 	size_t want;
+	size_t member_count;
+	unsigned what;            /* SQZ_PREFETCH_MIME | SQZ_PREFETCH_ATTACHMENTS */
 	sqz_batch_member *members;
 	sqz_batch_result *results;
-	char **paths;
-	fd_sink *sinks;
+	char **paths;             /* per member */
+	fd_sink *sinks;           /* per entry */
+	int fd;     /* the window's file, -1 when closed */
+	int64_t end;              /* its bytes so far */
 } fetch_plan;
+
+#define NO_MEMBER ((size_t)-1)
+
+/* The member of entry k's MIME / attachment list, or NO_MEMBER. */
+static size_t mime_member(const fetch_plan *plan, size_t k)
+{
+	return plan->what & SQZ_PREFETCH_MIME ? (plan->what & SQZ_PREFETCH_ATTACHMENTS ? 2 * k : k) : NO_MEMBER;
+}
+
+static size_t list_member(const fetch_plan *plan, size_t k)
+{
+	return plan->what & SQZ_PREFETCH_ATTACHMENTS ? (plan->what & SQZ_PREFETCH_MIME ? 2 * k + 1 : k) : NO_MEMBER;
+}
 
 static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 {
-	for (size_t k = 0; k < plan->want; k++) {
-		if (plan->sinks && plan->sinks[k].fd >= 0) {
-			close(plan->sinks[k].fd);
-		}
+	if (plan->fd >= 0) {
+		close(plan->fd);
 	}
-	for (size_t i = 0; plan->results && i < 2 * plan->want; i++) {
+	for (size_t i = 0; plan->results && i < plan->member_count; i++) {
 		sqz_batch_result_clear(&plan->results[i]);
 		if (plan->paths) {
 			sqz_free(plan->paths[i]);
@@ -414,6 +566,7 @@ static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 	sqz_free(plan->paths);
 	sqz_free(plan->sinks);
 	memset(plan, 0, sizeof *plan);
+	plan->fd = -1;
 	if (st != SQZ_OK) {
 		sqz_prefetch_drop(pf);
 	}
@@ -425,6 +578,7 @@ static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, fetch_plan *plan, sqz_error *err)
 {
 	memset(plan, 0, sizeof *plan);
+	plan->fd = -1;
 	sqz_prefetch_drop(pf);
 	size_t want = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -438,17 +592,28 @@ static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_mess
 	if (open_dir(pf, err) != SQZ_OK) {
 		return err->status;
 	}
-	plan->want = want;
-	pf->entries = sqz_calloc(want, sizeof *pf->entries);
-	plan->members = sqz_calloc(2 * want, sizeof *plan->members);
-	plan->results = sqz_calloc(2 * want, sizeof *plan->results);
-	plan->paths = sqz_calloc(2 * want, sizeof *plan->paths);
-	plan->sinks = sqz_calloc(want, sizeof *plan->sinks);
-	for (size_t k = 0; plan->sinks && k < want; k++) {
-		plan->sinks[k].fd = -1;
+	plan->what = pf->what ? pf->what & (SQZ_PREFETCH_MIME | SQZ_PREFETCH_ATTACHMENTS) : SQZ_PREFETCH_MIME | SQZ_PREFETCH_ATTACHMENTS;
+	if (!plan->what) {
+		return SQZ_OK;
 	}
+	plan->want = want;
+	plan->member_count = plan->what == (SQZ_PREFETCH_MIME | SQZ_PREFETCH_ATTACHMENTS) ? 2 * want : want;
+	pf->entries = sqz_calloc(want, sizeof *pf->entries);
+	plan->members = sqz_calloc(plan->member_count, sizeof *plan->members);
+	plan->results = sqz_calloc(plan->member_count, sizeof *plan->results);
+	plan->paths = sqz_calloc(plan->member_count, sizeof *plan->paths);
+	plan->sinks = sqz_calloc(want, sizeof *plan->sinks);
 	if (!pf->entries || !plan->members || !plan->results || !plan->paths || !plan->sinks) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	/* One file for the whole window's MIMEs: a file created and removed
+	 * per message costs the file system more than the bytes do (ext4
+	 * scans past every recently freed inode for each new one). */
+	if (plan->what & SQZ_PREFETCH_MIME) {
+		plan->fd = new_file(pf, &pf->window_path);
+		if (plan->fd < 0) {
+			return sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory %s: %s", pf->dir, strerror(errno));
+		}
 	}
 	for (size_t i = 0, k = 0; i < n; i++) {
 		const sqz_message *m = &msgs[i];
@@ -457,24 +622,35 @@ static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_mess
 		}
 		sqz_prefetch_entry *e = &pf->entries[k];
 		e->id = sqz_strdup(m->id);
-		plan->paths[2 * k] = sqz_mailbox_message_path(mb, m->id, "/$value");
-		plan->paths[2 * k + 1] = sqz_mailbox_message_path(mb, m->id, "/attachments");
-		if (!e->id || !plan->paths[2 * k] || !plan->paths[2 * k + 1]) {
+		size_t mi = mime_member(plan, k), li = list_member(plan, k);
+		if (mi != NO_MEMBER) {
+			plan->paths[mi] = sqz_mailbox_message_path(mb, m->id, "/$value");
+		}
+		if (li != NO_MEMBER) {
+			/* With the MIME at hand the list needs no bytes: they are in the MIME. */
+			plan->paths[li] = sqz_mailbox_message_path(mb, m->id,
+				mi != NO_MEMBER ? "/attachments?$select=id,name,contentType,size,isInline" : "/attachments");
+		}
+		if (!e->id || (mi != NO_MEMBER && !plan->paths[mi]) || (li != NO_MEMBER && !plan->paths[li])) {
 			return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		}
 		pf->count = ++k;
-		fd_sink *fs = &plan->sinks[k - 1];
-		int fd = new_file(pf, &e->mime_path);
-		if (fd < 0) {
-			return sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory %s: %s", pf->dir, strerror(errno));
+		if (mi != NO_MEMBER) {
+			fd_sink *fs = &plan->sinks[k - 1];
+			if (!(e->mime_path = sqz_strdup(pf->window_path))) {
+				return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+			}
+			fs->fd = plan->fd;
+			fs->end = &plan->end;
+			fs->sink.write = fd_write;
+			fs->sink.reset = fd_reset;
+			fs->sink.ctx = fs;
+			plan->members[mi] = (sqz_batch_member){ "GET", plan->paths[mi], NULL, &fs->sink, m->size };
 		}
-		fs->fd = fd;
-		fs->sink.write = fd_write;
-		fs->sink.reset = fd_reset;
-		fs->sink.ctx = fs;
-		/* The MIME and the attachments' base64 are each about the message's size. */
-		plan->members[2 * (k - 1)] = (sqz_batch_member){ "GET", plan->paths[2 * (k - 1)], NULL, &fs->sink, m->size };
-		plan->members[2 * (k - 1) + 1] = (sqz_batch_member){ "GET", plan->paths[2 * (k - 1) + 1], NULL, NULL, m->size };
+		if (li != NO_MEMBER) {
+			/* With contentBytes the list is about the message's size; without, small. */
+			plan->members[li] = (sqz_batch_member){ "GET", plan->paths[li], NULL, NULL, mi != NO_MEMBER ? 0 : m->size };
+		}
 	}
 	return SQZ_OK;
 }
@@ -482,36 +658,47 @@ static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_mess
 static void plan_transfer(fetch_plan *plan, sqz_graph *graph)
 {
 	sqz_error berr = SQZ_ERROR_INIT;
-	(void)sqz_graph_batch(graph, plan->members, 2 * plan->want, plan->results, &berr);
+	(void)sqz_graph_batch(graph, plan->members, plan->member_count, plan->results, &berr);
 	sqz_error_clear(&berr);
 }
 
 /* Keeps what the members delivered; an entry keeps only complete files. */
 static void plan_take(sqz_prefetch *pf, fetch_plan *plan)
 {
+	if (plan->fd >= 0) {
+		close(plan->fd);
+		plan->fd = -1;
+	}
 	for (size_t k = 0; k < plan->want; k++) {
 		sqz_prefetch_entry *e = &pf->entries[k];
-		if (plan->sinks[k].fd >= 0) {
-			close(plan->sinks[k].fd);
+		const fd_sink *fs = &plan->sinks[k];
+		size_t mi = mime_member(plan, k), li = list_member(plan, k);
+		sqz_batch_result *mime = mi != NO_MEMBER ? &plan->results[mi] : NULL;
+		sqz_batch_result *atts = li != NO_MEMBER ? &plan->results[li] : NULL;
+		if (mime) {
+			/* A message always has headers: an empty MIME ("body": "") was not
+			 * delivered; its handler streams it instead. */
+			int mime_ok = mime->status >= 200 && mime->status < 300 && mime->error.status == SQZ_OK && !mime->body
+				&& mime->sink_bytes > 0 && !fs->broken && fs->len == mime->sink_bytes;
+			if (mime_ok && mime->raw) {
+				/* No sink took it (cannot happen with a sink set): never serve a partial file. */
+				mime_ok = 0;
+			}
+			if (mime_ok) {
+				e->mime_off = fs->start;
+				e->mime_len = fs->len;
+			} else {
+				forget_file(&e->mime_path);    /* its region of the window's file stays unused */
+			}
 		}
-		plan->sinks[k].fd = -1;
-		sqz_batch_result *mime = &plan->results[2 * k], *atts = &plan->results[2 * k + 1];
-		/* A message always has headers: an empty MIME ("body": "") was not
-		 * delivered; its handler streams it instead. */
-		int mime_ok = mime->status >= 200 && mime->status < 300 && mime->error.status == SQZ_OK && !mime->body
-			&& mime->sink_bytes > 0;
-		if (mime_ok && mime->raw) {
-			/* No sink took it (cannot happen with a sink set): never serve a partial file. */
-			mime_ok = 0;
-		}
-		if (!mime_ok) {
-			drop_file(&e->mime_path);
-		}
-		if (mime->status == 404) {
+		if ((mime && mime->status == 404) || (!mime && atts && atts->status == 404)) {
 			e->gone = 1;
-			drop_file(&e->mime_path);
-		} else if (atts->status >= 200 && atts->status < 300 && atts->error.status == SQZ_OK && atts->body) {
+			forget_file(&e->mime_path);
+		} else if (atts && atts->status >= 200 && atts->status < 300 && atts->error.status == SQZ_OK && atts->body) {
 			take_attachments(pf, e, atts->body);
+			if (mime && e->have_attachments) {
+				match_parts(e);
+			}
 		}
 	}
 }
@@ -684,6 +871,7 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
 	job->into = pf->ahead;
+	pf->ahead->what = pf->what;
 	const sqz_graph *g = mb->graph;
 	sqz_status st = sqz_graph_init(&job->graph, pf->http, g->endpoint, err);
 	if (st == SQZ_OK && g->token) {
@@ -753,6 +941,7 @@ int sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 		if (pf->ahead) {
 			pf->ahead->entries = NULL;
 			pf->ahead->count = 0;
+			pf->ahead->window_path = NULL;
 		}
 		pf->ahead_ready = 0;
 		return -1;
@@ -811,8 +1000,10 @@ int sqz_prefetch_advance(sqz_prefetch *pf, const sqz_logger *logger)
 	}
 	pf->entries = pf->ahead->entries;
 	pf->count = pf->ahead->count;
+	pf->window_path = pf->ahead->window_path;
 	pf->ahead->entries = NULL;
 	pf->ahead->count = 0;
+	pf->ahead->window_path = NULL;
 	pf->ahead_ready = 0;
 	return 1;
 }

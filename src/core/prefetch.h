@@ -1,12 +1,13 @@
 /* sqzgraph core: MIME and attachments fetched ahead of the import handlers.
  *
  * Before the handlers of a window of messages run, the importer fetches
- * each message's MIME (GET .../messages/{id}/$value) and its attachments
- * with their bytes (GET .../messages/{id}/attachments: a fileAttachment
- * carries base64 contentBytes) through parallel $batch requests (batch.h),
- * decoding every body straight into a file of a private temporary
- * directory (mkdtemp, mode 0700, $TMPDIR or /tmp, named
- * sqzgraph-import-<pid>-XXXXXX). While the run
+ * each message's MIME (GET .../messages/{id}/$value) and its attachment
+ * list (GET .../messages/{id}/attachments; see "What is fetched ahead"
+ * below for the bytes) through parallel $batch requests (batch.h),
+ * decoding every body straight into a private temporary directory
+ * (mkdtemp, mode 0700, $TMPDIR or /tmp, named sqzgraph-import-<pid>-XXXXXX):
+ * the MIMEs of one window into one file (each message its region of it),
+ * decoded attachments (contentBytes) into files of their own. While the run
  * lasts, the mailbox serves saveMime, attachments and saveAttachment of
  * those messages from the files — the same bytes the streamed $value GET
  * gives. The directory is removed when the run ends, on every path; one
@@ -30,6 +31,18 @@
  * and calls nothing of the host; the calling thread joins it before any
  * request of its own that could exceed the mailbox's concurrency.
  *
+ * What is fetched ahead (pf->what, the importer's `fetch_ahead` option):
+ * SQZ_PREFETCH_MIME and SQZ_PREFETCH_ATTACHMENTS. With both (the default),
+ * the attachment list is fetched without contentBytes and each file
+ * attachment's bytes are served from its base64 part in the MIME file
+ * (mime_parts.h), decoded as the handler reads them: no attachment byte is
+ * transferred twice. An attachment whose part cannot be matched to it
+ * beyond doubt (its name unique in both lists, as many named parts as file
+ * attachments, strict base64) is not served from here: the handler's call
+ * streams it from Graph. With SQZ_PREFETCH_ATTACHMENTS alone the list
+ * carries contentBytes, decoded into files; with SQZ_PREFETCH_MIME alone
+ * the list is not fetched ahead.
+ *
  * A member answered 404 marks the message gone (deleted or moved away
  * between the listing and the prefetch): the importer reports it vanished
  * without calling the handler. */
@@ -48,14 +61,26 @@
 
 #define SQZ_PREFETCH_MAX_MESSAGE ((int64_t)2 << 20)
 
+/* pf->what; 0 means both. */
+#define SQZ_PREFETCH_MIME 1u
+#define SQZ_PREFETCH_ATTACHMENTS 2u
+
+/* An attachment's base64 part inside the entry's MIME file. */
+typedef struct sqz_prefetch_span {
+	int64_t start, end;       /* the base64 text; end = 0: none */
+	int64_t size;             /* its decoded bytes */
+} sqz_prefetch_span;
+
 typedef struct sqz_prefetch_entry {
 	char *id;                 /* owned; the message id */
 	int gone;                 /* Graph answered 404: the message is no longer there */
-	char *mime_path;          /* owned; the MIME file, NULL when not fetched */
+	char *mime_path;          /* owned copy of the window's file holding the MIME, NULL when not fetched */
+	int64_t mime_off, mime_len; /* the MIME's region of that file */
 	int have_attachments;     /* 1 when the whole list was fetched */
 	sqz_attachment *atts;     /* owned; the list (have_attachments) */
 	size_t att_count;
 	char **att_paths;         /* owned; per attachment its bytes' file, or NULL */
+	sqz_prefetch_span *att_spans; /* owned; per attachment its part of the MIME file, or NULL */
 } sqz_prefetch_entry;
 
 typedef struct sqz_prefetch_job sqz_prefetch_job;
@@ -65,6 +90,8 @@ typedef struct sqz_prefetch {
 	sqz_prefetch_entry *entries;
 	size_t count;
 	unsigned long serial;     /* file names inside dir */
+	unsigned what;            /* SQZ_PREFETCH_MIME | SQZ_PREFETCH_ATTACHMENTS; 0 = both */
+	char *window_path;        /* owned; the file of the entries' MIMEs (one per window), or NULL */
 	pid_t owner;              /* the process that created dir: only it removes files (a
 	                             handler may fork; the copy must not empty the parent's) */
 	/* The next window, fetched on a worker thread while the handlers of
@@ -142,10 +169,11 @@ void sqz_prefetch_drop(sqz_prefetch *pf);
  * directories, frees the worker's HTTP stack; pf is empty after. */
 void sqz_prefetch_clear(sqz_prefetch *pf);
 
-/* Copies a prefetched file into sink; *bytes = bytes written. *missing =
- * 1 (SQZ_OK, nothing written) when the file is not there any more (a
- * temporary-file cleaner, another process): the caller then asks Graph. */
-sqz_status sqz_prefetch_copy(const char *path, sqz_sink *sink, int64_t *bytes, int *missing, sqz_error *err);
+/* Copies len bytes at off of a prefetched file (len -1: to its end) into
+ * sink; *bytes = bytes written. *missing = 1 (SQZ_OK, nothing written) when
+ * the file is not there any more (a temporary-file cleaner, another
+ * process): the caller then asks Graph. */
+sqz_status sqz_prefetch_copy(const char *path, int64_t off, int64_t len, sqz_sink *sink, int64_t *bytes, int *missing, sqz_error *err);
 
 /* Copies an entry's attachment list (*list owned by the caller, each
  * cleared with sqz_attachment_clear, then sqz_free). */

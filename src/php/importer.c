@@ -186,9 +186,33 @@ static bool parse_options(importer_object *obj, HashTable *options)
 				grown[o->attachment_type_count++] = sqz_strdup(Z_STRVAL_P(t));
 			}
 			ZEND_HASH_FOREACH_END();
+		} else if (zend_string_equals_literal(key, "fetch_ahead")) {
+			if (Z_TYPE_P(v) != IS_ARRAY) {
+				zend_argument_type_error(3, "option \"fetch_ahead\" must be of type array, %s given", zend_zval_type_name(v));
+				return false;
+			}
+			if (!zend_array_is_list(Z_ARRVAL_P(v))) {
+				zend_argument_value_error(3, "option \"fetch_ahead\" must be a list");
+				return false;
+			}
+			o->fetch_ahead = 0;
+			zval *t;
+			ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(v), t) {
+				ZVAL_DEREF(t);
+				if (Z_TYPE_P(t) == IS_STRING && zend_string_equals_literal(Z_STR_P(t), "mime")) {
+					o->fetch_ahead |= SQZ_FETCH_AHEAD_MIME;
+				} else if (Z_TYPE_P(t) == IS_STRING && zend_string_equals_literal(Z_STR_P(t), "attachments")) {
+					o->fetch_ahead |= SQZ_FETCH_AHEAD_ATTACHMENTS;
+				} else {
+					zend_argument_value_error(3, "option \"fetch_ahead\" must be a list of \"mime\" and \"attachments\"");
+					return false;
+				}
+			}
+			ZEND_HASH_FOREACH_END();
 		} else {
 			zend_argument_value_error(3, "contains the unknown option \"%s\" (known: max_messages, require_attachments, "
-						     "attachment_types, include_inline, max_message_size, max_attempts, error_category)",
+						     "attachment_types, include_inline, max_message_size, max_attempts, error_category, "
+						     "fetch_ahead)",
 				ZSTR_VAL(key));
 			return false;
 		}

@@ -18,7 +18,7 @@ foreach ([['max_mesages' => 10], ['require_attachment' => true], ['Max_Messages'
 }
 // a valid set, every option given
 $im = new SqzGraph\Importer($mailbox, $store, ['max_messages' => 1, 'require_attachments' => false, 'attachment_types' => [],
-    'include_inline' => true, 'max_message_size' => null, 'max_attempts' => 1, 'error_category' => null]);
+    'include_inline' => true, 'max_message_size' => null, 'max_attempts' => 1, 'error_category' => null, 'fetch_ahead' => ['mime', 'attachments']]);
 echo get_class($im), "\n";
 echo get_class(new SqzGraph\Importer($mailbox, $store)), "\n";
 try {
@@ -29,11 +29,11 @@ try {
 @rmdir(sys_get_temp_dir() . '/sqzgraph-im-ce1-' . getmypid());
 ?>
 --EXPECT--
-ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "max_mesages" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category)
-ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "require_attachment" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category)
-ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "Max_Messages" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category)
+ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "max_mesages" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category, fetch_ahead)
+ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "require_attachment" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category, fetch_ahead)
+ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "Max_Messages" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category, fetch_ahead)
 ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) must be an array with string keys
-ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "dry_run" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category)
+ValueError: SqzGraph\Importer::__construct(): Argument #3 ($options) contains the unknown option "dry_run" (known: max_messages, require_attachments, attachment_types, include_inline, max_message_size, max_attempts, error_category, fetch_ahead)
 SqzGraph\Importer
 SqzGraph\Importer
 Error: SqzGraph\Importer is already constructed

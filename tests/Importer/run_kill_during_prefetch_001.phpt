@@ -25,6 +25,7 @@ echo 'mock answered it: ', json_encode(im_wait_for(fn () => array_filter($f->t->
 im_show_journal($f);
 im_show_calls($f);
 im_where($f);
+// one file: the window's MIMEs, one region per message
 echo 'left behind: ', json_encode(array_map(fn ($x) => preg_replace('~^sqzgraph-import-\d+-\w{6}~', 'sqzgraph-import-PID-XXXXXX', $x), pf_tmp_files($tmp))), "\n";
 
 echo "--- the next run\n";
@@ -43,7 +44,7 @@ handler calls:
 Inbox: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture
 Exported: 
 Error: 
-left behind: ["sqzgraph-import-PID-XXXXXX\/ (5 files)"]
+left behind: ["sqzgraph-import-PID-XXXXXX\/ (1 files)"]
 --- the next run
 run: exit 0
 imported=5 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL

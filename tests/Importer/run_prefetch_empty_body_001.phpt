@@ -1,5 +1,5 @@
 --TEST--
-Importer::run(): a $batch member that answers 200 with "body": null or "" for a MIME is not a delivery — the handler gets the message streamed from $value instead, byte for byte; when the streamed answer is empty too, saveMime() throws (a message always has headers) and the message is deferred, not imported, nothing moved to Exported that was not delivered whole
+Importer::run(): a $batch member that answers 200 with "body": null or "" for a MIME is not a delivery — the handler gets the message streamed from $value instead, byte for byte, and its attachment too (fetch_ahead's default serves attachments from the MIME fetched ahead: without it, from Graph); when the streamed answer is empty too, saveMime() throws (a message always has headers) and the message is deferred, not imported, nothing moved to Exported that was not delivered whole
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -45,7 +45,9 @@ imported=4 failed=0 deferred=1 vanished=0 resumed=0 locked=false aborted=NULL
   fixture: imported
 handler requests that went to Graph:
   GET /messages/{Invoice 1}/$value -> 200
+  GET /messages/{Invoice 1}/attachments/%s/$value -> 200
   GET /messages/{Invoice 2}/$value -> 200
+  GET /messages/{Invoice 2}/attachments/%s/$value -> 200
   GET /messages/{Invoice 3}/$value -> 200
 Invoice 1: handler's MIME %d bytes, the whole message
 Invoice 2: handler's MIME %d bytes, the whole message

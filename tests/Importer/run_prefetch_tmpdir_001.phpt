@@ -46,6 +46,7 @@ foreach (['exit' => 'exit() in the handler', 'fatal' => 'a fatal error in the ha
     echo 'after it: ', json_encode(pf_tmp_files($tmp)), "\n";
 }
 
+// (1 file: the MIME; the attachment is served from it, fetch_ahead's default)
 echo "--- a child killed by SIGKILL in the handler leaves its directory; the next run removes it\n";
 // (Invoice 3 died in its handler three times now: exit, fatal error, SIGKILL — poison at max_attempts 3.)
 $c = im_child($f, ['options' => ['max_messages' => 1], 'handler' => ['kill_in' => 'Invoice 3']]);
@@ -75,7 +76,7 @@ child: exit 255
 after it: []
 --- a child killed by SIGKILL in the handler leaves its directory; the next run removes it
 child: killed by signal 9
-after it: ["sqzgraph-import-PID-XXXXXX\/ (2 files)"]
+after it: ["sqzgraph-import-PID-XXXXXX\/ (1 files)"]
 imported=2 failed=1 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
   Invoice 3: failed (poison)
   No attachment: imported
