@@ -12,11 +12,12 @@ sqz_test_db_skipif('pgsql');
 require __DIR__ . '/common.inc';
 $f = im_start('basic', pgsql: 'run_lock_concurrent_pgsql_001');
 $f->t->setLatency(150);
+// This process's connections first: under valgrind a connection (SCRAM) takes long enough for the child to finish.
+$lines = [];
+$im = im_importer($f, [], function (string $level, string $message) use (&$lines) { $lines[] = "$level $message"; });
 $child = im_child_start($f, ['options' => ['max_messages' => 3]]);
 // The child holds the lock once its handler has started.
 echo 'child importing: ', json_encode(im_wait_for(fn () => im_calls($f) !== [], 180)), "\n";
-$lines = [];
-$im = im_importer($f, [], function (string $level, string $message) use (&$lines) { $lines[] = "$level $message"; });
 $t0 = microtime(true);
 $r = $im->run(function () { echo "parent handler called\n"; }, function () { echo "parent progress called\n"; });
 $elapsed = microtime(true) - $t0;
