@@ -50,7 +50,8 @@ copy($b, "$dir/other/b.ini");
 chmod("$dir/other/b.ini", 0600);
 foreach ([['--config-dir', "$dir/conf.d", '--config', "$dir/other/b.ini", '--target', "$dir/spool"],
     ['--config', $a, '--config', "$dir/other/../conf.d/a.ini", '--target', "$dir/spool", '--max-messages', '0'],
-    ['--config-dir', "$dir/conf.d", '--parallel', '0'], ['--config', $a, '--parallel', '2'], ['--config-dir', "$dir/nothing"]] as $args) {
+    ['--config-dir', "$dir/conf.d", '--parallel', '0'], ['--config', $a, '--parallel', '2'], ['--config-dir', "$dir/nothing"],
+    ['--config-dir', "$dir/conf.d", '--target', '']] as $args) {
     [$rc, $out, $err] = cli(array_merge(['import'], $args));
     echo str_replace($dir, 'DIR', implode(' ', $args)), ": $rc ", $norm(trim($out . $err)), "\n";
 }
@@ -86,3 +87,4 @@ DIR/d.ini: transient: cannot connect to the database store_dsn = pgsql:host=DIR/
 --config-dir DIR/conf.d --parallel 0: 64 sqzgraph: import: --parallel must be a whole number from 1 to 64
 --config DIR/conf.d/a.ini --parallel 2: 64 sqzgraph: import: --parallel is for several mailboxes (--config-dir DIR, or --config repeated)
 --config-dir DIR/nothing: 64 sqzgraph: import: --config-dir DIR/nothing is not a directory
+--config-dir DIR/conf.d --target : 64 sqzgraph: import: --target needs a directory
