@@ -20,13 +20,13 @@ echo "store-init: $rc\n";
 $fp = fn (string $mailbox) => (new SqzGraph\Config(sqz_cc_options($t, ['mailbox' => $mailbox])))->fingerprint();
 
 // another process holds a's import lock in the database Store, as an import on another host would
-file_put_contents("$dir/holder.php", '<?php
+file_put_contents("$dir/lock_child.php", '<?php
 $store = new SqzGraph\PdoStore(new PDO($argv[1]), ["namespace" => $argv[2]]);
 echo $store->lock($argv[3], 10) ? "locked\n" : "timeout\n";
 fflush(STDOUT);
 stream_get_contents(STDIN);
 ');
-$holder = proc_open(array_merge(sqz_php(), ["$dir/holder.php", "sqlite:$dir/squeeze.db", ADMIN, 'import:' . $fp(ADMIN)]),
+$holder = proc_open(array_merge(sqz_php(), ["$dir/lock_child.php", "sqlite:$dir/squeeze.db", ADMIN, 'import:' . $fp(ADMIN)]),
     [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => STDERR], $pipes);
 echo 'holder: ', fgets($pipes[1]);
 // and this process holds b's in its store_dir
