@@ -49,7 +49,7 @@ enum { STMT_GET,
 	STMT_COUNT };
 
 typedef struct php_sqz_pdo_store {
-	zval pdo;		   /* the caller's PDO, one counted reference; UNDEF until constructed */
+	zval pdo;     /* the caller's PDO, one counted reference; UNDEF until constructed */
 	sqz_sql_dialect dialect;
 	zend_string *table;
 	zend_string *ns;
@@ -93,6 +93,7 @@ typedef struct pdo_session {
 	zend_long saved_errmode;
 	bool errmode_switched;
 	bool exception_saved;
+	bool caller_in_transaction;   /* a transaction was open before our statements */
 } pdo_session;
 
 /* Fills err from the pending exception (cleared) or, without one, from
@@ -151,6 +152,20 @@ static sqz_status database_error(php_sqz_pdo_store *ps, zval *source, const char
 	return SQZ_E_STORE;
 }
 
+/* PDO::inTransaction(); for pdo_mysql and pdo_pgsql the server's own
+ * state, so a transaction begun with SQL counts too. */
+static sqz_status in_transaction(php_sqz_pdo_store *ps, bool *in, sqz_error *err)
+{
+	zval ret;
+	if (!CALL(&ps->pdo, "intransaction", &ret, 0, NULL)) {
+		zval_ptr_dtor(&ret);
+		return database_error(ps, &ps->pdo, "PDO::inTransaction()", err);
+	}
+	*in = zend_is_true(&ret);
+	zval_ptr_dtor(&ret);
+	return SQZ_OK;
+}
+
 static sqz_status session_begin(pdo_session *s, php_sqz_pdo_store *ps, sqz_error *err)
 {
 	memset(s, 0, sizeof *s);
@@ -181,13 +196,31 @@ static sqz_status session_begin(pdo_session *s, php_sqz_pdo_store *ps, sqz_error
 		}
 		s->errmode_switched = true;
 	}
-	return SQZ_OK;
+	return in_transaction(ps, &s->caller_in_transaction, err);
 }
 
 /* Puts back the error mode and a set-aside exception. An exception thrown
  * by the restore itself is dropped into err (when err still says OK). */
 static void session_end(pdo_session *s, sqz_error *err)
 {
+	/* MySQL with autocommit off (PDO::ATTR_AUTOCOMMIT, or SET autocommit = 0
+	 * run as SQL) opens a transaction with our first statement: commit it,
+	 * ours alone, or a put would not be durable and a get would pin a
+	 * snapshot that hides the next token another host writes. */
+	if (s->ps && s->ps->dialect == SQZ_SQL_MYSQL && !s->caller_in_transaction && !SQZG(unwinding_fatal)) {
+		bool now = false;
+		sqz_error ignored = SQZ_ERROR_INIT;
+		if (in_transaction(s->ps, &now, &ignored) == SQZ_OK && now) {
+			zval sql, ret;
+			ZVAL_STRING(&sql, "COMMIT");
+			if ((!CALL(&s->ps->pdo, "exec", &ret, 1, &sql) || Z_TYPE(ret) == IS_FALSE) && err->status == SQZ_OK) {
+				database_error(s->ps, &s->ps->pdo, "committing the Store's own statement (autocommit is off)", err);
+			}
+			zval_ptr_dtor(&sql);
+			zval_ptr_dtor(&ret);
+		}
+		sqz_error_clear(&ignored);
+	}
 	if (s->errmode_switched && !SQZG(unwinding_fatal)) {
 		zval args[2], ret;
 		ZVAL_LONG(&args[0], PDO_ATTR_ERRMODE);
@@ -368,38 +401,15 @@ static sqz_status check_key(php_sqz_pdo_store *ps, const char *key, size_t key_l
 }
 
 /* put/delete/createTable must not run inside the caller's transaction. */
-static sqz_status check_no_transaction(php_sqz_pdo_store *ps, const char *what, sqz_error *err)
+static sqz_status check_no_transaction(pdo_session *session, const char *what, sqz_error *err)
 {
-	zval ret;
-	if (!CALL(&ps->pdo, "intransaction", &ret, 0, NULL)) {
-		zval_ptr_dtor(&ret);
-		return database_error(ps, &ps->pdo, what, err);
-	}
-	bool in = zend_is_true(&ret);
-	zval_ptr_dtor(&ret);
-	if (in) {
+	php_sqz_pdo_store *ps = session->ps;
+	if (session->caller_in_transaction) {
 		return sqz_error_set(err, SQZ_E_STORE,
 			"PdoStore (%s, table \"%s\"): %s refused: a transaction is open on this PDO. A Store write must be "
 			"committed when it returns, and committing here would commit your transaction's work too; call it "
 			"after your commit() or rollBack(), or give the PdoStore a PDO connection of its own",
 			sqz_sql_dialect_name(ps->dialect), ZSTR_VAL(ps->table), what);
-	}
-	if (ps->dialect == SQZ_SQL_MYSQL) {
-		/* Without autocommit the upsert would wait in an implicit
-		 * transaction that nobody commits. */
-		zval attr;
-		ZVAL_LONG(&attr, PDO_ATTR_AUTOCOMMIT);
-		if (CALL(&ps->pdo, "getattribute", &ret, 1, &attr) && Z_TYPE(ret) != IS_NULL && !zend_is_true(&ret)) {
-			zval_ptr_dtor(&ret);
-			return sqz_error_set(err, SQZ_E_STORE,
-				"PdoStore (mysql, table \"%s\"): %s refused: PDO::ATTR_AUTOCOMMIT is off on this PDO, so the write "
-				"would not be committed when it returns; give the PdoStore a connection with autocommit on",
-				ZSTR_VAL(ps->table), what);
-		}
-		zval_ptr_dtor(&ret);
-		if (EG(exception)) {
-			zend_clear_exception();
-		}
 	}
 	return SQZ_OK;
 }
@@ -474,7 +484,7 @@ static sqz_status op_put(void *ctx, const char *key, size_t key_len, const char 
 	}
 	pdo_session s;
 	char *what = what_for("put", key, key_len);
-	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(ps, what, err) == SQZ_OK) {
+	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(&s, what, err) == SQZ_OK) {
 		zval *stmt = prepared(ps, STMT_PUT, what, err);
 		if (stmt) {
 			if (!bind_bytes(stmt, 1, ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns)) || !bind_bytes(stmt, 2, key, key_len)
@@ -500,7 +510,7 @@ static sqz_status op_del(void *ctx, const char *key, size_t key_len, sqz_error *
 	}
 	pdo_session s;
 	char *what = what_for("delete", key, key_len);
-	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(ps, what, err) == SQZ_OK) {
+	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(&s, what, err) == SQZ_OK) {
 		zval *stmt = prepared(ps, STMT_DEL, what, err);
 		if (stmt) {
 			if (!bind_bytes(stmt, 1, ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns)) || !bind_bytes(stmt, 2, key, key_len)
@@ -960,7 +970,7 @@ static ZEND_METHOD(SqzGraph_PdoStore, createTable)
 	sqz_error err = SQZ_ERROR_INIT;
 	pdo_session s;
 	/* MySQL commits an open transaction before DDL: never inside the caller's. */
-	if (session_begin(&s, ps, &err) == SQZ_OK && check_no_transaction(ps, "createTable()", &err) == SQZ_OK) {
+	if (session_begin(&s, ps, &err) == SQZ_OK && check_no_transaction(&s, "createTable()", &err) == SQZ_OK) {
 		zval sql, ret;
 		ZVAL_STRING(&sql, ps->sql.create);
 		if (!CALL(&ps->pdo, "exec", &ret, 1, &sql) || Z_TYPE(ret) == IS_FALSE) {
