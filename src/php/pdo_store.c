@@ -1133,83 +1133,27 @@ static ZEND_METHOD(SqzGraph_PdoStore, namespace)
 
 static ZEND_METHOD(SqzGraph_PdoStore, get)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_get(&ps->native.store, key, return_value);
+	php_sqz_native_store_get(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, put)
 {
-	zend_string *key, *value;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_STR(value)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_put(&ps->native.store, key, value);
+	php_sqz_native_store_put(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, delete)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_delete(&ps->native.store, key);
+	php_sqz_native_store_delete(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, lock)
 {
-	zend_string *key;
-	double timeout;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!php_sqz_store_check_timeout(timeout, 2)) {
-		RETURN_THROWS();
-	}
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_lock(&ps->native.store, key, timeout, return_value);
+	php_sqz_native_store_lock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, unlock)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_unlock(&ps->native.store, key);
+	php_sqz_native_store_unlock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 void php_sqz_pdo_store_minit(void)
