@@ -192,11 +192,15 @@ final class Control
 
     private function settings(array $b): Response
     {
-        $allowed = ['mailbox_concurrency', 'rate_limit', 'access_token_lifetime', 'concurrency_retry_after', 'latency_ms', 'clock_offset'];
+        $allowed = ['mailbox_concurrency', 'rate_limit', 'access_token_lifetime', 'concurrency_retry_after', 'latency_ms', 'clock_offset',
+            'refresh_token_reuse'];
         foreach ($b as $k => $v) {
             if (!in_array($k, $allowed, true)) {
                 throw new \InvalidArgumentException("unknown setting '$k' (known: " . implode(', ', $allowed) . ')');
             }
+        }
+        if (array_key_exists('refresh_token_reuse', $b) && !in_array($b['refresh_token_reuse'], ['allow', 'refuse', null], true)) {
+            throw new \InvalidArgumentException("refresh_token_reuse: 'allow' (Microsoft's behaviour, the default) or 'refuse'");
         }
         return $this->done(function () use ($b): void {
             foreach ($b as $k => $v) {
