@@ -72,6 +72,8 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/store.c \
     src/core/filestore.c \
     src/core/sealed_store.c \
+    src/core/sql_store.c \
+    src/core/range_lock.c \
     src/core/prefetch.c \
     src/core/json.c \
     src/core/url.c \
@@ -111,7 +113,8 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/php/message_iterator.c \
     src/php/mailbox.c \
     src/php/importer.c \
-    src/php/sealed_store.c"
+    src/php/sealed_store.c \
+    src/php/pdo_store.c"
 
   PHP_NEW_EXTENSION([sqzgraph],
     [sqzgraph.c $SQZ_CORE_SOURCES $SQZ_PHP_SOURCES],

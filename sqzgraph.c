@@ -46,6 +46,7 @@ static PHP_MINIT_FUNCTION(sqzgraph)
 	php_sqz_config_minit();
 	php_sqz_filestore_minit();
 	php_sqz_sealed_store_minit();
+	php_sqz_pdo_store_minit();
 	php_sqz_token_info_minit();
 	php_sqz_authenticator_minit();
 	php_sqz_folder_minit();
@@ -80,8 +81,19 @@ static PHP_MINFO_FUNCTION(sqzgraph)
 	php_info_print_table_end();
 }
 
+/* PdoStore takes a PDO: where ext/pdo is loaded, it starts first. */
+/* The macros carry their own commas. */
+/* clang-format off */
+static const zend_module_dep sqzgraph_deps[] = {
+	ZEND_MOD_OPTIONAL("pdo")
+	ZEND_MOD_END
+};
+/* clang-format on */
+
 zend_module_entry sqzgraph_module_entry = {
-	STANDARD_MODULE_HEADER,
+	STANDARD_MODULE_HEADER_EX,
+	NULL,
+	sqzgraph_deps,
 	"sqzgraph",
 	NULL,
 	PHP_MINIT(sqzgraph),

@@ -96,6 +96,35 @@ run_phpt() { # run_phpt <label> [extra run-tests args...]
 	rm -f "$log"
 }
 
+# PdoStore's tests need PostgreSQL and MariaDB: throwaway servers on unix
+# sockets in a fresh folder (scripts/db-servers.sh), started here, outside
+# run-tests.php (so the valgrind pass never traces them), stopped whatever
+# happens. Their SQZ_PGSQL_* / SQZ_MYSQL_* variables reach every test and its
+# children; a test run by hand without them skips (tests/db.inc). Servers
+# that do not start are a failure, not a suite of skipped tests.
+db_dir=
+stop_db_servers() {
+	if [ -n "$db_dir" ]; then
+		bash scripts/db-servers.sh stop "$db_dir"
+		db_dir=
+	fi
+}
+trap stop_db_servers EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+echo "== database servers (PostgreSQL, MariaDB on unix sockets)"
+db_dir=$(mktemp -d /tmp/sqzgraph-db.XXXXXX)
+if db_env=$(bash scripts/db-servers.sh start "$db_dir"); then
+	eval "$db_env"
+	echo "$db_env" | sed -n 's/^export \(SQZ_[A-Z]*_DSN\)=/\1=/p'
+	record db-servers 0
+else
+	# start removed the folder and stopped what it had started
+	db_dir=
+	record db-servers 1
+fi
+unset db_env
+
 echo "== phpt (run-tests.php -j2)"
 run_phpt phpt
 if [ "${SQZ_VALGRIND:-1}" = 1 ] && [ "${SQZ_SUITE:-all}" = all ]; then
@@ -114,6 +143,8 @@ if [ "${SQZ_VALGRIND:-1}" = 1 ] && [ "${SQZ_SUITE:-all}" = all ]; then
 		PHPT_DIRS="${SQZ_TESTS:-$(ls -d tests/*/ | grep -v -e 'tests/MockTenant/' -e 'tests/mock-tenant/' | tr '\n' ' ')}" \
 		run_phpt valgrind -m -d pcre.jit=0
 fi
+
+stop_db_servers
 
 # The current Debian as well: on a Debian 12 host run as root (CI, a fresh
 # machine), the same suite in a Debian 13 root with PHP 8.4 — a platform

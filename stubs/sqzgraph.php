@@ -402,6 +402,79 @@ namespace SqzGraph {
     }
 
     /**
+     * The Store on the deployment's own database through its PDO: PostgreSQL
+     * (pgsql), MariaDB/MySQL (mysql) or SQLite (sqlite). Records are rows
+     * (ns, k) -> v of one table; locks are PostgreSQL session advisory locks,
+     * GET_LOCK, or (SQLite) OS locks on the file "<database>.sqzgraph-lock",
+     * and die with the process holding them. Re-entrant per object;
+     * unlocking a key not held does nothing. The PDO's error mode and
+     * attributes are the same after every call as before. Not cloneable.
+     */
+    final class PdoStore implements Store
+    {
+        /**
+         * @param array{table?: string, namespace?: string} $options table: an SQL identifier,
+         *        optionally schema.table (default 'sqzgraph_store'); namespace: bytes (at most 255,
+         *        default ''), so that several mailboxes share one table
+         * @throws \ValueError for an unknown option or an invalid table name
+         * @throws StoreException when the PDO's driver is not pgsql, mysql or sqlite
+         */
+        public function __construct(\PDO $pdo, array $options = []) {}
+
+        /**
+         * CREATE TABLE IF NOT EXISTS with the DDL of schema(); idempotent.
+         * @throws StoreException (also inside a transaction open on the PDO)
+         */
+        public function createTable(): void {}
+
+        /**
+         * The DDL of the table, for an application's own migrations.
+         * @param "pgsql"|"mysql"|"sqlite" $driver
+         * @throws \ValueError for another driver or an invalid table name
+         */
+        public static function schema(string $driver, string $table = "sqzgraph_store"): string {}
+
+        /** @return "pgsql"|"mysql"|"sqlite" */
+        public function driver(): string {}
+
+        public function table(): string {}
+
+        public function namespace(): string {}
+
+        /**
+         * The value stored under $key, or null when there is none.
+         * @throws StoreException naming the table and SQLSTATE (a missing table: run createTable())
+         */
+        public function get(string $key): ?string {}
+
+        /**
+         * One upsert, committed when it returns (at most 16 MiB; keys at most 255 bytes).
+         * @throws StoreException also when a transaction is open on the PDO (it is left untouched)
+         */
+        public function put(string $key, #[\SensitiveParameter] string $value): void {}
+
+        /**
+         * Removes the record; a missing record is not an error.
+         * @throws StoreException also when a transaction is open on the PDO (it is left untouched)
+         */
+        public function delete(string $key): void {}
+
+        /**
+         * Takes the exclusive lock named $key across processes and hosts, waiting
+         * at most $timeoutSeconds (INF: indefinitely); false when it timed out.
+         * @throws \ValueError when $timeoutSeconds is negative or NAN
+         * @throws StoreException
+         */
+        public function lock(string $key, float $timeoutSeconds): bool {}
+
+        /**
+         * Releases a lock taken by lock().
+         * @throws StoreException when the database session no longer held it (a pooler in transaction mode)
+         */
+        public function unlock(string $key): void {}
+    }
+
+    /**
      * The state of a mailbox's authorization, as Authenticator reports it;
      * no token or secret inside. Instants are epoch seconds (UTC).
      */

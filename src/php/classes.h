@@ -7,6 +7,7 @@ void php_sqz_config_minit(void);
 void php_sqz_store_minit(void);      /* interface SqzGraph\Store */
 void php_sqz_filestore_minit(void);
 void php_sqz_sealed_store_minit(void);
+void php_sqz_pdo_store_minit(void);
 
 void php_sqz_token_info_minit(void);
 void php_sqz_authenticator_minit(void);
