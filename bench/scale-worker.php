@@ -32,7 +32,7 @@ $importers = [];
 foreach ($c['mailboxes'] as $mb) {
     $upn = $mb['upn'];
     $store = $c['store'] === 'pgsql'
-        ? new SqzGraph\PdoStore($pdo, ['table' => $mb['table']])
+        ? new SqzGraph\PdoStore($pdo, ['table' => $c['table'], 'namespace' => $upn])
         : new SqzGraph\FileStore($mb['dir']);
     $options = ['tenant_id' => $c['tenant'], 'client_id' => $c['client_id'], 'client_secret' => $c['secret'],
         'authority' => $c['authority'], 'graph_endpoint' => $c['graph'],

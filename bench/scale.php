@@ -5,8 +5,8 @@
 // mailbox in a loop while new mail arrives; every few seconds a random worker is killed with SIGKILL
 // and a new one started. Then the feed stops, the workers drain the Inboxes, and the mock tenant's view
 // of every mailbox is checked against every handler call the workers recorded.
-//   php bench/scale.php [--workers 1,2,4] [--seconds 40] [--kill-every 3] [--feed-per-second 10]
-//       [--messages 40] [--latency-ms 20] [--token-lifetime 305] [--handler-ms 0] [--store pgsql|file]
+//   php bench/scale.php [--workers 1,2,4] [--seconds 30] [--kill-every 3] [--feed-per-second 10]
+//       [--messages 60] [--latency-ms 20] [--token-lifetime 305] [--handler-ms 0] [--store pgsql|file]
 //       [--max-messages 500] [--drain-timeout 180] [--keep DIR]
 // --store pgsql (default) uses $SQZ_PGSQL_DSN / $SQZ_PGSQL_USER / $SQZ_PGSQL_PASSWORD when set, else
 // starts a throwaway PostgreSQL with scripts/db-servers.sh and stops it at the end.
@@ -17,10 +17,10 @@ declare(strict_types=1);
 $opt = getopt('', ['workers:', 'seconds:', 'kill-every:', 'feed-per-second:', 'messages:', 'latency-ms:',
     'token-lifetime:', 'handler-ms:', 'store:', 'max-messages:', 'drain-timeout:', 'keep:']);
 $workerCounts = array_map('intval', explode(',', (string) ($opt['workers'] ?? '1,2,4')));
-$seconds = (float) ($opt['seconds'] ?? 40);
+$seconds = (float) ($opt['seconds'] ?? 30);
 $killEvery = (float) ($opt['kill-every'] ?? 3);
 $feedRate = (float) ($opt['feed-per-second'] ?? 10);
-$perMailbox = max(0, (int) ($opt['messages'] ?? 40));
+$perMailbox = max(0, (int) ($opt['messages'] ?? 60));
 $latency = max(0, (int) ($opt['latency-ms'] ?? 20));
 $tokenLifetime = max(1, (int) ($opt['token-lifetime'] ?? 305));
 $handlerMs = max(0.0, (float) ($opt['handler-ms'] ?? 0));
@@ -56,6 +56,7 @@ const SCALE_TENANT = '5ca1e000-0000-4000-8000-000000000001';      // tests/mock-
 const SCALE_CLIENT = '5ca1e000-0000-4000-8000-0000000a0001';
 const SCALE_SECRET = 'Scale~secret-1.Tailspin';
 const SCALE_REDIRECT = 'http://127.0.0.1:8123/api/v2/importers/email/authenticate/end';
+const SCALE_TABLE = 'sqz_scale';       // PdoStore: one table, each mailbox in its own namespace (its address)
 
 $work = $opt['keep'] ?? sys_get_temp_dir() . '/sqz-bench-scale-' . bin2hex(random_bytes(4));
 @mkdir($work, 0700, true);
@@ -79,7 +80,7 @@ if ($storeKind === 'pgsql') {
             fwrite(STDERR, "no PostgreSQL: set SQZ_PGSQL_DSN, SQZ_PGSQL_USER, SQZ_PGSQL_PASSWORD (or get scripts/db-servers.sh)\n");
             exit(2);
         }
-        $dbDir = "$work/db";
+        $dbDir = "$work-db";      // beside the private run directory: PostgreSQL's user must reach it
         $lines = shell_exec('bash ' . escapeshellarg($script) . ' start ' . escapeshellarg($dbDir) . ' pgsql');
         $cleanup[] = fn () => shell_exec('bash ' . escapeshellarg($script) . ' stop ' . escapeshellarg($dbDir) . ' 2>&1');
         foreach (explode("\n", (string) $lines) as $line) {
@@ -103,7 +104,7 @@ $baseSeed = (static fn () => require "$root/tests/mock-tenant/seeds/scale.php")(
 $mailboxes = [];
 foreach ($baseSeed['tenants'][0]['users'] as $i => $u) {
     $delegated = !str_starts_with($u['upn'], 'shared');
-    $mailboxes[] = ['upn' => $u['upn'], 'kind' => $delegated ? 'delegated' : 'app', 'table' => sprintf('sqz_scale_%02d', $i + 1)];
+    $mailboxes[] = ['upn' => $u['upn'], 'kind' => $delegated ? 'delegated' : 'app'];
 }
 $delegatedCount = count(array_filter($mailboxes, fn ($m) => $m['kind'] === 'delegated'));
 
@@ -219,15 +220,17 @@ foreach ($workerCounts as $W) {
     $t->settings(['refresh_token_reuse' => 'refuse', 'access_token_lifetime' => $tokenLifetime]);
     $t->setAutoConsent(true);
 
-    // fresh Stores, one per mailbox (a table each, or a directory each)
+    // a fresh Store: one table, a namespace per mailbox (PdoStore), or a directory per mailbox (FileStore)
     $pdo = null;
     $stores = [];
+    if ($storeKind === 'pgsql') {
+        $pdo = new PDO($db['dsn'], $db['user'], $db['password'], [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
+        $pdo->exec('DROP TABLE IF EXISTS ' . SCALE_TABLE);
+        (new SqzGraph\PdoStore($pdo, ['table' => SCALE_TABLE]))->createTable();
+    }
     foreach ($mailboxes as $k => $mb) {
         if ($storeKind === 'pgsql') {
-            $pdo ??= new PDO($db['dsn'], $db['user'], $db['password'], [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
-            $pdo->exec('DROP TABLE IF EXISTS ' . $mb['table']);
-            $stores[$mb['upn']] = new SqzGraph\PdoStore($pdo, ['table' => $mb['table']]);
-            $stores[$mb['upn']]->createTable();
+            $stores[$mb['upn']] = new SqzGraph\PdoStore($pdo, ['table' => SCALE_TABLE, 'namespace' => $mb['upn']]);
         } else {
             $mailboxes[$k]['dir'] = "$run/stores/" . $mb['upn'];
             $stores[$mb['upn']] = new SqzGraph\FileStore($mailboxes[$k]['dir']);
@@ -253,7 +256,7 @@ foreach ($workerCounts as $W) {
     $config = ['run_dir' => $run, 'stop_file' => $stopFile, 'store' => $storeKind, 'tenant' => SCALE_TENANT,
         'client_id' => SCALE_CLIENT, 'secret' => SCALE_SECRET, 'redirect_uri' => SCALE_REDIRECT,
         'authority' => $t->authority, 'graph' => $t->graph, 'mailboxes' => $mailboxes, 'handler_ms' => $handlerMs,
-        'max_messages' => $maxMessages]
+        'max_messages' => $maxMessages, 'table' => SCALE_TABLE]
         + ($db === null ? [] : ['dsn' => $db['dsn'], 'db_user' => $db['user'], 'db_password' => $db['password']]);
     $configFile = "$run/config.json";
     touch($configFile);
@@ -291,6 +294,7 @@ foreach ($workerCounts as $W) {
     $drained = null;
     $nextDrainCheck = $feedEnd;
     $stopAt = null;
+    $backlogAtFeedEnd = null;   // messages still in the Inboxes when the feed stopped: > 0 = the workers never ran dry
     $reap = function (bool $stopped) use (&$workers, &$exits, &$killed): void {
         foreach ($workers as $g => $w) {
             $s = proc_get_status($w['proc']);
@@ -342,6 +346,7 @@ foreach ($workerCounts as $W) {
             foreach ($mailboxes as $mb) {
                 $left += count($t->messagesIn($mb['upn'], 'inbox'));
             }
+            $backlogAtFeedEnd ??= $left;
             if ($left === 0) {
                 $drained = microtime(true);
                 touch($stopFile);
@@ -415,7 +420,13 @@ foreach ($workerCounts as $W) {
         $byId[$c['id']][] = $k;
     }
     $handlerCalls = count($calls);
-    $callsInFeed = count(array_filter($calls, fn ($c) => $c['t'] < $feedEnd));
+    // throughput: the messages whose handler was first called during the feed; while a backlog is left at its end,
+    // that is what the workers can do (the drain afterwards ends with a tail of a few mailboxes)
+    $firstCall = [];
+    foreach ($calls as $c) {
+        $firstCall[$c['id']] ??= $c['t'];
+    }
+    $feedMessages = count(array_filter($firstCall, fn ($tc) => $tc < $feedEnd));
     $repeatsKilled = 0;      // a call whose worker was killed before its verdict reached the journal
     $duplicates = 0;         // any other repeated call: must be 0
     $dupExamples = [];
@@ -501,7 +512,7 @@ foreach ($workerCounts as $W) {
         'refresh_orphans' => $orphans, 'app_tokens' => $appTokens, 'max_inflight' => $maxInFlight, 'max_inflight_at' => $maxAt,
         'status_429' => $status429, 'requests' => $requests, 'members' => $members, 'kills' => count($killed),
         'workers_started' => $gen, 'other_exits' => $exits, 'errors' => $errors, 'runs' => $runs, 'locked_runs' => $locked,
-        'wall' => $wall, 'drained' => $drained !== null, 'throughput' => $ended / $wall, 'calls_per_s_feed' => $callsInFeed / $seconds, 'cpu_busy' => $cpuBusy,
+        'wall' => $wall, 'drained' => $drained !== null, 'throughput' => $feedMessages / $seconds, 'overall' => $ended / $wall, 'backlog_at_feed_end' => $backlogAtFeedEnd, 'cpu_busy' => $cpuBusy,
         'mock_cpu' => $mockCpu, 'pg_cpu' => $pgCpu, 'worker_cpu' => $workerCpu, 'load' => sprintf('%.1f -> %.1f', $load0, sys_getloadavg()[0])];
     $results[] = $res;
     file_put_contents("$run/result.json", json_encode($res + ['reauth_list' => $reauths, 'duplicate_examples' => array_slice($dupExamples, 0, 20)],
@@ -517,8 +528,9 @@ foreach ($workerCounts as $W) {
         count($reauths), $workerReauthEvents, $refreshOk, $refreshRefused, $orphans, $appTokens);
     printf("   max in flight per mailbox %d (%s), 429 answers %d, HTTP requests %d (+ %d batch members), import runs %d (+ %d found the mailbox locked)\n",
         $maxInFlight, $maxAt, $status429, $requests, $members, $runs, $locked);
-    printf("   throughput %.1f messages/s (handler calls during the feed: %.1f/s); CPU: machine %.0f %% busy (load average %s), "
-        . "workers %.1f s, mock tenant %.1f s, PostgreSQL %s\n", $ended / $wall, $callsInFeed / $seconds, 100 * $cpuBusy,
+    printf("   throughput %.1f messages/s during the feed (%d messages still waiting when it stopped%s); %.1f messages/s until drained\n",
+        $feedMessages / $seconds, (int) $backlogAtFeedEnd, $backlogAtFeedEnd ? '' : ': the workers ran dry, raise --messages', $ended / $wall);
+    printf("   CPU: machine %.0f %% busy (load average %s), workers %.1f s, mock tenant %.1f s, PostgreSQL %s\n", 100 * $cpuBusy,
         $res['load'], $workerCpu, $mockCpu, $pgData === null ? 'n/a' : sprintf('%.1f s', $pgCpu));
     if ($exits !== []) {
         printf("   workers that ended by themselves: %s\n", json_encode($exits));
@@ -545,11 +557,14 @@ foreach ($workerCounts as $W) {
     $driverAuth = [];
 }
 
-printf("%-8s %9s %9s %6s %5s %8s %10s %6s %9s %8s %7s %10s %6s\n", 'workers', 'messages', 'Exported', 'Error', 'lost',
-    'repeats', 'duplicates', 'reauth', 'inflight', 'seconds', 'msg/s', 'CPU s/msg', 'kills');
+printf("%-7s %8s %8s %5s %4s %7s %10s %6s %8s %6s %7s %8s %7s %10s\n", 'workers', 'messages', 'Exported', 'Error', 'lost',
+    'repeats', 'duplicates', 'reauth', 'inflight', 'kills', 'msg/s', 'backlog', 'drain s', 'CPU ms/msg');
 foreach ($results as $r) {
-    printf("%-8d %9d %9d %6d %5d %8d %10d %6d %9d %8.1f %7.1f %10.4f %6d\n", $r['workers'], $r['messages'], $r['exported'],
-        $r['error'], $r['lost'], $r['repeats_killed'], $r['duplicates'], $r['reauths'], $r['max_inflight'], $r['wall'],
-        $r['throughput'], ($r['worker_cpu'] + $r['mock_cpu'] + $r['pg_cpu']) / max(1, $r['messages']), $r['kills']);
+    printf("%-7d %8d %8d %5d %4d %7d %10d %6d %8d %6d %7.1f %8d %7.1f %10.1f\n", $r['workers'], $r['messages'], $r['exported'],
+        $r['error'], $r['lost'], $r['repeats_killed'], $r['duplicates'], $r['reauths'], $r['max_inflight'], $r['kills'],
+        $r['throughput'], (int) $r['backlog_at_feed_end'], $r['wall'],
+        1000 * ($r['worker_cpu'] + $r['mock_cpu'] + $r['pg_cpu']) / max(1, $r['messages']));
 }
+echo "msg/s: messages first handed to a handler per second during the feed; backlog: messages still in the Inboxes when the\n"
+    . "feed stopped; drain s: from the first worker's start until every Inbox was empty; CPU: workers + mock tenant + PostgreSQL\n";
 exit($failed ? 1 : 0);
