@@ -294,6 +294,8 @@ foreach ($workerCounts as $W) {
     $drained = null;
     $nextDrainCheck = $feedEnd;
     $stopAt = null;
+    $busy = null;               // the mailboxes whose Inbox was not empty at the last look
+    $stillBusy = [];
     $backlogAtFeedEnd = null;   // messages still in the Inboxes when the feed stopped: > 0 = the workers never ran dry
     $reap = function (bool $stopped) use (&$workers, &$exits, &$killed): void {
         foreach ($workers as $g => $w) {
@@ -342,10 +344,15 @@ foreach ($workerCounts as $W) {
             $nextStatus = $now + 1;
         }
         if ($stopAt === null && $now >= $nextDrainCheck) {
+            // after the feed an Inbox only empties: a mailbox found empty is not asked again
             $left = 0;
-            foreach ($mailboxes as $mb) {
-                $left += count($t->messagesIn($mb['upn'], 'inbox'));
+            foreach ($busy ?? array_column($mailboxes, 'upn') as $upn) {
+                if (($n = $t->folderCounts($upn)['Inbox']) > 0) {
+                    $left += $n;
+                    $stillBusy[] = $upn;
+                }
             }
+            [$busy, $stillBusy] = [$stillBusy ?? [], []];
             $backlogAtFeedEnd ??= $left;
             if ($left === 0) {
                 $drained = microtime(true);

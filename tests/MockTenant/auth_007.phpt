@@ -1,5 +1,5 @@
 --TEST--
-Refresh tokens, strict rotation (settings refresh_token_reuse = refuse): a redeemed refresh token is refused with invalid_grant AADSTS70000; the scale seed
+Refresh tokens, strict rotation (settings refresh_token_reuse = refuse): a redeemed refresh token is refused with invalid_grant AADSTS70000; the scale seed; folder counts
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -52,6 +52,10 @@ $app = $t->clientCredentialsToken('tailspin.example', '5ca1e000-0000-4000-8000-0
 $f = $t->graphGet($app, '/users/shared37@tailspin.example/mailFolders?$select=displayName,totalItemCount&$top=50');
 show('shared37 folders', array_map(fn ($x) => $x['displayName'] . ':' . $x['totalItemCount'],
     array_values(array_filter($f['json']['value'], fn ($x) => in_array($x['displayName'], ['Inbox', 'Exported', 'Error'], true)))));
+// the control API's cheap view: counts instead of message lists
+$c = $t->control('GET', 'folders/shared37@tailspin.example?counts=1');
+show('counts', array_map(fn ($x) => $x['path'] . ':' . $x['count'] . ':' . (int) isset($x['messages']),
+    array_values(array_filter($c['folders'], fn ($x) => in_array($x['path'], ['Inbox', 'Exported', 'Error'], true)))));
 ?>
 --EXPECTF--
 default, first use: 200
@@ -74,3 +78,4 @@ removed = default: 200
 %s400%s"refresh_token_reuse: 'allow' (Microsoft's behaviour, the default) or 'refuse'"}
 scale: [52,"shared01@tailspin.example","shared50@tailspin.example","dana@tailspin.example","eli@tailspin.example",520]
 shared37 folders: ["Error:0","Exported:0","Inbox:10"]
+counts: ["Inbox:10:0","Exported:0:0","Error:0:0"]
