@@ -7,7 +7,7 @@
 // of every mailbox is checked against every handler call the workers recorded.
 //   php bench/scale.php [--workers 1,2,4] [--seconds 30] [--kill-every 3] [--feed-per-second 10]
 //       [--messages 60] [--latency-ms 20] [--token-lifetime 305] [--handler-ms 0] [--store pgsql|file]
-//       [--max-messages 500] [--drain-timeout 180] [--keep DIR]
+//       [--max-messages 500] [--drain-timeout 180] [--rounds 1] [--keep DIR]
 // --store pgsql (default) uses $SQZ_PGSQL_DSN / $SQZ_PGSQL_USER / $SQZ_PGSQL_PASSWORD when set, else
 // starts a throwaway PostgreSQL with scripts/db-servers.sh and stops it at the end.
 // Prints one block per worker count and a summary table; exits 1 when a check failed (duplicates,
@@ -15,7 +15,8 @@
 declare(strict_types=1);
 
 $opt = getopt('', ['workers:', 'seconds:', 'kill-every:', 'feed-per-second:', 'messages:', 'latency-ms:',
-    'token-lifetime:', 'handler-ms:', 'store:', 'max-messages:', 'drain-timeout:', 'keep:']);
+    'token-lifetime:', 'handler-ms:', 'store:', 'max-messages:', 'drain-timeout:', 'keep:', 'rounds:']);
+$rounds = max(1, (int) ($opt['rounds'] ?? 1));
 $workerCounts = array_map('intval', explode(',', (string) ($opt['workers'] ?? '1,2,4')));
 $seconds = (float) ($opt['seconds'] ?? 30);
 $killEvery = (float) ($opt['kill-every'] ?? 3);
@@ -201,8 +202,14 @@ printf("machine: %s, %s cores (%s), PHP %s, %s\n\n", php_uname('m'), trim((strin
 
 $results = [];
 $failed = false;
-foreach ($workerCounts as $W) {
-    $run = "$work/w$W";
+$plan = [];
+for ($round = 1; $round <= $rounds; $round++) {
+    foreach ($workerCounts as $W) {
+        $plan[] = [$round, $W];      // alternately, so that drift of the machine's load hits every worker count
+    }
+}
+foreach ($plan as [$round, $W]) {
+    $run = "$work/r$round-w$W";
     shell_exec('rm -rf ' . escapeshellarg($run));
     mkdir($run, 0700, true);
     $stopFile = "$run/stop";
@@ -511,7 +518,7 @@ foreach ($workerCounts as $W) {
     }
 
     $ended = $exported + $error;
-    $res = ['workers' => $W, 'messages' => count($created), 'initial' => $initial, 'fed' => $fed, 'exported' => $exported,
+    $res = ['round' => $round, 'workers' => $W, 'messages' => count($created), 'initial' => $initial, 'fed' => $fed, 'exported' => $exported,
         'error' => $error, 'error_reasons' => $errorReasons, 'lost' => $lost, 'twice' => $twice, 'inbox_left' => $inboxLeft,
         'unknown' => $unknown, 'handler_calls' => $handlerCalls, 'repeats_killed' => $repeatsKilled, 'duplicates' => $duplicates,
         'exported_without_call' => $exportedWithoutCall, 'calls_on_unknown' => $callsOnUnknown, 'reauths' => count($reauths),
@@ -525,8 +532,8 @@ foreach ($workerCounts as $W) {
     file_put_contents("$run/result.json", json_encode($res + ['reauth_list' => $reauths, 'duplicate_examples' => array_slice($dupExamples, 0, 20)],
         JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES));
 
-    printf("== %d worker%s: %.1f s until every Inbox was empty (feed %.0f s), %d workers started, %d killed\n",
-        $W, $W > 1 ? 's' : '', $wall, $seconds, $gen, count($killed));
+    printf("== round %d, %d worker%s: %.1f s until every Inbox was empty (feed %.0f s), %d workers started, %d killed\n",
+        $round, $W, $W > 1 ? 's' : '', $wall, $seconds, $gen, count($killed));
     printf("   messages %d (%d at the start + %d fed): Exported %d, Error %d %s, lost %d, in two places %d, left in Inboxes %d\n",
         count($created), $initial, $fed, $exported, $error, json_encode($errorReasons, JSON_UNESCAPED_SLASHES), $lost, $twice, $inboxLeft);
     printf("   handler calls %d: repeats after a SIGKILL before the journal write %d, duplicates %d, Exported without a call %d\n",
@@ -564,13 +571,35 @@ foreach ($workerCounts as $W) {
     $driverAuth = [];
 }
 
-printf("%-7s %8s %8s %5s %4s %7s %10s %6s %8s %6s %7s %8s %7s %10s\n", 'workers', 'messages', 'Exported', 'Error', 'lost',
-    'repeats', 'duplicates', 'reauth', 'inflight', 'kills', 'msg/s', 'backlog', 'drain s', 'CPU ms/msg');
-foreach ($results as $r) {
-    printf("%-7d %8d %8d %5d %4d %7d %10d %6d %8d %6d %7.1f %8d %7.1f %10.1f\n", $r['workers'], $r['messages'], $r['exported'],
-        $r['error'], $r['lost'], $r['repeats_killed'], $r['duplicates'], $r['reauths'], $r['max_inflight'], $r['kills'],
-        $r['throughput'], (int) $r['backlog_at_feed_end'], $r['wall'],
+printf("%-5s %-7s %8s %8s %5s %4s %7s %10s %6s %8s %6s %7s %8s %7s %10s\n", 'round', 'workers', 'messages', 'Exported', 'Error',
+    'lost', 'repeats', 'duplicates', 'reauth', 'inflight', 'kills', 'msg/s', 'backlog', 'drain s', 'CPU ms/msg');
+$row = function (string $round, array $r): void {
+    printf("%-5s %-7d %8d %8d %5d %4d %7d %10d %6d %8d %6d %7.1f %8d %7.1f %10.1f\n", $round, $r['workers'], $r['messages'],
+        $r['exported'], $r['error'], $r['lost'], $r['repeats_killed'], $r['duplicates'], $r['reauths'], $r['max_inflight'],
+        $r['kills'], $r['throughput'], (int) $r['backlog_at_feed_end'], $r['wall'],
         1000 * ($r['worker_cpu'] + $r['mock_cpu'] + $r['pg_cpu']) / max(1, $r['messages']));
+};
+foreach ($results as $r) {
+    $row((string) $r['round'], $r);
+}
+if ($rounds > 1) {
+    // medians per worker count (sums for the counts that must be 0, maxima for the in-flight figure)
+    foreach ($workerCounts as $W) {
+        $rs = array_values(array_filter($results, fn ($r) => $r['workers'] === $W));
+        $med = function (string $k) use ($rs): float {
+            $v = array_column($rs, $k);
+            sort($v);
+            $m = intdiv(count($v), 2);
+            return count($v) % 2 ? (float) $v[$m] : ($v[$m - 1] + $v[$m]) / 2;
+        };
+        $sum = fn (string $k) => array_sum(array_column($rs, $k));
+        $row('all', ['workers' => $W, 'messages' => $sum('messages'), 'exported' => $sum('exported'), 'error' => $sum('error'),
+            'lost' => $sum('lost'), 'repeats_killed' => $sum('repeats_killed'), 'duplicates' => $sum('duplicates'),
+            'reauths' => $sum('reauths'), 'max_inflight' => max(array_column($rs, 'max_inflight')), 'kills' => $sum('kills'),
+            'throughput' => $med('throughput'), 'backlog_at_feed_end' => $med('backlog_at_feed_end'), 'wall' => $med('wall'),
+            'worker_cpu' => $sum('worker_cpu'), 'mock_cpu' => $sum('mock_cpu'), 'pg_cpu' => $sum('pg_cpu')]);
+    }
+    echo "all: counts summed over the rounds, max in flight the highest, msg/s, backlog and drain s the medians\n";
 }
 echo "msg/s: messages first handed to a handler per second during the feed; backlog: messages still in the Inboxes when the\n"
     . "feed stopped; drain s: from the first worker's start until every Inbox was empty; CPU: workers + mock tenant + PostgreSQL\n";
