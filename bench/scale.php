@@ -7,7 +7,9 @@
 // of every mailbox is checked against every handler call the workers recorded.
 //   php bench/scale.php [--workers 1,2,4] [--seconds 30] [--kill-every 3] [--feed-per-second 10]
 //       [--messages 60] [--latency-ms 20] [--token-lifetime 305] [--handler-ms 0] [--store pgsql|file]
-//       [--max-messages 500] [--drain-timeout 180] [--rounds 1] [--keep DIR]
+//       [--max-messages 500] [--drain-timeout 180] [--rounds 1] [--mock-workers 16] [--keep DIR]
+// --mock-workers: the mock tenant's backend processes. Each request holds one for its latency, so they cap the
+// requests in service at once (4 workers x 4 per mailbox = 16; the tests' default of 8 would be the limit).
 // --store pgsql (default) uses $SQZ_PGSQL_DSN / $SQZ_PGSQL_USER / $SQZ_PGSQL_PASSWORD when set, else
 // starts a throwaway PostgreSQL with scripts/db-servers.sh and stops it at the end.
 // Prints one block per worker count and a summary table; exits 1 when a check failed (duplicates,
@@ -15,7 +17,8 @@
 declare(strict_types=1);
 
 $opt = getopt('', ['workers:', 'seconds:', 'kill-every:', 'feed-per-second:', 'messages:', 'latency-ms:',
-    'token-lifetime:', 'handler-ms:', 'store:', 'max-messages:', 'drain-timeout:', 'keep:', 'rounds:']);
+    'token-lifetime:', 'handler-ms:', 'store:', 'max-messages:', 'drain-timeout:', 'keep:', 'rounds:', 'mock-workers:']);
+$mockWorkers = max(1, (int) ($opt['mock-workers'] ?? 16));
 $rounds = max(1, (int) ($opt['rounds'] ?? 1));
 $workerCounts = array_map('intval', explode(',', (string) ($opt['workers'] ?? '1,2,4')));
 $seconds = (float) ($opt['seconds'] ?? 30);
@@ -99,7 +102,7 @@ if ($storeKind === 'pgsql') {
 }
 
 // ---- the tenant ----------------------------------------------------------------------------------
-$t = MockTenant::start([], ['latency_ms' => 0, 'workers' => 8]);
+$t = MockTenant::start([], ['latency_ms' => 0, 'workers' => $mockWorkers]);
 $cleanup[] = fn () => $t->stop();
 $baseSeed = (static fn () => require "$root/tests/mock-tenant/seeds/scale.php")();   // its own scope: the seed file sets variables
 $mailboxes = [];
@@ -195,8 +198,8 @@ function scale_lines(string $glob): array
 $cpuModel = trim((string) preg_replace('/^.*:\s*/', '', (string) shell_exec("grep -m1 'model name' /proc/cpuinfo")));
 printf("sqzgraph scale simulation: %d mailboxes (%d shared, client credentials; %d delegated, strict refresh-token rotation), "
     . "store %s, %d messages per mailbox at the start + %.1f new per second for %.0f s, a worker killed every %.1f s, "
-    . "%d ms latency, access tokens valid %d s\n", count($mailboxes), count($mailboxes) - $delegatedCount, $delegatedCount,
-    $storeKind === 'pgsql' ? 'PdoStore on PostgreSQL' : 'FileStore', $perMailbox, $feedRate, $seconds, $killEvery, $latency, $tokenLifetime);
+    . "%d ms latency, access tokens valid %d s, %d mock tenant backends\n", count($mailboxes), count($mailboxes) - $delegatedCount, $delegatedCount,
+    $storeKind === 'pgsql' ? 'PdoStore on PostgreSQL' : 'FileStore', $perMailbox, $feedRate, $seconds, $killEvery, $latency, $tokenLifetime, $mockWorkers);
 printf("machine: %s, %s cores (%s), PHP %s, %s\n\n", php_uname('m'), trim((string) shell_exec('nproc')), $cpuModel, PHP_VERSION,
     trim((string) shell_exec('git -C ' . escapeshellarg($root) . ' log -1 --format=%h 2>/dev/null')));
 
