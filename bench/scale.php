@@ -205,6 +205,18 @@ printf("machine: %s, %s cores (%s), PHP %s, %s\n\n", php_uname('m'), trim((strin
 
 $results = [];
 $failed = false;
+$workers = [];           // the running workers of the current phase: gen => [proc, pid]
+// Ctrl-C / kill: the workers die with the run, then the shutdown functions stop the tenant and PostgreSQL
+pcntl_async_signals(true);
+foreach ([SIGINT, SIGTERM] as $sig) {
+    pcntl_signal($sig, function () use (&$workers): void {
+        foreach ($workers as $w) {
+            posix_kill($w['pid'], SIGKILL);
+        }
+        fwrite(STDERR, "interrupted: workers killed, stopping the tenant and the database\n");
+        exit(130);
+    });
+}
 $plan = [];
 for ($round = 1; $round <= $rounds; $round++) {
     foreach ($workerCounts as $W) {
@@ -278,7 +290,7 @@ foreach ($plan as [$round, $W]) {
     $t->resetMaxInFlight();
 
     $gen = 0;
-    $workers = [];           // gen => [proc, pid]
+    $workers = [];
     $killed = [];            // gen => time of the SIGKILL
     $exits = [];             // gen => exit status of a worker that ended by itself
     $spawn = function () use (&$gen, &$workers, $ext, $configFile, $run): void {
