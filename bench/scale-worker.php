@@ -29,6 +29,7 @@ $tmp = "$dir/tmp-w$gen";
 @mkdir($tmp, 0700);
 
 $importers = [];
+$pendingToken = [];      // mailbox => request-id of a token answer not yet followed by a request that used it
 foreach ($c['mailboxes'] as $mb) {
     $upn = $mb['upn'];
     $store = $c['store'] === 'pgsql'
@@ -38,9 +39,15 @@ foreach ($c['mailboxes'] as $mb) {
         'authority' => $c['authority'], 'graph_endpoint' => $c['graph'],
         // the token requests' request-ids (the answer's header): scale.php finds, in the mock's log, a refresh whose answer
         // no worker lived to see (the worker was killed in between: under strict rotation a lost grant)
-        'logger' => function (string $level, string $message, array $ctx) use ($event, $upn): void {
+        // and, with the next request of that mailbox, that the new token was in the Store (it is written before
+        // it is used): a worker killed between the two may have lost a rotated refresh token
+        'logger' => function (string $level, string $message, array $ctx) use ($event, $upn, &$pendingToken): void {
             if (str_contains($ctx['path'] ?? '', '/oauth2/v2.0/token')) {
                 $event(['ev' => 'token', 'mb' => $upn, 'rid' => $ctx['request_id'], 'status' => $ctx['status']]);
+                $pendingToken[$upn] = $ctx['request_id'];
+            } elseif (isset($ctx['method'], $pendingToken[$upn])) {
+                $event(['ev' => 'token_used', 'mb' => $upn, 'rid' => $pendingToken[$upn]]);
+                unset($pendingToken[$upn]);
             }
         }];
     $options += $mb['kind'] === 'delegated'
@@ -68,6 +75,7 @@ $n = count($upns);
 $offset = random_int(0, $n - 1);     // workers start at different mailboxes
 $current = null;
 for ($pass = 0; ; $pass++) {
+    $worked = false;
     for ($k = 0; $k < $n; $k++) {
         if (is_file($c['stop_file'])) {
             $event(['ev' => 'stop']);
@@ -76,6 +84,7 @@ for ($pass = 0; ; $pass++) {
         $current = $upns[($offset + $k) % $n];
         try {
             $r = $importers[$current]->run($handler);
+            $worked = $worked || $r->imported + $r->failed + $r->resumed + $r->vanished > 0;
             if (!$r->locked) {
                 $event(['ev' => 'run', 'mb' => $current, 'imported' => $r->imported, 'failed' => $r->failed,
                     'deferred' => $r->deferred, 'vanished' => $r->vanished, 'resumed' => $r->resumed,
@@ -90,5 +99,8 @@ for ($pass = 0; ; $pass++) {
             $event(['ev' => 'error', 'mb' => $current, 'class' => get_class($e), 'message' => $e->getMessage()]);
             usleep(200000);
         }
+    }
+    if (!$worked) {
+        usleep(50000);   // a pass with nothing to do (every mailbox empty or another worker's): poll, don't spin
     }
 }
