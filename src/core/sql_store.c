@@ -180,17 +180,21 @@ void sqz_sql_statements_free(sqz_sql_statements *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* SHA-256 over a framing that keeps (ns, key) pairs apart: ns carries its
- * length. */
-static void lock_digest(const char *ns, size_t ns_len, const char *key, size_t key_len, unsigned char out[SQZ_SHA256_LEN])
+/* SHA-256 over a framing that keeps (table, ns, key) triples apart: the
+ * table's own name has no NUL (validated) and ns carries its length. */
+static void lock_digest(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len,
+	unsigned char out[SQZ_SHA256_LEN])
 {
 	static const char label[] = "sqzgraph lock v2";
+	const char *dot = strrchr(table, '.');
+	const char *own_name = dot ? dot + 1 : table;
 	sqz_buf b = SQZ_BUF_INIT;
 	unsigned char len_be[8];
 	for (int i = 0; i < 8; i++) {
 		len_be[i] = (unsigned char)((uint64_t)ns_len >> (56 - 8 * i));
 	}
 	sqz_buf_append(&b, label, sizeof label);   /* with its NUL */
+	sqz_buf_append(&b, own_name, strlen(own_name) + 1);
 	sqz_buf_append(&b, len_be, sizeof len_be);
 	sqz_buf_append(&b, ns, ns_len);
 	if (sqz_buf_append(&b, key, key_len) != 0 || sqz_sha256(b.data, b.len, out) != 0) {
@@ -210,21 +214,21 @@ static uint64_t first_u64(const unsigned char d[SQZ_SHA256_LEN])
 	return v;
 }
 
-int64_t sqz_sql_lock_id(const char *ns, size_t ns_len, const char *key, size_t key_len)
+int64_t sqz_sql_lock_id(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len)
 {
 	unsigned char d[SQZ_SHA256_LEN];
-	lock_digest(ns, ns_len, key, key_len, d);
+	lock_digest(table, ns, ns_len, key, key_len, d);
 	uint64_t u = first_u64(d);
 	int64_t v;
 	memcpy(&v, &u, sizeof v);   /* two's complement: any bigint is an advisory lock id */
 	return v;
 }
 
-void sqz_sql_lock_name(const char *ns, size_t ns_len, const char *key, size_t key_len, char out[SQZ_SQL_LOCK_NAME_LEN + 1])
+void sqz_sql_lock_name(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len, char out[SQZ_SQL_LOCK_NAME_LEN + 1])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char d[SQZ_SHA256_LEN];
-	lock_digest(ns, ns_len, key, key_len, d);
+	lock_digest(table, ns, ns_len, key, key_len, d);
 	memcpy(out, "sqzgraph:", 9);
 	/* 55 hex digits after the prefix: 220 bits of the digest. */
 	for (int i = 0; i < SQZ_SQL_LOCK_NAME_LEN - 9; i++) {
@@ -234,10 +238,10 @@ void sqz_sql_lock_name(const char *ns, size_t ns_len, const char *key, size_t ke
 	out[SQZ_SQL_LOCK_NAME_LEN] = '\0';
 }
 
-uint64_t sqz_sql_lock_offset(const char *ns, size_t ns_len, const char *key, size_t key_len)
+uint64_t sqz_sql_lock_offset(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len)
 {
 	unsigned char d[SQZ_SHA256_LEN];
-	lock_digest(ns, ns_len, key, key_len, d);
+	lock_digest(table, ns, ns_len, key, key_len, d);
 	/* 62 bits: a positive off_t with room for the locked byte. */
 	return first_u64(d) >> 2;
 }

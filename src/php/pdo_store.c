@@ -610,11 +610,11 @@ static sqz_status op_del(void *ctx, const char *key, size_t key_len, sqz_error *
 static bool bind_lock_name(php_sqz_pdo_store *ps, zval *stmt, const char *key, size_t key_len)
 {
 	if (ps->dialect == SQZ_SQL_PGSQL) {
-		int64_t id = sqz_sql_lock_id(ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len);
+		int64_t id = sqz_sql_lock_id(ZSTR_VAL(ps->table), ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len);
 		return bind_long(stmt, 1, (zend_long)id);
 	}
 	char name[SQZ_SQL_LOCK_NAME_LEN + 1];
-	sqz_sql_lock_name(ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len, name);
+	sqz_sql_lock_name(ZSTR_VAL(ps->table), ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len, name);
 	zval args[3], ret;
 	ZVAL_LONG(&args[0], 1);
 	ZVAL_STRINGL(&args[1], name, SQZ_SQL_LOCK_NAME_LEN);
@@ -717,7 +717,7 @@ static sqz_status acquire(php_sqz_pdo_store *ps, const char *key, size_t key_len
 		sqz_status st = sqlite_lock_file(ps, &file, err);
 		if (st == SQZ_OK) {
 			if (file) {
-				uint64_t off = sqz_sql_lock_offset(ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len);
+				uint64_t off = sqz_sql_lock_offset(ZSTR_VAL(ps->table), ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len);
 				st = sqz_range_lock_acquire(file, off, timeout, acquired, err);
 			} else {
 				*acquired = 1;   /* an in-memory database: nobody else can see it */
@@ -762,7 +762,7 @@ static sqz_status release(php_sqz_pdo_store *ps, const char *key, size_t key_len
 		if (!ps->sqlite_locks) {
 			return SQZ_OK;
 		}
-		uint64_t off = sqz_sql_lock_offset(ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len);
+		uint64_t off = sqz_sql_lock_offset(ZSTR_VAL(ps->table), ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns), key, key_len);
 		return sqz_range_lock_release(ps->sqlite_locks, off, err);
 	}
 	char *what = what_for("unlock", key, key_len);
