@@ -201,6 +201,17 @@ static sqz_status session_begin(pdo_session *s, php_sqz_pdo_store *ps, sqz_error
 	return in_transaction(ps, &s->caller_in_transaction, err);
 }
 
+/* Runs one statement without parameters through PDO::exec(). */
+static bool exec_sql(php_sqz_pdo_store *ps, const char *sql_text)
+{
+	zval sql, ret;
+	ZVAL_STRING(&sql, sql_text);
+	bool ok = CALL(&ps->pdo, "exec", &ret, 1, &sql) && Z_TYPE(ret) != IS_FALSE;
+	zval_ptr_dtor(&sql);
+	zval_ptr_dtor(&ret);
+	return ok;
+}
+
 /* Puts back the error mode and a set-aside exception. An exception thrown
  * by the restore itself is dropped into err (when err still says OK). */
 static void session_end(pdo_session *s, sqz_error *err)
@@ -213,13 +224,9 @@ static void session_end(pdo_session *s, sqz_error *err)
 		bool now = false;
 		sqz_error ignored = SQZ_ERROR_INIT;
 		if (in_transaction(s->ps, &now, &ignored) == SQZ_OK && now) {
-			zval sql, ret;
-			ZVAL_STRING(&sql, "COMMIT");
-			if ((!CALL(&s->ps->pdo, "exec", &ret, 1, &sql) || Z_TYPE(ret) == IS_FALSE) && err->status == SQZ_OK) {
+			if (!exec_sql(s->ps, "COMMIT") && err->status == SQZ_OK) {
 				database_error(s->ps, &s->ps->pdo, "committing the Store's own statement (autocommit is off)", err);
 			}
-			zval_ptr_dtor(&sql);
-			zval_ptr_dtor(&ret);
 		}
 		sqz_error_clear(&ignored);
 	}
@@ -439,17 +446,6 @@ static sqz_status check_no_transaction(pdo_session *session, const char *what, s
 	return refuse_in_transaction(ps, what, err);
 }
 
-/* Runs one statement without parameters through PDO::exec(). */
-static bool exec_sql(php_sqz_pdo_store *ps, const char *sql_text)
-{
-	zval sql, ret;
-	ZVAL_STRING(&sql, sql_text);
-	bool ok = CALL(&ps->pdo, "exec", &ret, 1, &sql) && Z_TYPE(ret) != IS_FALSE;
-	zval_ptr_dtor(&sql);
-	zval_ptr_dtor(&ret);
-	return ok;
-}
-
 /* SQLite: PHP 8.2's pdo_sqlite reports only the transactions it opened
  * itself (beginTransaction()), not a BEGIN run as SQL, so a write wraps
  * itself in a transaction of its own: SQLite refuses to BEGIN inside
@@ -641,13 +637,13 @@ static sqz_status lock_statement(php_sqz_pdo_store *ps, int kind, const char *ke
 		forget_statement(ps, kind);
 		return err->status;
 	}
-	*answer = !found || Z_TYPE(v) == IS_NULL ? -1 : (zend_is_true(&v) && zval_get_long(&v) != 0 ? 1 : 0);
-	if (Z_TYPE(v) == IS_TRUE) {
-		*answer = 1;
-	} else if (Z_TYPE(v) == IS_STRING && Z_STRLEN(v) == 1 && Z_STRVAL(v)[0] == 't') {
-		*answer = 1;   /* a boolean as pgsql's text form */
-	} else if (Z_TYPE(v) == IS_STRING && Z_STRLEN(v) == 1 && Z_STRVAL(v)[0] == 'f') {
-		*answer = 0;
+	/* pdo_pgsql gives a bool (or "t"/"f" as text), MySQL an int or "1"/"0". */
+	if (!found || Z_TYPE(v) == IS_NULL) {
+		*answer = -1;
+	} else if (Z_TYPE(v) == IS_STRING && Z_STRLEN(v) == 1 && (Z_STRVAL(v)[0] == 't' || Z_STRVAL(v)[0] == 'f')) {
+		*answer = Z_STRVAL(v)[0] == 't';
+	} else {
+		*answer = zval_get_long(&v) != 0;
 	}
 	zval_ptr_dtor(&v);
 	close_cursor(stmt);
