@@ -19,7 +19,7 @@ if ($ini === '' || $prefix === '') {
 }
 $m = sqz_cli_open($ini, false);
 // no [import] options: every message reaches the handler, none is moved
-$importer = new SqzGraph\Importer(new SqzGraph\Mailbox($m->auth), new SqzGraph\FileStore($m->storeDir));
+$importer = new SqzGraph\Importer(new SqzGraph\Mailbox($m->auth), $m->importStore());   // store_dir or store_dsn
 $report = $importer->run(static function (SqzGraph\Message $msg) use ($prefix): void {
     if (str_starts_with((string) $msg->subject, $prefix)) {
         echo "the import job dies inside the handler of \"{$msg->subject}\" (SIGKILL)\n";

@@ -32,6 +32,7 @@ typedef struct held_lock {
 	size_t key_len;
 	int fd;
 	unsigned count;
+	pid_t pid;   /* the process that took it: a forked copy must not release it */
 } held_lock;
 
 struct sqz_filestore {
@@ -355,7 +356,9 @@ void sqz_filestore_close(sqz_filestore *fs)
 		return;
 	}
 	for (size_t i = 0; i < fs->lock_count; i++) {
-		flock(fs->locks[i].fd, LOCK_UN);
+		if (fs->locks[i].pid == getpid()) {   /* see fs_unlock */
+			flock(fs->locks[i].fd, LOCK_UN);
+		}
 		close(fs->locks[i].fd);
 		sqz_free(fs->locks[i].key);
 	}
@@ -742,6 +745,7 @@ static sqz_status fs_lock(void *ctx, const char *key, size_t key_len, double tim
 	l->key_len = key_len;
 	l->fd = fd;
 	l->count = 1;
+	l->pid = getpid();
 	*acquired = 1;
 	return SQZ_OK;
 }
@@ -754,8 +758,13 @@ static sqz_status fs_unlock(void *ctx, const char *key, size_t key_len, sqz_erro
 		return SQZ_OK;
 	}
 	/* LOCK_UN first: a descriptor inherited by a forked child would
-	 * otherwise keep the lock alive after our close. */
-	flock(l->fd, LOCK_UN);
+	 * otherwise keep the lock alive after our close. But only in the process
+	 * that took the lock: the flock belongs to the open file that a forked
+	 * copy (a handler that forks and exits) shares, and its LOCK_UN would
+	 * free the parent's lock in the middle of the parent's import. */
+	if (l->pid == getpid()) {
+		flock(l->fd, LOCK_UN);
+	}
 	close(l->fd);
 	sqz_free(l->key);
 	*l = fs->locks[--fs->lock_count];

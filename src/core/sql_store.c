@@ -181,18 +181,20 @@ void sqz_sql_statements_free(sqz_sql_statements *s)
 }
 
 /* SHA-256 over a framing that keeps (table, ns, key) triples apart: the
- * table has no NUL (validated) and ns carries its length. */
+ * table's own name has no NUL (validated) and ns carries its length. */
 static void lock_digest(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len,
 	unsigned char out[SQZ_SHA256_LEN])
 {
-	static const char label[] = "sqzgraph lock v1";
+	static const char label[] = "sqzgraph lock v2";
+	const char *dot = strrchr(table, '.');
+	const char *own_name = dot ? dot + 1 : table;
 	sqz_buf b = SQZ_BUF_INIT;
 	unsigned char len_be[8];
 	for (int i = 0; i < 8; i++) {
 		len_be[i] = (unsigned char)((uint64_t)ns_len >> (56 - 8 * i));
 	}
 	sqz_buf_append(&b, label, sizeof label);   /* with its NUL */
-	sqz_buf_append(&b, table, strlen(table) + 1);
+	sqz_buf_append(&b, own_name, strlen(own_name) + 1);
 	sqz_buf_append(&b, len_be, sizeof len_be);
 	sqz_buf_append(&b, ns, ns_len);
 	if (sqz_buf_append(&b, key, key_len) != 0 || sqz_sha256(b.data, b.len, out) != 0) {
@@ -222,8 +224,7 @@ int64_t sqz_sql_lock_id(const char *table, const char *ns, size_t ns_len, const 
 	return v;
 }
 
-void sqz_sql_lock_name(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len,
-	char out[SQZ_SQL_LOCK_NAME_LEN + 1])
+void sqz_sql_lock_name(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len, char out[SQZ_SQL_LOCK_NAME_LEN + 1])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char d[SQZ_SHA256_LEN];

@@ -12,12 +12,15 @@
  * bytes (PostgreSQL's limit; MySQL allows 64). It is validated, then always
  * quoted in the dialect's way, so that a reserved word is a valid name too.
  *
- * Lock names are derived from table, namespace and key with SHA-256 and cut
- * to each engine's limits: a bigint for PostgreSQL's advisory locks, a
- * 64-character name for GET_LOCK, a 62-bit byte offset for the SQLite lock
- * file (range_lock.h). A collision would make two keys share one lock
- * (never a correctness problem for records, only extra waiting) and has a
- * probability of about 2^-62 per pair. */
+ * Lock names are derived from the table's own name (without a schema
+ * qualifier: "t" and "public.t" on two hosts must be one lock), namespace
+ * and key with SHA-256 and cut to each engine's limits: a bigint for
+ * PostgreSQL's advisory locks (scoped to the database), a 64-character name
+ * for GET_LOCK (scoped to the whole server), a 62-bit byte offset for the
+ * SQLite lock file (range_lock.h). Two tables of one name in two schemas or
+ * databases share their locks, which costs only waiting. A collision would
+ * make two keys share one lock (never a correctness problem for records,
+ * only extra waiting) and has a probability of about 2^-62 per pair. */
 #ifndef SQZ_SQL_STORE_H
 #define SQZ_SQL_STORE_H
 
@@ -84,7 +87,8 @@ void sqz_sql_statements_free(sqz_sql_statements *s);
  * string (sqz_free), NULL when memory ran out or the arguments are invalid. */
 char *sqz_sql_schema(sqz_sql_dialect d, const char *table);
 
-/* Lock names (see the header comment). ns/key are bytes. */
+/* Lock names (see the header comment); table as given to the store (its
+ * schema part is ignored here), ns/key are bytes. */
 int64_t sqz_sql_lock_id(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len);
 void sqz_sql_lock_name(const char *table, const char *ns, size_t ns_len, const char *key, size_t key_len,
 	char out[SQZ_SQL_LOCK_NAME_LEN + 1]);

@@ -111,83 +111,27 @@ static ZEND_METHOD(SqzGraph_FileStore, directory)
 
 static ZEND_METHOD(SqzGraph_FileStore, get)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_filestore *fs = this_store(ZEND_THIS);
-	if (!fs) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_get(&fs->native.store, key, return_value);
+	php_sqz_native_store_get(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, put)
 {
-	zend_string *key, *value;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_STR(value)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_filestore *fs = this_store(ZEND_THIS);
-	if (!fs) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_put(&fs->native.store, key, value);
+	php_sqz_native_store_put(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, delete)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_filestore *fs = this_store(ZEND_THIS);
-	if (!fs) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_delete(&fs->native.store, key);
+	php_sqz_native_store_delete(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, lock)
 {
-	zend_string *key;
-	double timeout;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!php_sqz_store_check_timeout(timeout, 2)) {
-		RETURN_THROWS();
-	}
-	php_sqz_filestore *fs = this_store(ZEND_THIS);
-	if (!fs) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_lock(&fs->native.store, key, timeout, return_value);
+	php_sqz_native_store_lock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_FileStore, unlock)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_filestore *fs = this_store(ZEND_THIS);
-	if (!fs) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_unlock(&fs->native.store, key);
+	php_sqz_native_store_unlock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 void php_sqz_filestore_minit(void)

@@ -21,6 +21,7 @@
 
 #include <math.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "php.h"
 #include "zend_attributes.h"
@@ -49,7 +50,7 @@ enum { STMT_GET,
 	STMT_COUNT };
 
 typedef struct php_sqz_pdo_store {
-	zval pdo;		   /* the caller's PDO, one counted reference; UNDEF until constructed */
+	zval pdo;     /* the caller's PDO, one counted reference; UNDEF until constructed */
 	sqz_sql_dialect dialect;
 	zend_string *table;
 	zend_string *ns;
@@ -58,6 +59,7 @@ typedef struct php_sqz_pdo_store {
 	HashTable held;             /* key -> depth of the locks this object holds */
 	sqz_range_lock_file *sqlite_locks;   /* SQLite: opened at the first lock */
 	bool sqlite_memory;         /* SQLite without a file: locks are this object's only */
+	pid_t owner_pid;            /* the process that constructed it (see op_unlock) */
 	php_sqz_native_store native;   /* last */
 } php_sqz_pdo_store;
 
@@ -93,6 +95,7 @@ typedef struct pdo_session {
 	zend_long saved_errmode;
 	bool errmode_switched;
 	bool exception_saved;
+	bool caller_in_transaction;   /* a transaction was open before our statements */
 } pdo_session;
 
 /* Fills err from the pending exception (cleared) or, without one, from
@@ -151,6 +154,20 @@ static sqz_status database_error(php_sqz_pdo_store *ps, zval *source, const char
 	return SQZ_E_STORE;
 }
 
+/* PDO::inTransaction(); for pdo_mysql and pdo_pgsql the server's own
+ * state, so a transaction begun with SQL counts too. */
+static sqz_status in_transaction(php_sqz_pdo_store *ps, bool *in, sqz_error *err)
+{
+	zval ret;
+	if (!CALL(&ps->pdo, "intransaction", &ret, 0, NULL)) {
+		zval_ptr_dtor(&ret);
+		return database_error(ps, &ps->pdo, "PDO::inTransaction()", err);
+	}
+	*in = zend_is_true(&ret);
+	zval_ptr_dtor(&ret);
+	return SQZ_OK;
+}
+
 static sqz_status session_begin(pdo_session *s, php_sqz_pdo_store *ps, sqz_error *err)
 {
 	memset(s, 0, sizeof *s);
@@ -181,13 +198,38 @@ static sqz_status session_begin(pdo_session *s, php_sqz_pdo_store *ps, sqz_error
 		}
 		s->errmode_switched = true;
 	}
-	return SQZ_OK;
+	return in_transaction(ps, &s->caller_in_transaction, err);
+}
+
+/* Runs one statement without parameters through PDO::exec(). */
+static bool exec_sql(php_sqz_pdo_store *ps, const char *sql_text)
+{
+	zval sql, ret;
+	ZVAL_STRING(&sql, sql_text);
+	bool ok = CALL(&ps->pdo, "exec", &ret, 1, &sql) && Z_TYPE(ret) != IS_FALSE;
+	zval_ptr_dtor(&sql);
+	zval_ptr_dtor(&ret);
+	return ok;
 }
 
 /* Puts back the error mode and a set-aside exception. An exception thrown
  * by the restore itself is dropped into err (when err still says OK). */
 static void session_end(pdo_session *s, sqz_error *err)
 {
+	/* MySQL with autocommit off (PDO::ATTR_AUTOCOMMIT, or SET autocommit = 0
+	 * run as SQL) opens a transaction with our first statement: commit it,
+	 * ours alone, or a put would not be durable and a get would pin a
+	 * snapshot that hides the next token another host writes. */
+	if (s->ps && s->ps->dialect == SQZ_SQL_MYSQL && !s->caller_in_transaction && !SQZG(unwinding_fatal)) {
+		bool now = false;
+		sqz_error ignored = SQZ_ERROR_INIT;
+		if (in_transaction(s->ps, &now, &ignored) == SQZ_OK && now) {
+			if (!exec_sql(s->ps, "COMMIT") && err->status == SQZ_OK) {
+				database_error(s->ps, &s->ps->pdo, "committing the Store's own statement (autocommit is off)", err);
+			}
+		}
+		sqz_error_clear(&ignored);
+	}
 	if (s->errmode_switched && !SQZG(unwinding_fatal)) {
 		zval args[2], ret;
 		ZVAL_LONG(&args[0], PDO_ATTR_ERRMODE);
@@ -367,41 +409,80 @@ static sqz_status check_key(php_sqz_pdo_store *ps, const char *key, size_t key_l
 	return SQZ_OK;
 }
 
-/* put/delete/createTable must not run inside the caller's transaction. */
-static sqz_status check_no_transaction(php_sqz_pdo_store *ps, const char *what, sqz_error *err)
+static sqz_status refuse_in_transaction(php_sqz_pdo_store *ps, const char *what, sqz_error *err)
 {
-	zval ret;
-	if (!CALL(&ps->pdo, "intransaction", &ret, 0, NULL)) {
-		zval_ptr_dtor(&ret);
-		return database_error(ps, &ps->pdo, what, err);
+	return sqz_error_set(err, SQZ_E_STORE,
+		"PdoStore (%s, table \"%s\"): %s refused: a transaction is open on this PDO. A Store write must be "
+		"committed when it returns, and committing here would commit your transaction's work too; call it "
+		"after your commit() or rollBack(), or give the PdoStore a PDO connection of its own",
+		sqz_sql_dialect_name(ps->dialect), ZSTR_VAL(ps->table), what);
+}
+
+/* put/delete/createTable must not run inside the caller's transaction. */
+static sqz_status check_no_transaction(pdo_session *session, const char *what, sqz_error *err)
+{
+	php_sqz_pdo_store *ps = session->ps;
+	if (!session->caller_in_transaction) {
+		return SQZ_OK;
 	}
-	bool in = zend_is_true(&ret);
-	zval_ptr_dtor(&ret);
-	if (in) {
-		return sqz_error_set(err, SQZ_E_STORE,
-			"PdoStore (%s, table \"%s\"): %s refused: a transaction is open on this PDO. A Store write must be "
-			"committed when it returns, and committing here would commit your transaction's work too; call it "
-			"after your commit() or rollBack(), or give the PdoStore a PDO connection of its own",
-			sqz_sql_dialect_name(ps->dialect), ZSTR_VAL(ps->table), what);
-	}
-	if (ps->dialect == SQZ_SQL_MYSQL) {
-		/* Without autocommit the upsert would wait in an implicit
-		 * transaction that nobody commits. */
-		zval attr;
-		ZVAL_LONG(&attr, PDO_ATTR_AUTOCOMMIT);
-		if (CALL(&ps->pdo, "getattribute", &ret, 1, &attr) && Z_TYPE(ret) != IS_NULL && !zend_is_true(&ret)) {
-			zval_ptr_dtor(&ret);
-			return sqz_error_set(err, SQZ_E_STORE,
-				"PdoStore (mysql, table \"%s\"): %s refused: PDO::ATTR_AUTOCOMMIT is off on this PDO, so the write "
-				"would not be committed when it returns; give the PdoStore a connection with autocommit on",
-				ZSTR_VAL(ps->table), what);
-		}
-		zval_ptr_dtor(&ret);
-		if (EG(exception)) {
+	if (ps->dialect == SQZ_SQL_PGSQL) {
+		/* libpq's transaction state of a lost connection is "unknown", which
+		 * pdo_pgsql reports as "in a transaction": say what really happened. */
+		zval attr, status;
+		ZVAL_LONG(&attr, PDO_ATTR_CONNECTION_STATUS);
+		bool ok = CALL(&ps->pdo, "getattribute", &status, 1, &attr);
+		bool lost = ok && Z_TYPE(status) == IS_STRING && strstr(Z_STRVAL(status), "Bad connection") != NULL;
+		zval_ptr_dtor(&status);
+		if (EG(exception) && !SQZG(unwinding_fatal)) {
 			zend_clear_exception();
 		}
+		if (lost) {
+			return sqz_error_set(err, SQZ_E_STORE,
+				"PdoStore (pgsql, table \"%s\"): %s failed: the connection to the database is lost (PostgreSQL restarted, "
+				"the session was ended, or the network dropped it); the next run opens a new one",
+				ZSTR_VAL(ps->table), what);
+		}
 	}
-	return SQZ_OK;
+	return refuse_in_transaction(ps, what, err);
+}
+
+/* SQLite: PHP 8.2's pdo_sqlite reports only the transactions it opened
+ * itself (beginTransaction()), not a BEGIN run as SQL, so a write wraps
+ * itself in a transaction of its own: SQLite refuses to BEGIN inside
+ * another one, and that refusal is how the caller's is seen. A deferred
+ * BEGIN takes no lock by itself: the statement takes what it needs, as it
+ * would in autocommit mode. Other engines: nothing. */
+static sqz_status own_transaction_begin(php_sqz_pdo_store *ps, const char *what, sqz_error *err)
+{
+	if (ps->dialect != SQZ_SQL_SQLITE || exec_sql(ps, "BEGIN")) {
+		return SQZ_OK;
+	}
+	sqz_error db = SQZ_ERROR_INIT;
+	database_error(ps, &ps->pdo, what, &db);
+	if (db.message && strstr(db.message, "within a transaction")) {
+		sqz_error_clear(&db);
+		return refuse_in_transaction(ps, what, err);
+	}
+	sqz_error_move(err, &db);
+	return err->status;
+}
+
+/* Commits the write's own transaction, or rolls it back when err says it
+ * failed. */
+static void own_transaction_end(php_sqz_pdo_store *ps, const char *what, sqz_error *err)
+{
+	if (ps->dialect != SQZ_SQL_SQLITE) {
+		return;
+	}
+	if (err->status == SQZ_OK) {
+		if (exec_sql(ps, "COMMIT")) {
+			return;
+		}
+		database_error(ps, &ps->pdo, what, err);
+	}
+	if (!exec_sql(ps, "ROLLBACK") && EG(exception) && !SQZG(unwinding_fatal)) {
+		zend_clear_exception();
+	}
 }
 
 /* ---- the store ops ------------------------------------------------------ */
@@ -474,7 +555,8 @@ static sqz_status op_put(void *ctx, const char *key, size_t key_len, const char 
 	}
 	pdo_session s;
 	char *what = what_for("put", key, key_len);
-	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(ps, what, err) == SQZ_OK) {
+	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(&s, what, err) == SQZ_OK
+		&& own_transaction_begin(ps, what, err) == SQZ_OK) {
 		zval *stmt = prepared(ps, STMT_PUT, what, err);
 		if (stmt) {
 			if (!bind_bytes(stmt, 1, ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns)) || !bind_bytes(stmt, 2, key, key_len)
@@ -486,6 +568,7 @@ static sqz_status op_put(void *ctx, const char *key, size_t key_len, const char 
 				close_cursor(stmt);
 			}
 		}
+		own_transaction_end(ps, what, err);
 	}
 	session_end(&s, err);
 	sqz_free(what);
@@ -500,7 +583,8 @@ static sqz_status op_del(void *ctx, const char *key, size_t key_len, sqz_error *
 	}
 	pdo_session s;
 	char *what = what_for("delete", key, key_len);
-	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(ps, what, err) == SQZ_OK) {
+	if (session_begin(&s, ps, err) == SQZ_OK && check_no_transaction(&s, what, err) == SQZ_OK
+		&& own_transaction_begin(ps, what, err) == SQZ_OK) {
 		zval *stmt = prepared(ps, STMT_DEL, what, err);
 		if (stmt) {
 			if (!bind_bytes(stmt, 1, ZSTR_VAL(ps->ns), ZSTR_LEN(ps->ns)) || !bind_bytes(stmt, 2, key, key_len)
@@ -511,6 +595,7 @@ static sqz_status op_del(void *ctx, const char *key, size_t key_len, sqz_error *
 				close_cursor(stmt);
 			}
 		}
+		own_transaction_end(ps, what, err);
 	}
 	session_end(&s, err);
 	sqz_free(what);
@@ -552,13 +637,13 @@ static sqz_status lock_statement(php_sqz_pdo_store *ps, int kind, const char *ke
 		forget_statement(ps, kind);
 		return err->status;
 	}
-	*answer = !found || Z_TYPE(v) == IS_NULL ? -1 : (zend_is_true(&v) && zval_get_long(&v) != 0 ? 1 : 0);
-	if (Z_TYPE(v) == IS_TRUE) {
-		*answer = 1;
-	} else if (Z_TYPE(v) == IS_STRING && Z_STRLEN(v) == 1 && Z_STRVAL(v)[0] == 't') {
-		*answer = 1;   /* a boolean as pgsql's text form */
-	} else if (Z_TYPE(v) == IS_STRING && Z_STRLEN(v) == 1 && Z_STRVAL(v)[0] == 'f') {
-		*answer = 0;
+	/* pdo_pgsql gives a bool (or "t"/"f" as text), MySQL an int or "1"/"0". */
+	if (!found || Z_TYPE(v) == IS_NULL) {
+		*answer = -1;
+	} else if (Z_TYPE(v) == IS_STRING && Z_STRLEN(v) == 1 && (Z_STRVAL(v)[0] == 't' || Z_STRVAL(v)[0] == 'f')) {
+		*answer = Z_STRVAL(v)[0] == 't';
+	} else {
+		*answer = zval_get_long(&v) != 0;
 	}
 	zval_ptr_dtor(&v);
 	close_cursor(stmt);
@@ -736,6 +821,12 @@ static sqz_status op_unlock(void *ctx, const char *key, size_t key_len, sqz_erro
 	/* Forgotten first: whatever the database says, this object no longer
 	 * holds the key. */
 	zend_hash_str_del(&ps->held, key, key_len);
+	if (getpid() != ps->owner_pid) {
+		/* A forked copy (a handler that forks) shares the parent's database
+		 * session and lock file: releasing there would free the parent's
+		 * lock in the middle of its import. */
+		return SQZ_OK;
+	}
 	pdo_session s;
 	if (session_begin(&s, ps, err) == SQZ_OK) {
 		release(ps, key, key_len, err);
@@ -768,7 +859,8 @@ static zend_object *pdo_store_create(zend_class_entry *ce)
 static void pdo_store_dtor(zend_object *obj)
 {
 	php_sqz_pdo_store *ps = pdo_store_from_obj(obj);
-	if (Z_TYPE(ps->pdo) == IS_OBJECT && zend_hash_num_elements(&ps->held) > 0 && !SQZG(unwinding_fatal)) {
+	if (Z_TYPE(ps->pdo) == IS_OBJECT && zend_hash_num_elements(&ps->held) > 0 && !SQZG(unwinding_fatal)
+		&& getpid() == ps->owner_pid) {
 		zend_string *key;
 		ZEND_HASH_FOREACH_STR_KEY(&ps->held, key) {
 			if (!key) {
@@ -946,6 +1038,7 @@ static ZEND_METHOD(SqzGraph_PdoStore, __construct)
 	ps->table = table ? zend_string_copy(table) : zend_string_init(SQZ_SQL_DEFAULT_TABLE, sizeof(SQZ_SQL_DEFAULT_TABLE) - 1, 0);
 	ps->ns = ns ? zend_string_copy(ns) : ZSTR_EMPTY_ALLOC();
 	ZVAL_COPY(&ps->pdo, pdo);
+	ps->owner_pid = getpid();
 	ps->native.store.ops = &pdo_store_ops;
 	ps->native.store.ctx = ps;
 }
@@ -960,14 +1053,12 @@ static ZEND_METHOD(SqzGraph_PdoStore, createTable)
 	sqz_error err = SQZ_ERROR_INIT;
 	pdo_session s;
 	/* MySQL commits an open transaction before DDL: never inside the caller's. */
-	if (session_begin(&s, ps, &err) == SQZ_OK && check_no_transaction(ps, "createTable()", &err) == SQZ_OK) {
-		zval sql, ret;
-		ZVAL_STRING(&sql, ps->sql.create);
-		if (!CALL(&ps->pdo, "exec", &ret, 1, &sql) || Z_TYPE(ret) == IS_FALSE) {
+	if (session_begin(&s, ps, &err) == SQZ_OK && check_no_transaction(&s, "createTable()", &err) == SQZ_OK
+		&& own_transaction_begin(ps, "createTable()", &err) == SQZ_OK) {
+		if (!exec_sql(ps, ps->sql.create)) {
 			database_error(ps, &ps->pdo, "createTable()", &err);
 		}
-		zval_ptr_dtor(&sql);
-		zval_ptr_dtor(&ret);
+		own_transaction_end(ps, "createTable()", &err);
 	}
 	session_end(&s, &err);
 	if (err.status != SQZ_OK) {
@@ -1038,83 +1129,27 @@ static ZEND_METHOD(SqzGraph_PdoStore, namespace)
 
 static ZEND_METHOD(SqzGraph_PdoStore, get)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_get(&ps->native.store, key, return_value);
+	php_sqz_native_store_get(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, put)
 {
-	zend_string *key, *value;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_STR(value)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_put(&ps->native.store, key, value);
+	php_sqz_native_store_put(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, delete)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_delete(&ps->native.store, key);
+	php_sqz_native_store_delete(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, lock)
 {
-	zend_string *key;
-	double timeout;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!php_sqz_store_check_timeout(timeout, 2)) {
-		RETURN_THROWS();
-	}
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_lock(&ps->native.store, key, timeout, return_value);
+	php_sqz_native_store_lock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_PdoStore, unlock)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_pdo_store *ps = this_store(ZEND_THIS);
-	if (!ps) {
-		RETURN_THROWS();
-	}
-	php_sqz_store_method_unlock(&ps->native.store, key);
+	php_sqz_native_store_unlock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 void php_sqz_pdo_store_minit(void)

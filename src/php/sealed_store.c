@@ -66,17 +66,6 @@ static HashTable *sealed_store_get_gc(zend_object *obj, zval **table, int *n)
 	return zend_std_get_properties(obj);
 }
 
-/* The constructed store of this, or NULL with an Error thrown. */
-static php_sqz_sealed_store *this_store(zval *this_zv)
-{
-	php_sqz_sealed_store *ss = Z_SEALED_STORE_P(this_zv);
-	if (!sealed_ready(ss)) {
-		zend_throw_error(NULL, "SqzGraph\\SealedStore object is not initialized");
-		return NULL;
-	}
-	return ss;
-}
-
 static ZEND_METHOD(SqzGraph_SealedStore, __construct)
 {
 	zval *inner;
@@ -112,91 +101,29 @@ static ZEND_METHOD(SqzGraph_SealedStore, __construct)
 
 /* A userland inner Store may drop the last outside reference to this
  * object while it runs: hold one for the duration of the call. */
-#define WITH_SELF(ss, call) do { \
-	GC_ADDREF(&(ss)->native.std); \
-	call; \
-	OBJ_RELEASE(&(ss)->native.std); \
-} while (0)
-
 static ZEND_METHOD(SqzGraph_SealedStore, get)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
-	if (!ss) {
-		RETURN_THROWS();
-	}
-	WITH_SELF(ss, php_sqz_store_method_get(&ss->native.store, key, return_value));
+	php_sqz_native_store_get(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, put)
 {
-	zend_string *key, *value;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_STR(value)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
-	if (!ss) {
-		RETURN_THROWS();
-	}
-	WITH_SELF(ss, php_sqz_store_method_put(&ss->native.store, key, value));
+	php_sqz_native_store_put(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, delete)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
-	if (!ss) {
-		RETURN_THROWS();
-	}
-	WITH_SELF(ss, php_sqz_store_method_delete(&ss->native.store, key));
+	php_sqz_native_store_delete(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, lock)
 {
-	zend_string *key;
-	double timeout;
-
-	ZEND_PARSE_PARAMETERS_START(2, 2)
-		Z_PARAM_STR(key)
-		Z_PARAM_DOUBLE(timeout)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (!php_sqz_store_check_timeout(timeout, 2)) {
-		RETURN_THROWS();
-	}
-	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
-	if (!ss) {
-		RETURN_THROWS();
-	}
-	WITH_SELF(ss, php_sqz_store_method_lock(&ss->native.store, key, timeout, return_value));
+	php_sqz_native_store_lock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 static ZEND_METHOD(SqzGraph_SealedStore, unlock)
 {
-	zend_string *key;
-
-	ZEND_PARSE_PARAMETERS_START(1, 1)
-		Z_PARAM_STR(key)
-	ZEND_PARSE_PARAMETERS_END();
-
-	php_sqz_sealed_store *ss = this_store(ZEND_THIS);
-	if (!ss) {
-		RETURN_THROWS();
-	}
-	WITH_SELF(ss, php_sqz_store_method_unlock(&ss->native.store, key));
+	php_sqz_native_store_unlock(INTERNAL_FUNCTION_PARAM_PASSTHRU);
 }
 
 void php_sqz_sealed_store_minit(void)

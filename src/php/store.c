@@ -315,56 +315,135 @@ void php_sqz_store_ref_gc(php_sqz_store_ref *ref, zend_get_gc_buffer *gc)
 
 /* ---- the methods of the internal Store classes ---- */
 
-void php_sqz_store_method_get(const sqz_store *s, zend_string *key, zval *return_value)
+/* this's native store, with a reference held until native_done(): the core
+ * may run PHP code (a userland inner Store, a PDO subclass) that drops the
+ * last outside reference. NULL with an Error thrown for an object whose
+ * constructor never succeeded. */
+static php_sqz_native_store *native_this(zval *this_zv)
 {
+	php_sqz_native_store *ns = php_sqz_native_store_from_obj(Z_OBJ_P(this_zv));
+	if (!ns->store.ops) {
+		zend_throw_error(NULL, "%s object is not initialized", ZSTR_VAL(Z_OBJCE_P(this_zv)->name));
+		return NULL;
+	}
+	GC_ADDREF(&ns->std);
+	return ns;
+}
+
+static void native_done(php_sqz_native_store *ns)
+{
+	OBJ_RELEASE(&ns->std);
+}
+
+void php_sqz_native_store_get(INTERNAL_FUNCTION_PARAMETERS)
+{
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_native_store *ns = native_this(ZEND_THIS);
+	if (!ns) {
+		RETURN_THROWS();
+	}
 	sqz_error err = SQZ_ERROR_INIT;
 	char *value = NULL;
 	size_t len = 0;
-	if (sqz_store_get(s, ZSTR_VAL(key), ZSTR_LEN(key), &value, &len, &err) != SQZ_OK) {
-		sqz_free(value);
+	if (sqz_store_get(&ns->store, ZSTR_VAL(key), ZSTR_LEN(key), &value, &len, &err) != SQZ_OK) {
 		php_sqz_throw_error(&err);
-		return;
+	} else if (value) {
+		RETVAL_STRINGL(value, len);
+	} else {
+		RETVAL_NULL();
 	}
-	if (!value) {
-		RETURN_NULL();
-	}
-	RETVAL_STRINGL(value, len);
 	sqz_free(value);
+	native_done(ns);
 }
 
-void php_sqz_store_method_put(const sqz_store *s, zend_string *key, zend_string *value)
+void php_sqz_native_store_put(INTERNAL_FUNCTION_PARAMETERS)
 {
+	zend_string *key, *value;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_STR(value)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_native_store *ns = native_this(ZEND_THIS);
+	if (!ns) {
+		RETURN_THROWS();
+	}
 	sqz_error err = SQZ_ERROR_INIT;
-	if (sqz_store_put(s, ZSTR_VAL(key), ZSTR_LEN(key), ZSTR_VAL(value), ZSTR_LEN(value), &err) != SQZ_OK) {
+	if (sqz_store_put(&ns->store, ZSTR_VAL(key), ZSTR_LEN(key), ZSTR_VAL(value), ZSTR_LEN(value), &err) != SQZ_OK) {
 		php_sqz_throw_error(&err);
 	}
+	native_done(ns);
 }
 
-void php_sqz_store_method_delete(const sqz_store *s, zend_string *key)
+void php_sqz_native_store_delete(INTERNAL_FUNCTION_PARAMETERS)
 {
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_native_store *ns = native_this(ZEND_THIS);
+	if (!ns) {
+		RETURN_THROWS();
+	}
 	sqz_error err = SQZ_ERROR_INIT;
-	if (sqz_store_delete(s, ZSTR_VAL(key), ZSTR_LEN(key), &err) != SQZ_OK) {
+	if (sqz_store_delete(&ns->store, ZSTR_VAL(key), ZSTR_LEN(key), &err) != SQZ_OK) {
 		php_sqz_throw_error(&err);
 	}
+	native_done(ns);
 }
 
-void php_sqz_store_method_lock(const sqz_store *s, zend_string *key, double timeout, zval *return_value)
+void php_sqz_native_store_lock(INTERNAL_FUNCTION_PARAMETERS)
 {
+	zend_string *key;
+	double timeout;
+
+	ZEND_PARSE_PARAMETERS_START(2, 2)
+		Z_PARAM_STR(key)
+		Z_PARAM_DOUBLE(timeout)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!php_sqz_store_check_timeout(timeout, 2)) {
+		RETURN_THROWS();
+	}
+	php_sqz_native_store *ns = native_this(ZEND_THIS);
+	if (!ns) {
+		RETURN_THROWS();
+	}
 	sqz_error err = SQZ_ERROR_INIT;
 	int acquired = 0;
-	if (sqz_store_lock(s, ZSTR_VAL(key), ZSTR_LEN(key), timeout, &acquired, &err) != SQZ_OK) {
+	if (sqz_store_lock(&ns->store, ZSTR_VAL(key), ZSTR_LEN(key), timeout, &acquired, &err) != SQZ_OK) {
 		php_sqz_throw_error(&err);
-		return;
+	} else {
+		RETVAL_BOOL(acquired);
 	}
-	RETURN_BOOL(acquired);
+	native_done(ns);
 }
 
-void php_sqz_store_method_unlock(const sqz_store *s, zend_string *key)
+void php_sqz_native_store_unlock(INTERNAL_FUNCTION_PARAMETERS)
 {
+	zend_string *key;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_STR(key)
+	ZEND_PARSE_PARAMETERS_END();
+
+	php_sqz_native_store *ns = native_this(ZEND_THIS);
+	if (!ns) {
+		RETURN_THROWS();
+	}
 	sqz_error err = SQZ_ERROR_INIT;
-	if (sqz_store_unlock(s, ZSTR_VAL(key), ZSTR_LEN(key), &err) != SQZ_OK) {
+	if (sqz_store_unlock(&ns->store, ZSTR_VAL(key), ZSTR_LEN(key), &err) != SQZ_OK) {
 		php_sqz_throw_error(&err);
 	}
+	native_done(ns);
 }
 
 bool php_sqz_store_check_timeout(double timeout, uint32_t arg_num)

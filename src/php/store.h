@@ -40,10 +40,11 @@ extern zend_class_entry *php_sqz_store_ce;          /* interface SqzGraph\Store 
 
 /* The end of every native Store object's struct, as every ext/random engine
  * object is a php_random_engine: what the bridge reads without a PHP call.
- * Adding a native Store class (PdoStore) is:
+ * Adding a native Store class (FileStore, SealedStore, PdoStore) is:
  *   typedef struct { <its own fields>; php_sqz_native_store native; } ...;
  *   handlers.offset = XtOffsetOf(<that struct>, native.std);
  *   __construct:  obj->native.store = <its core sqz_store>;  (once it works)
+ *   get/put/delete/lock/unlock: php_sqz_native_store_<method>(INTERNAL_FUNCTION_PARAM_PASSTHRU);
  * create_object leaves native.store zeroed: "not initialized" until then.
  * store.ctx points into the object or at what it owns: valid while the
  * object lives (a php_sqz_store_ref holds a reference to it). */
@@ -76,14 +77,16 @@ void php_sqz_store_ref_release(php_sqz_store_ref *ref);
 /* Adds the held object to an owner's get_gc buffer. */
 void php_sqz_store_ref_gc(php_sqz_store_ref *ref, zend_get_gc_buffer *gc);
 
-/* The five Store methods of an internal class, over its core store: each
- * sets return_value or throws through php_sqz_throw_error(). timeout is
- * validated by the caller. */
-void php_sqz_store_method_get(const sqz_store *s, zend_string *key, zval *return_value);
-void php_sqz_store_method_put(const sqz_store *s, zend_string *key, zend_string *value);
-void php_sqz_store_method_delete(const sqz_store *s, zend_string *key);
-void php_sqz_store_method_lock(const sqz_store *s, zend_string *key, double timeout, zval *return_value);
-void php_sqz_store_method_unlock(const sqz_store *s, zend_string *key);
+/* The five Store methods of every native Store class, whole: a class's
+ * method is `php_sqz_native_store_get(INTERNAL_FUNCTION_PARAM_PASSTHRU);`.
+ * Each parses its arguments, throws Error for an object never constructed
+ * (native.store.ops still NULL), holds a reference to the object while the
+ * core runs, and sets return_value or throws through php_sqz_throw_error(). */
+void php_sqz_native_store_get(INTERNAL_FUNCTION_PARAMETERS);
+void php_sqz_native_store_put(INTERNAL_FUNCTION_PARAMETERS);
+void php_sqz_native_store_delete(INTERNAL_FUNCTION_PARAMETERS);
+void php_sqz_native_store_lock(INTERNAL_FUNCTION_PARAMETERS);
+void php_sqz_native_store_unlock(INTERNAL_FUNCTION_PARAMETERS);
 
 /* zend_argument_value_error() for a negative or NaN lock timeout; returns
  * false when it threw. */

@@ -36,3 +36,5 @@ parent times out: ok
 parent waited: ok
 released by death: ok
 child times out: ok
+reader saw both values: ok
+every read whole: ok

@@ -7,7 +7,7 @@ sqzgraph CLI: --help for the tool and each command (works without the extension)
 require __DIR__ . '/cli.inc';
 [$rc, $out] = cli(['--help']);
 echo "--help: $rc\n";
-foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import', 'version', 'help ini', 'Exit codes', 'store_dir', 'encryption_key_file'] as $w) {
+foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import', 'store-init', 'store-schema', 'version', 'help ini', 'Exit codes', 'store_dir', 'encryption_key_file'] as $w) {
     echo "  mentions $w: ", json_encode(str_contains($out, $w)), "\n";
 }
 foreach (['  0 ', '  1 ', '  2 ', '  3 ', '  64 ', '  69 '] as $code) {
@@ -21,14 +21,14 @@ echo "no command: $rc, prints usage: ", json_encode(str_starts_with($out, 'Usage
 echo "help exit-codes: $rc, the tool's table: ", json_encode(str_starts_with($codes, 'Exit codes') && str_contains($out2, $codes)), "\n";
 [$rc, $ini] = cli(['help', 'ini']);
 echo "help ini: $rc\n";
-foreach (['[sqzgraph]', '[import]', 'store_dir', 'client_secret_file', 'encryption_key_file', 'max_attempts = 3', 'error_category'] as $w) {
+foreach (['[sqzgraph]', '[import]', 'store_dir', 'store_dsn', 'store_user', 'store_password_file', 'store_table', 'target =', 'client_secret_file', 'encryption_key_file', 'max_attempts = 3', 'error_category'] as $w) {
     echo "  mentions $w: ", json_encode(str_contains($ini, $w)), "\n";
 }
-foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import', 'version'] as $cmd) {
+foreach (['authorize', 'status', 'refresh-tokens', 'test-connection', 'import', 'store-init', 'store-schema', 'version'] as $cmd) {
     [$rc, $out] = cli([$cmd, '--help']);
     [$rc2, $out2] = cli(['help', $cmd]);
     // another command named in a command's help, other than the remedy `sqzgraph authorize --config FILE`
-    preg_match_all('/sqzgraph (authorize|status|refresh-tokens|test-connection|import|version)\b(?! --config FILE`)/', $out, $m);
+    preg_match_all('/sqzgraph (authorize|status|refresh-tokens|test-connection|import|store-init|store-schema|version)\b(?! --config FILE`)/', $out, $m);
     printf("%-15s --help: %d, = help %s: %s, %d lines, own exit codes: %s, no INI reference: %s, other commands named: %s\n", $cmd, $rc,
         $cmd, json_encode($out === $out2 && $rc2 === 0), substr_count($out, "\n"),
         json_encode(str_contains($out, "Exit codes (all commands: sqzgraph help exit-codes):\n  0   ")),
@@ -58,6 +58,8 @@ foreach ([['frobnicate'], ['status'], ['status', '--config'], ['status', '--cnof
   mentions refresh-tokens: true
   mentions test-connection: true
   mentions import: true
+  mentions store-init: true
+  mentions store-schema: true
   mentions version: true
   mentions help ini: true
   mentions Exit codes: true
@@ -76,15 +78,22 @@ help ini: 0
   mentions [sqzgraph]: true
   mentions [import]: true
   mentions store_dir: true
+  mentions store_dsn: true
+  mentions store_user: true
+  mentions store_password_file: true
+  mentions store_table: true
+  mentions target =: true
   mentions client_secret_file: true
   mentions encryption_key_file: true
   mentions max_attempts = 3: true
   mentions error_category: true
 authorize       --help: 0, = help authorize: true, 26 lines, own exit codes: true, no INI reference: true, other commands named: []
 status          --help: 0, = help status: true, 14 lines, own exit codes: true, no INI reference: true, other commands named: []
-refresh-tokens  --help: 0, = help refresh-tokens: true, 25 lines, own exit codes: true, no INI reference: true, other commands named: []
+refresh-tokens  --help: 0, = help refresh-tokens: true, 26 lines, own exit codes: true, no INI reference: true, other commands named: []
 test-connection --help: 0, = help test-connection: true, 16 lines, own exit codes: true, no INI reference: true, other commands named: []
-import          --help: 0, = help import: true, 34 lines, own exit codes: true, no INI reference: true, other commands named: []
+import          --help: 0, = help import: true, 54 lines, own exit codes: true, no INI reference: true, other commands named: []
+store-init      --help: 0, = help store-init: true, 23 lines, own exit codes: true, no INI reference: true, other commands named: []
+store-schema    --help: 0, = help store-schema: true, 15 lines, own exit codes: true, no INI reference: true, other commands named: ["store-init"]
 version         --help: 0, = help version: true, 10 lines, own exit codes: true, no INI reference: true, other commands named: []
 Usage: sqzgraph status --config FILE
 
@@ -101,7 +110,7 @@ Exit codes (all commands: sqzgraph help exit-codes):
   64  usage error (unknown option, missing argument)
   69  the sqzgraph extension is not loaded
 without the extension: 0 true
-frobnicate                                    64 sqzgraph: unknown command 'frobnicate' (commands: authorize, status, refresh-tokens, test-connection, import, version; see sqzgraph --help)
+frobnicate                                    64 sqzgraph: unknown command 'frobnicate' (commands: authorize, status, refresh-tokens, test-connection, import, store-init, store-schema, version; see sqzgraph --help)
 status                                        64 sqzgraph: status: --config FILE is required (see sqzgraph status --help)
 status --config                               64 sqzgraph: status: --config needs a value
 status --cnofig x.ini                         64 sqzgraph: status: unknown option --cnofig (see sqzgraph status --help)
@@ -109,7 +118,7 @@ status x.ini                                  64 sqzgraph: status: unexpected ar
 refresh-tokens                                64 sqzgraph: refresh-tokens: give --config FILE (repeatable) or --config-dir DIR
 authorize --config a --config b               64 sqzgraph: authorize: --config given twice
 status --verbose=1 --config a                 64 sqzgraph: status: --verbose takes no value
-help frobnicate                               64 sqzgraph: help: unknown topic 'frobnicate' (topics: authorize, status, refresh-tokens, test-connection, import, version, ini, exit-codes)
-help ini status                               64 sqzgraph: help: one topic at a time (topics: authorize, status, refresh-tokens, test-connection, import, version, ini, exit-codes)
+help frobnicate                               64 sqzgraph: help: unknown topic 'frobnicate' (topics: authorize, status, refresh-tokens, test-connection, import, store-init, store-schema, version, ini, exit-codes)
+help ini status                               64 sqzgraph: help: one topic at a time (topics: authorize, status, refresh-tokens, test-connection, import, store-init, store-schema, version, ini, exit-codes)
 version x                                     64 sqzgraph: version: unexpected argument 'x' (see sqzgraph version --help)
 version --config a                            64 sqzgraph: version: unknown option --config (see sqzgraph version --help)

@@ -89,7 +89,7 @@ unquoted secret with ~ ! | & ^: 0
 typo                     2 sqzgraph: DIR/bad.ini: %stenantid%stenant_id%s
 not a number             2 sqzgraph: DIR/bad.ini: max_retries must be a whole number, got 'abc'
 seconds                  2 sqzgraph: DIR/bad.ini: timeout must be a number of seconds, got 'soon'
-no store_dir             2 sqzgraph: DIR/bad.ini: store_dir is required (a directory of its own for this mailbox's token record)
+no store_dir             2 sqzgraph: DIR/bad.ini: store_dir is required (a directory of its own for this mailbox's token record), or store_dsn = DSN for a table in a database that several hosts share (sqzgraph help ini)
 unreadable secret file   2 sqzgraph: DIR/bad.ini: client_secret_file: cannot read DIR/secrets/nope
 bad value                2 sqzgraph: DIR/bad.ini: redirect_uri%s
 logger                   2 sqzgraph: DIR/bad.ini: logger cannot be set in an INI file (use --verbose)

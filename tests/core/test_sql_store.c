@@ -103,14 +103,17 @@ static void test_lock_names(void)
 	int64_t id = sqz_sql_lock_id("sqzgraph_store", "", 0, "import", 6);
 	CHECK(id == sqz_sql_lock_id("sqzgraph_store", "", 0, "import", 6));
 	CHECK(id != sqz_sql_lock_id("sqzgraph_store", "", 0, "imporT", 6));
+	CHECK(id != sqz_sql_lock_id("sqzgraph_store", "mb", 2, "import", 6));
 	CHECK(id != sqz_sql_lock_id("other", "", 0, "import", 6));
+	/* One table spelt with and without its schema is one lock. */
+	CHECK(id == sqz_sql_lock_id("public.sqzgraph_store", "", 0, "import", 6));
 	/* (ns "a", key "bc") and (ns "ab", key "c") are different locks. */
 	CHECK(sqz_sql_lock_id("t", "a", 1, "bc", 2) != sqz_sql_lock_id("t", "ab", 2, "c", 1));
 	CHECK(sqz_sql_lock_id("t", "", 0, "k\0x", 3) != sqz_sql_lock_id("t", "", 0, "k\0y", 3));
 
 	char name[SQZ_SQL_LOCK_NAME_LEN + 1], again[SQZ_SQL_LOCK_NAME_LEN + 1];
 	sqz_sql_lock_name("t", "mb", 2, "token", 5, name);
-	sqz_sql_lock_name("t", "mb", 2, "token", 5, again);
+	sqz_sql_lock_name("s.t", "mb", 2, "token", 5, again);
 	CHECK_INT(strlen(name), 64);
 	CHECK(strncmp(name, "sqzgraph:", 9) == 0);
 	CHECK_STR(name, again);
@@ -120,6 +123,7 @@ static void test_lock_names(void)
 	uint64_t off = sqz_sql_lock_offset("t", "", 0, "token", 5);
 	CHECK(off < ((uint64_t)1 << 62));
 	CHECK(off != sqz_sql_lock_offset("t", "", 0, "tokens", 6));
+	CHECK(off == sqz_sql_lock_offset("main.t", "", 0, "token", 5));
 }
 
 static void test_errors(void)

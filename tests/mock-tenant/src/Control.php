@@ -29,7 +29,7 @@ final class Control
                 'POST reset' => $this->reset($b),
                 'POST messages' => $this->ok((new Seeder($this->state))->addMessage($this->userId($b['mailbox'] ?? ''), $b)),
                 'POST folders' => $this->ok((new Seeder($this->state))->addFolder($this->userId($b['mailbox'] ?? ''), $b)),
-                'GET folders' => $this->ok($this->folderContents($this->userId($segs[1] ?? ''))),
+                'GET folders' => $this->ok($this->folderContents($this->userId($segs[1] ?? ''), ($r->query['counts'] ?? '') === '1')),
                 'DELETE folders' => $this->ok($this->deleteFolder($this->userId($segs[1] ?? ''), (string) ($segs[2] ?? ''))),
                 'DELETE messages' => $this->deleteMessage((string) ($segs[1] ?? ''), $b),
                 'GET requests' => $this->ok(['requests' => (new RequestLog($this->state))->all(
@@ -119,7 +119,8 @@ final class Control
     }
 
     /** Which message is in which folder, with both ids: for tests that check moves. */
-    private function folderContents(string $mailbox): array
+    /** @param bool $countsOnly each folder with the number of its messages ("count") instead of the list (cheap) */
+    private function folderContents(string $mailbox, bool $countsOnly = false): array
     {
         $store = new MailStore($this->state);
         $folders = $this->state->all('SELECT * FROM folders WHERE mailbox = ? ORDER BY seq', [$mailbox]);
@@ -130,9 +131,14 @@ final class Control
             for ($cur = $f; $cur !== null && $cur['well_known'] !== 'msgfolderroot'; $cur = $byId[$cur['parent_id']] ?? null) {
                 array_unshift($path, $cur['name']);
             }
+            $folder = ['id' => $f['id'], 'name' => $f['name'], 'path' => implode('/', $path), 'well_known' => $f['well_known'],
+                'hidden' => (bool) $f['hidden'], 'search' => (bool) $f['search']];
+            if ($countsOnly) {
+                $out[] = $folder + ['count' => (int) $this->state->value('SELECT COUNT(*) FROM messages WHERE folder_id = ?', [$f['id']])];
+                continue;
+            }
             $msgs = $this->state->all('SELECT * FROM messages WHERE folder_id = ? ORDER BY received_ts, seq', [$f['id']]);
-            $out[] = ['id' => $f['id'], 'name' => $f['name'], 'path' => implode('/', $path), 'well_known' => $f['well_known'],
-                'hidden' => (bool) $f['hidden'], 'search' => (bool) $f['search'],
+            $out[] = $folder + [
                 'messages' => array_map(fn ($m) => ['id' => $m['rest_id'], 'immutable_id' => $m['immutable_id'],
                     'subject' => $m['subject'], 'internet_message_id' => $m['internet_message_id'],
                     'received' => $m['received'], 'is_read' => (bool) $m['is_read'],
@@ -192,11 +198,15 @@ final class Control
 
     private function settings(array $b): Response
     {
-        $allowed = ['mailbox_concurrency', 'rate_limit', 'access_token_lifetime', 'concurrency_retry_after', 'latency_ms', 'clock_offset'];
+        $allowed = ['mailbox_concurrency', 'rate_limit', 'access_token_lifetime', 'concurrency_retry_after', 'latency_ms', 'clock_offset',
+            'refresh_token_reuse'];
         foreach ($b as $k => $v) {
             if (!in_array($k, $allowed, true)) {
                 throw new \InvalidArgumentException("unknown setting '$k' (known: " . implode(', ', $allowed) . ')');
             }
+        }
+        if (array_key_exists('refresh_token_reuse', $b) && !in_array($b['refresh_token_reuse'], ['allow', 'refuse', null], true)) {
+            throw new \InvalidArgumentException("refresh_token_reuse: 'allow' (Microsoft's behaviour, the default) or 'refuse'");
         }
         return $this->done(function () use ($b): void {
             foreach ($b as $k => $v) {

@@ -658,6 +658,14 @@ final class Identity
                 return $bad(700082, 'The refresh token has expired due to inactivity. The token was issued on '
                     . gmdate('Y-m-d\TH:i:s.0000000\Z', (int) $row['issued']) . ' and was inactive for 90.00:00:00.', 'bad_token');
             }
+            // Strict rotation (POST /_mock/settings {"refresh_token_reuse":"refuse"}; not Microsoft's behaviour, which
+            // keeps a used refresh token valid, GRAPH-FACTS §2): a refresh token works once. It proves that a client
+            // stores every rotated token before it uses it again. Code and text: AADSTS70000 InvalidGrant, "refresh
+            // token not valid" (GRAPH-FACTS §1.6), the closest documented one; the sentence after it is the mock's.
+            if ($row['redeemed'] !== null && $this->state->setting('refresh_token_reuse', 'allow') === 'refuse') {
+                return $bad(70000, 'Provided grant is invalid or malformed. The refresh token was already redeemed on '
+                    . gmdate('Y-m-d\TH:i:s.0000000\Z', (int) $row['redeemed']) . '.');
+            }
             $scopes = json_decode($row['scopes'], true);
             $consented = $this->consented($app['client_id'], $user['id']);
             if (($f['scope'] ?? '') !== '') {
@@ -675,7 +683,8 @@ final class Identity
                     . 'user and resource.', 'consent_required');
             }
             // Rotation: a new RT on every use; the old one is NOT revoked (GRAPH-FACTS §2), only marked used.
-            $this->state->exec('UPDATE refresh_tokens SET last_used = ? WHERE hash = ?', [$now, $row['hash']]);
+            $this->state->exec('UPDATE refresh_tokens SET last_used = ?, redeemed = COALESCE(redeemed, ?) WHERE hash = ?',
+                [$now, $now, $row['hash']]);
             return $this->issueUserTokens($app, $user, $scopes, null, ($f['client_info'] ?? '') === '1');
         });
     }
