@@ -26,6 +26,9 @@
 #define HEADER_LEN 48              /* magic 4 | version 1 | zero 3 | length 8 | sha256 32 */
 #define NAME_BUF 256               /* > "k-" + NAME_MAX + ".rec.tmp-" + 16 hex */
 #define STALE_TEMP_SECONDS 3600
+/* A record put_often() appends to is rewritten whole (a put) once it would
+ * grow past this: reads stay cheap, the disk holds few old values. */
+#define APPEND_MAX (1024 * 1024)
 
 typedef struct held_lock {
 	char *key;
@@ -35,11 +38,22 @@ typedef struct held_lock {
 	pid_t pid;   /* the process that took it: a forked copy must not release it */
 } held_lock;
 
+/* The record this store last appended to, as it was after the append: an
+ * append to the same file at the same size needs no look at the file. */
+typedef struct appended_record {
+	char *key;
+	size_t key_len;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+} appended_record;
+
 struct sqz_filestore {
 	char *path;                /* absolute, for messages */
 	int dirfd;
 	held_lock *locks;
 	size_t lock_count, lock_cap;
+	appended_record appended;
 };
 
 static const char *errtext(int e, char *buf, size_t len)
@@ -363,6 +377,7 @@ void sqz_filestore_close(sqz_filestore *fs)
 		sqz_free(fs->locks[i].key);
 	}
 	sqz_free(fs->locks);
+	sqz_free(fs->appended.key);
 	close(fs->dirfd);
 	sqz_free(fs->path);
 	sqz_free(fs);
@@ -404,9 +419,27 @@ static int write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-/* Checks the framing of a record file's bytes; on success moves the
- * payload to the front of data and returns NULL, else the reason. */
-static const char *unframe(char *data, size_t len, size_t *payload_len, char *why, size_t why_len)
+/* Whether the n bytes at t can be the start of a frame whose write did
+ * not complete: the magic, version and reserved bytes as far as they go,
+ * and when the header is whole, a payload longer than what follows. */
+static int frame_prefix(const unsigned char *t, size_t n)
+{
+	static const unsigned char head[8] = { 'S', 'Q', 'Z', 'R', RECORD_VERSION, 0, 0, 0 };
+	if (memcmp(t, head, n < sizeof head ? n : sizeof head) != 0) {
+		return 0;
+	}
+	return n < HEADER_LEN || get_be64(t + 8) > (uint64_t)(n - HEADER_LEN);
+}
+
+/* Finds the value in a record file's bytes: its one frame, or the last
+ * complete frame of a file that put_often() appended to (a frame cut short
+ * at the end is an append that did not finish: the one before it is the
+ * value). The first frame is checked as strictly as ever; the checksum is
+ * checked on the frame that is returned. On success returns NULL with
+ * *payload_off and *payload_len, and *clean = 1 when the file ends exactly
+ * after that frame; else the reason the file is corrupt. */
+static const char *find_value(const char *data, size_t len, size_t *payload_off, size_t *payload_len, int *clean, char *why,
+	size_t why_len)
 {
 	const unsigned char *h = (const unsigned char *)data;
 	if (len == 0) {
@@ -428,21 +461,45 @@ static const char *unframe(char *data, size_t len, size_t *payload_len, char *wh
 		return "invalid header (reserved bytes are set)";
 	}
 	uint64_t announced = get_be64(h + 8);
-	if (announced != (uint64_t)(len - HEADER_LEN)) {
+	if (announced > (uint64_t)(len - HEADER_LEN)) {
 		snprintf(why, why_len, "the header announces %llu bytes of data but the file holds %zu (truncated or extended)",
 			(unsigned long long)announced, len - HEADER_LEN);
 		return why;
 	}
+	size_t last = 0, frames = 1, end = HEADER_LEN + (size_t)announced;
+	*clean = 1;
+	while (end < len) {
+		const unsigned char *t = h + end;
+		size_t rest = len - end;
+		if (rest >= HEADER_LEN && memcmp(t, RECORD_MAGIC, 4) == 0 && t[4] == RECORD_VERSION && !t[5] && !t[6] && !t[7]
+			&& get_be64(t + 8) <= (uint64_t)(rest - HEADER_LEN)) {
+			last = end;
+			end += HEADER_LEN + (size_t)get_be64(t + 8);
+			frames++;
+			continue;
+		}
+		if (!frame_prefix(t, rest)) {
+			if (frames == 1) {
+				snprintf(why, why_len, "the header announces %llu bytes of data but the file holds %zu (truncated or extended)",
+					(unsigned long long)announced, len - HEADER_LEN);
+			} else {
+				snprintf(why, why_len, "%zu bytes after the last complete record are not a record", rest);
+			}
+			return why;
+		}
+		*clean = 0;
+		break;
+	}
+	size_t n = (size_t)get_be64(h + last + 8);
 	unsigned char digest[SQZ_SHA256_LEN];
-	if (sqz_sha256(data + HEADER_LEN, len - HEADER_LEN, digest) != 0) {
+	if (sqz_sha256(data + last + HEADER_LEN, n, digest) != 0) {
 		return "cannot compute the checksum";
 	}
-	if (!sqz_memeq(digest, h + 16, SQZ_SHA256_LEN)) {
+	if (!sqz_memeq(digest, h + last + 16, SQZ_SHA256_LEN)) {
 		return "checksum mismatch: the data was altered";
 	}
-	*payload_len = len - HEADER_LEN;
-	memmove(data, data + HEADER_LEN, *payload_len);
-	data[*payload_len] = '\0';
+	*payload_off = last + HEADER_LEN;
+	*payload_len = n;
 	return NULL;
 }
 
@@ -486,7 +543,8 @@ static sqz_status fs_get(void *ctx, const char *key, size_t key_len, char **valu
 	}
 
 	/* Sized from fstat plus one byte, so the read that sees EOF needs no
-	 * growth; a writer never changes a record in place (rename only). */
+	 * growth; put_often() only appends, and a
+	 * reader that sees half of its frame takes the frame before. */
 	sqz_buf data = SQZ_BUF_INIT;
 	if (sqz_buf_reserve(&data, (size_t)st.st_size + 1) != 0) {
 		close(fd);
@@ -517,16 +575,53 @@ static sqz_status fs_get(void *ctx, const char *key, size_t key_len, char **valu
 	data.data[data.len] = '\0';
 
 	char why[200];
-	size_t payload_len = 0;
-	const char *bad = unframe(data.data, data.len, &payload_len, why, sizeof why);
+	size_t payload_off = 0, payload_len = 0;
+	int clean = 0;
+	const char *bad = find_value(data.data, data.len, &payload_off, &payload_len, &clean, why, sizeof why);
 	if (bad) {
 		sqz_buf_free(&data);
 		return record_error(err, "record", key, key_len, " in %s is corrupt (%s: %s); restore it from a backup or delete it and authorize again",
 			fs->path, rec, bad);
 	}
+	memmove(data.data, data.data + payload_off, payload_len);
+	data.data[payload_len] = '\0';
 	*value = sqz_buf_steal(&data, NULL);
 	*value_len = payload_len;
 	return SQZ_OK;
+}
+
+static int frame_header(const char *value, size_t value_len, unsigned char header[HEADER_LEN])
+{
+	memset(header, 0, HEADER_LEN);
+	memcpy(header, RECORD_MAGIC, 4);
+	header[4] = RECORD_VERSION;
+	put_be64(header + 8, (uint64_t)value_len);
+	return sqz_sha256(value, value_len, header + 16);
+}
+
+static void remember_append(sqz_filestore *fs, const char *key, size_t key_len, const struct stat *st)
+{
+	appended_record *a = &fs->appended;
+	if (!a->key || a->key_len != key_len || memcmp(a->key, key, key_len) != 0) {
+		sqz_free(a->key);
+		a->key = sqz_malloc(key_len ? key_len : 1);
+		if (!a->key) {
+			a->key_len = 0;
+			return;
+		}
+		memcpy(a->key, key, key_len);
+		a->key_len = key_len;
+	}
+	a->dev = st->st_dev;
+	a->ino = st->st_ino;
+	a->size = st->st_size;
+}
+
+static int appended_before(const sqz_filestore *fs, const char *key, size_t key_len, const struct stat *st)
+{
+	const appended_record *a = &fs->appended;
+	return a->key && a->key_len == key_len && memcmp(a->key, key, key_len) == 0 && a->dev == st->st_dev && a->ino == st->st_ino
+		&& a->size == st->st_size;
 }
 
 static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
@@ -542,11 +637,8 @@ static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char 
 	}
 	file_name(rec, base, ".rec");
 
-	unsigned char header[HEADER_LEN] = { 0 };
-	memcpy(header, RECORD_MAGIC, 4);
-	header[4] = RECORD_VERSION;
-	put_be64(header + 8, (uint64_t)value_len);
-	if (sqz_sha256(value, value_len, header + 16) != 0) {
+	unsigned char header[HEADER_LEN];
+	if (frame_header(value, value_len, header) != 0) {
 		sqz_free(base);
 		return sqz_error_set(err, SQZ_E_INTERNAL, "SHA-256 failed");
 	}
@@ -585,6 +677,8 @@ static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char 
 		close(fd);
 		goto fail;
 	}
+	struct stat made;
+	int known = fstat(fd, &made) == 0;
 	if (close(fd) != 0) {
 		e = errno;
 		step = "close";
@@ -601,12 +695,137 @@ static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char 
 		return record_error(err, "record", key, key_len, " in %s was replaced but syncing the directory failed: %s; it may not survive a crash",
 			fs->path, errtext(e, ebuf, sizeof ebuf));
 	}
+	if (known) {
+		remember_append(fs, key, key_len, &made);    /* one whole frame: an append may follow unread */
+	}
 	return SQZ_OK;
 
 fail:
 	unlinkat(fs->dirfd, tmp, 0);
 	return record_error(err, "cannot write record", key, key_len, " in %s: %s failed: %s; check free space and that the directory is writable",
 		fs->path, step, errtext(e, ebuf, sizeof ebuf));
+}
+
+/* Whether the record file open at fd (size bytes) ends right after a
+ * complete, intact frame: the only kind of file an append may extend. */
+static int ends_clean(int fd, off_t size)
+{
+	if (size <= 0 || size > APPEND_MAX) {
+		return 0;
+	}
+	char *data = sqz_malloc((size_t)size);
+	if (!data) {
+		return 0;
+	}
+	size_t got = 0;
+	while (got < (size_t)size) {
+		ssize_t n = pread(fd, data + got, (size_t)size - got, (off_t)got);
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			break;
+		}
+		got += (size_t)n;
+	}
+	char why[200];
+	size_t off = 0, len = 0;
+	int clean = 0;
+	int ok = got == (size_t)size && !find_value(data, got, &off, &len, &clean, why, sizeof why) && clean;
+	sqz_free(data);
+	return ok;
+}
+
+/* One append of frame to the record file rec. Returns 1 when it is
+ * appended and synced; 0 when the record needs a put instead (missing, about
+ * to outgrow APPEND_MAX, not ending on a whole frame, or the write failed:
+ * the put replaces the cut frame or says why it cannot write); 2 when a put
+ * replaced the file meanwhile (the frame went to the old one: again); -1
+ * with err filled when the sync failed. */
+static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, const char *rec, const unsigned char *frame,
+	size_t frame_len, sqz_error *err)
+{
+	char ebuf[128];
+	int fd = openat(fs->dirfd, rec, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		return 0;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size + frame_len > APPEND_MAX
+		|| !(appended_before(fs, key, key_len, &st) || ends_clean(fd, st.st_size))) {
+		close(fd);
+		return 0;
+	}
+	off_t before = st.st_size;
+	if (write_all(fd, frame, frame_len) != 0) {
+		close(fd);
+		return 0;
+	}
+	if (fdatasync(fd) != 0) {
+		int e = errno;
+		/* Not durable, so not the value: a reader must not see it. */
+		if (ftruncate(fd, before) == 0) {
+			(void)fdatasync(fd);
+		}
+		close(fd);
+		record_error(err, "cannot write record", key, key_len, " in %s: syncing the appended record failed: %s; check the disk and free space",
+			fs->path, errtext(e, ebuf, sizeof ebuf));
+		return -1;
+	}
+	int replaced = fstat(fd, &st) != 0 || st.st_nlink == 0;
+	close(fd);
+	if (replaced) {
+		return 2;
+	}
+	remember_append(fs, key, key_len, &st);
+	return 1;
+}
+
+/* put_often: a put for a record one writer replaces many times in a row
+ * (the import journal, once per message), with the same promise — durable
+ * on return, a reader sees the old value or the new — at one sync instead
+ * of two and no new file: the new frame is appended to the record file and synced, and a
+ * reader takes the file's last complete frame. Every APPEND_MAX bytes (and
+ * whenever the file is not what an append may extend) it is a put, which
+ * leaves one frame again. */
+static sqz_status fs_put_often(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+{
+	sqz_filestore *fs = ctx;
+	char rec[NAME_BUF];
+	if (value_len > APPEND_MAX / 4) {
+		return fs_put(ctx, key, key_len, value, value_len, err);
+	}
+	char *base = sqz_filestore_name(key, key_len);
+	if (!base) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	file_name(rec, base, ".rec");
+	sqz_free(base);
+	size_t frame_len = HEADER_LEN + value_len;
+	unsigned char *frame = sqz_malloc(frame_len);
+	if (!frame) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	}
+	if (frame_header(value, value_len, frame) != 0) {
+		sqz_free(frame);
+		return sqz_error_set(err, SQZ_E_INTERNAL, "SHA-256 failed");
+	}
+	memcpy(frame + HEADER_LEN, value, value_len);
+	int done = 0;
+	for (int attempt = 0; attempt < 3 && done != 1 && done != -1; attempt++) {
+		done = append_frame(fs, key, key_len, rec, frame, frame_len, err);
+		if (done == 0) {
+			break;
+		}
+	}
+	sqz_free(frame);
+	if (done == 1) {
+		return SQZ_OK;
+	}
+	if (done == -1) {
+		return err->status;
+	}
+	return fs_put(ctx, key, key_len, value, value_len, err);
 }
 
 static sqz_status fs_del(void *ctx, const char *key, size_t key_len, sqz_error *err)
@@ -777,6 +996,7 @@ static const sqz_store_ops filestore_ops = {
 	fs_del,
 	fs_lock,
 	fs_unlock,
+	fs_put_often,
 };
 
 sqz_store sqz_filestore_store(sqz_filestore *fs)

@@ -18,10 +18,18 @@
  * the three suffixes can never be confused (a record name ends in ".rec",
  * a lock name in ".lock", a temp name in a hex digit).
  *
- * Record header (big-endian): "SQZR" | version 0x01 | 3 zero bytes |
- * uint64 payload length | SHA-256 of the payload. A file that is short,
- * foreign, of another version or whose checksum fails is reported as
- * corrupt, never as "no record".
+ * Record frame (big-endian): "SQZR" | version 0x01 | 3 zero bytes |
+ * uint64 payload length | SHA-256 of the payload, then the payload. A put
+ * writes a file of one frame (temp file, fsync, rename, fsync of the
+ * directory). put_often (the import journal, once per message) appends a
+ * frame and fdatasyncs the file, one sync instead of two and no new file,
+ * and puts instead once the file would pass 1 MiB or does not end on a
+ * whole frame;
+ * the value is the last whole frame, and a frame cut short at the end (an
+ * append that never returned) is not one. A file that is short, foreign,
+ * of another version, with bytes after its frames that cannot begin one,
+ * or whose value's checksum fails is reported as corrupt, never as "no
+ * record" and never as an older value.
  *
  * Decisions the SPEC leaves open:
  * - Directory: created with its missing parents, each 0700. An existing

@@ -61,6 +61,7 @@ typedef struct sqz_import_run {
 	sqz_prefetch *pf;           /* owned; what the mailbox serves to this run's handlers */
 	int64_t left_inbox;         /* listed messages that have left the Inbox since */
 	int journal_dirty;          /* a verdict is in journal but not yet in the Store */
+	int journal_appended;       /* written with put_often since the last plain put */
 	struct sqz_import_move_set *moving; /* owned; moves the prefetch worker sends, finished at its join */
 } sqz_import_run;
 
@@ -99,6 +100,11 @@ sqz_status sqz_import_journal_load(sqz_import_run *r, sqz_error *err);
 
 /* Writes r->journal to the Store now. */
 sqz_status sqz_import_journal_save(sqz_import_run *r, sqz_error *err);
+
+/* The run's last write, a plain put of the journal when the run wrote it
+ * with put_often (nothing otherwise). Its failure is only logged: what the
+ * run appended is durable already. */
+void sqz_import_journal_close(sqz_import_run *r);
 
 /* Writes the verdicts noted since the last write, if any (see
  * sqz_import_journal_note); a failure is the run's fatal error. */

@@ -124,7 +124,8 @@ static sqz_status sealed_get(void *ctx, const char *key, size_t key_len, char **
 	return SQZ_OK;
 }
 
-static sqz_status sealed_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+/* often: through the inner store's put_often (see store.h). */
+static sqz_status seal_and_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, int often, sqz_error *err)
 {
 	sqz_sealed_store *s = ctx;
 	if (value_len > (size_t)INT32_MAX - SQZ_SEALED_OVERHEAD) {
@@ -150,9 +151,20 @@ static sqz_status sealed_put(void *ctx, const char *key, size_t key_len, const c
 		return sqz_error_set(err, SQZ_E_INTERNAL, "sealing a record failed (OpenSSL AES-256-GCM or the random generator)");
 	}
 	sqz_free(aad);
-	sqz_status st = sqz_store_put(&s->inner, key, key_len, (const char *)out, out_len, err);
+	sqz_status st = often ? sqz_store_put_often(&s->inner, key, key_len, (const char *)out, out_len, err)
+			      : sqz_store_put(&s->inner, key, key_len, (const char *)out, out_len, err);
 	sqz_free(out);
 	return st;
+}
+
+static sqz_status sealed_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+{
+	return seal_and_put(ctx, key, key_len, value, value_len, 0, err);
+}
+
+static sqz_status sealed_put_often(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+{
+	return seal_and_put(ctx, key, key_len, value, value_len, 1, err);
 }
 
 static sqz_status sealed_del(void *ctx, const char *key, size_t key_len, sqz_error *err)
@@ -179,6 +191,7 @@ static const sqz_store_ops sealed_ops = {
 	sealed_del,
 	sealed_lock,
 	sealed_unlock,
+	sealed_put_often,
 };
 
 sqz_status sqz_sealed_store_init(sqz_sealed_store *s, sqz_store inner, const void *secret, size_t secret_len, sqz_error *err)

@@ -26,6 +26,10 @@ typedef struct sqz_store_ops {
 	 * on timeout (not an error). */
 	sqz_status (*lock)(void *ctx, const char *key, size_t key_len, double timeout, int *acquired, sqz_error *err);
 	sqz_status (*unlock)(void *ctx, const char *key, size_t key_len, sqz_error *err);
+	/* Optional (NULL: put): put's promise, durable and atomic, for a record
+	 * one writer replaces many times in a row, where the store has a cheaper
+	 * way (FileStore appends). */
+	sqz_status (*put_often)(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err);
 } sqz_store_ops;
 
 typedef struct sqz_store {
@@ -49,6 +53,12 @@ static inline sqz_status sqz_store_get(const sqz_store *s, const char *key, size
 static inline sqz_status sqz_store_put(const sqz_store *s, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
 {
 	return s->ops->put(s->ctx, key, key_len, value, value_len, err);
+}
+static inline sqz_status sqz_store_put_often(const sqz_store *s, const char *key, size_t key_len, const char *value, size_t value_len,
+	sqz_error *err)
+{
+	return s->ops->put_often ? s->ops->put_often(s->ctx, key, key_len, value, value_len, err)
+				 : s->ops->put(s->ctx, key, key_len, value, value_len, err);
 }
 static inline sqz_status sqz_store_delete(const sqz_store *s, const char *key, size_t key_len, sqz_error *err)
 {

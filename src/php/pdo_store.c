@@ -835,7 +835,8 @@ static sqz_status op_unlock(void *ctx, const char *key, size_t key_len, sqz_erro
 	return err->status;
 }
 
-static const sqz_store_ops pdo_store_ops = { op_get, op_put, op_del, op_lock, op_unlock };
+/* put_often: a database commit is one sync already. */
+static const sqz_store_ops pdo_store_ops = { op_get, op_put, op_del, op_lock, op_unlock, NULL };
 
 /* ---- the object ----------------------------------------------------------- */
 

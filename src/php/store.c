@@ -252,6 +252,7 @@ static const sqz_store_ops userland_ops = {
 	ul_del,
 	ul_lock,
 	ul_unlock,
+	NULL,    /* put_often: a userland Store has put only */
 };
 
 /* A userland Store: its five methods looked up once (ext/random's

@@ -417,9 +417,16 @@ static char *read_file(const char *path, size_t *len)
 	if (!f) {
 		return NULL;
 	}
-	char *buf = malloc(1 << 16);
-	*len = fread(buf, 1, 1 << 16, f);
+	size_t cap = 1 << 16, got = 0, n;
+	char *buf = malloc(cap);
+	while (buf && (n = fread(buf + got, 1, cap - got, f)) > 0) {
+		got += n;
+		if (got == cap) {
+			buf = realloc(buf, cap *= 2);
+		}
+	}
 	fclose(f);
+	*len = got;
 	return buf;
 }
 
@@ -588,6 +595,190 @@ static void test_atomicity(void)
 	sqz_error_clear(&err);
 }
 
+static int put_often(sqz_store *s, const char *k, const char *v)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st = sqz_store_put_often(s, k, strlen(k), v, strlen(v), &err);
+	if (st != SQZ_OK) {
+		fprintf(stderr, "  put_often: %s\n", err.message);
+	}
+	sqz_error_clear(&err);
+	return st;
+}
+
+static ino_t inode_of(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+static int frames_in(const char *path)
+{
+	size_t len = 0;
+	char *data = read_file(path, &len);
+	int n = 0;
+	for (size_t i = 0; data && i + 8 <= len; i++) {
+		n += memcmp(data + i, "SQZR\x01\0\0\0", 8) == 0;
+	}
+	free(data);
+	return n;
+}
+
+static void expect_value(sqz_store *s, const char *k, const char *want)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_status st;
+	size_t vl = 0;
+	char *v = get(s, k, strlen(k), &vl, &st, &err);
+	CHECK_INT(st, SQZ_OK);
+	CHECK_STR(v, want);
+	if (st != SQZ_OK) {
+		fprintf(stderr, "  get %s: %s\n", k, err.message);
+	}
+	sqz_free(v);
+	sqz_error_clear(&err);
+}
+
+/* put_often: an append and one sync per write, the same value as a put
+ * would leave, a cut last frame read as the write that never finished. */
+static void test_put_often(void)
+{
+	char dir[1024], rec[1400], prefix[1600];
+	sub(dir, sizeof dir, "often");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	snprintf(rec, sizeof rec, "%s/k-j.rec", dir);
+	snprintf(prefix, sizeof prefix, "record 'j' in %s is corrupt (k-j.rec: ", dir);
+
+	/* No record yet: a put. Then appends to the same file. */
+	CHECK_INT(put_often(&s, "j", "v1"), SQZ_OK);
+	ino_t first = inode_of(rec);
+	CHECK_INT(frames_in(rec), 1);
+	CHECK_INT(put_often(&s, "j", "value two"), SQZ_OK);
+	CHECK_INT(put_often(&s, "j", "3"), SQZ_OK);
+	CHECK(inode_of(rec) == first);
+	CHECK_INT(frames_in(rec), 3);
+	CHECK_INT(mode_of(rec), 0600);
+	expect_value(&s, "j", "3");
+	CHECK_INT(count_temps(dir), 0);
+
+	/* Another store (another process) reads the newest value too. */
+	sqz_filestore *other = open_ok(dir);
+	sqz_store o = sqz_filestore_store(other);
+	expect_value(&o, "j", "3");
+
+	/* A frame cut short (the writer died in write()) is the write that did
+	 * not happen: the frame before it is the value. */
+	size_t len = 0;
+	char *whole = read_file(rec, &len);
+	CHECK_INT(put_often(&s, "j", "the fourth value"), SQZ_OK);
+	size_t len4 = 0;
+	char *four = read_file(rec, &len4);
+	CHECK_INT(len4, len + 48 + 16);
+	for (size_t cut = len + 1; cut < len4; cut += 7) {
+		write_file(rec, four, cut);
+		expect_value(&o, "j", "3");
+	}
+	/* The next append does not extend a cut file: it is rewritten whole. */
+	write_file(rec, four, len4 - 3);
+	CHECK_INT(put_often(&o, "j", "five"), SQZ_OK);
+	CHECK_INT(frames_in(rec), 1);
+	expect_value(&s, "j", "five");
+
+	/* A put by another store replaces the file; appends go to the new one. */
+	CHECK_INT(put_often(&s, "j", "six"), SQZ_OK);
+	CHECK_INT(put(&o, "j", 1, "seven", 5), SQZ_OK);
+	CHECK_INT(put_often(&s, "j", "eight"), SQZ_OK);
+	expect_value(&o, "j", "eight");
+	CHECK_INT(frames_in(rec), 2);
+
+	/* A complete last frame that fails its checksum is corruption, never
+	 * an older value; so are bytes after the frames that are not a frame. */
+	free(whole);
+	whole = read_file(rec, &len);
+	whole[len - 1] ^= 1;
+	write_file(rec, whole, len);
+	expect_get_error(&s, "j", prefix, "checksum mismatch: the data was altered");
+	whole[len - 1] ^= 1;
+	char *junk = malloc(len + 5);
+	memcpy(junk, whole, len);
+	memcpy(junk + len, "junk!", 5);
+	write_file(rec, junk, len + 5);
+	expect_get_error(&s, "j", prefix, "5 bytes after the last complete record are not a record");
+	free(junk);
+	write_file(rec, whole, len);
+	expect_value(&s, "j", "eight");
+	free(whole);
+	free(four);
+
+	/* The file is rewritten whole before it would pass 1 MiB. */
+	char big[60001];
+	memset(big, 'b', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	int rewritten = 0;
+	ino_t before = inode_of(rec);
+	for (int i = 0; i < 40; i++) {
+		big[0] = (char)('A' + i % 26);
+		CHECK_INT(put_often(&s, "j", big), SQZ_OK);
+		struct stat st;
+		CHECK_INT(stat(rec, &st), 0);
+		CHECK(st.st_size <= 1024 * 1024);
+		if (inode_of(rec) != before) {
+			rewritten++;
+			before = inode_of(rec);
+		}
+	}
+	CHECK(rewritten >= 2);
+	expect_value(&o, "j", big);
+
+	/* A value too large to append is a put. */
+	char *huge = malloc(300001);
+	memset(huge, 'h', 300000);
+	huge[300000] = '\0';
+	CHECK_INT(put_often(&s, "j", huge), SQZ_OK);
+	CHECK_INT(frames_in(rec), 1);
+	expect_value(&o, "j", huge);
+	free(huge);
+
+	/* Deleted: the next put_often creates it again. */
+	sqz_error err = SQZ_ERROR_INIT;
+	CHECK_INT(sqz_store_delete(&s, "j", 1, &err), SQZ_OK);
+	CHECK_INT(put_often(&s, "j", "again"), SQZ_OK);
+	expect_value(&o, "j", "again");
+	sqz_error_clear(&err);
+
+	/* A reader in another process never sees a mix while appends go on. */
+	pid_t child = fork();
+	if (child == 0) {
+		sqz_filestore *r = NULL;
+		sqz_error e = SQZ_ERROR_INIT;
+		if (sqz_filestore_open(dir, &r, &e) != SQZ_OK) {
+			_exit(2);
+		}
+		sqz_store rs = sqz_filestore_store(r);
+		for (int i = 0; i < 2000; i++) {
+			char *v = NULL;
+			size_t vl = 0;
+			if (sqz_store_get(&rs, "j", 1, &v, &vl, &e) != SQZ_OK || !v || (strcmp(v, "again") != 0 && strncmp(v, "round ", 6) != 0)) {
+				_exit(1);
+			}
+			sqz_free(v);
+		}
+		_exit(0);
+	}
+	for (int i = 0; i < 300; i++) {
+		char v[64];
+		snprintf(v, sizeof v, "round %d of appends, padded to vary the length %*s", i, i % 17, "");
+		put_often(&s, "j", v);
+	}
+	int status = 0;
+	waitpid(child, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+	sqz_filestore_close(other);
+	sqz_filestore_close(fs);
+}
+
 static void test_locks_in_process(void)
 {
 	char dir[1024];
@@ -705,6 +896,7 @@ int main(void)
 	RUN(test_open_errors);
 	RUN(test_corruption);
 	RUN(test_atomicity);
+	RUN(test_put_often);
 	RUN(test_locks_in_process);
 	RUN(test_locks_across_fork);
 	rmrf(root);

@@ -2,7 +2,8 @@
  * crash, a full disk, an editor or an attacker with write access may leave
  * them (first byte even), and the key → file name map (first byte odd).
  * Properties: a record is returned only when magic, version, reserved
- * bytes, length and checksum all hold, and then byte-exact; anything else
+ * bytes, length and checksum all hold, and then byte-exact (the last whole
+ * frame of a file put_often appended to); anything else
  * is a StoreException ("corrupt"), never "no record". A name is injective,
  * printable, never a path, and a put/get/delete round trip works for any
  * key (NUL bytes, "../", 10 KB). */
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "fuzz_support.h"
+#include "core/crypto.h"
 #include "core/filestore.h"
 
 static char dir[256];
@@ -65,8 +67,24 @@ static void framing(const uint8_t *data, size_t len)
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_status st = sqz_store_get(&view, "token", 5, &value, &value_len, &err);
 	if (st == SQZ_OK) {
+		/* The payload of the last whole frame, walking from the start by
+		 * the lengths the headers announce, and its checksum holds. */
 		FZ_ASSERT(value != NULL && len >= 48 && memcmp(data, "SQZR\x01\0\0\0", 8) == 0);
-		FZ_ASSERT(value_len == len - 48 && memcmp(value, data + 48, value_len) == 0 && value[value_len] == '\0');
+		size_t at = 0, last = 0;
+		while (at + 48 <= len && memcmp(data + at, "SQZR\x01\0\0\0", 8) == 0) {
+			uint64_t n = 0;
+			for (int i = 0; i < 8; i++) {
+				n = (n << 8) | data[at + 8 + i];
+			}
+			if (n > len - at - 48) {
+				break;
+			}
+			last = at;
+			at += 48 + (size_t)n;
+		}
+		unsigned char digest[32];
+		FZ_ASSERT(sqz_sha256(data + last + 48, value_len, digest) == 0 && memcmp(digest, data + last + 16, 32) == 0);
+		FZ_ASSERT(last + 48 + value_len <= len && memcmp(value, data + last + 48, value_len) == 0 && value[value_len] == '\0');
 	} else {
 		FZ_ASSERT(st == SQZ_E_STORE && value == NULL);
 		FZ_ASSERT(err.message && strstr(err.message, "token") != NULL);
@@ -115,6 +133,10 @@ static void names(const uint8_t *data, size_t len)
 	FZ_ASSERT(sqz_store_put(&view, key, len, "v\0x", 3, &err) == SQZ_OK);
 	FZ_ASSERT(sqz_store_get(&view, key, len, &value, &value_len, &err) == SQZ_OK);
 	FZ_ASSERT(value && value_len == 3 && memcmp(value, "v\0x", 3) == 0);
+	sqz_free(value);
+	FZ_ASSERT(sqz_store_put_often(&view, key, len, "w\0yz", 4, &err) == SQZ_OK);
+	FZ_ASSERT(sqz_store_get(&view, key, len, &value, &value_len, &err) == SQZ_OK);
+	FZ_ASSERT(value && value_len == 4 && memcmp(value, "w\0yz", 4) == 0);
 	sqz_free(value);
 	int acquired = 0;
 	FZ_ASSERT(sqz_store_lock(&view, key, len, 0, &acquired, &err) == SQZ_OK && acquired);

@@ -171,7 +171,7 @@ static inline sqz_status fz_mem_unlock(void *ctx, const char *key, size_t key_le
 	return SQZ_OK;
 }
 
-static const sqz_store_ops fz_mem_ops = { fz_mem_get, fz_mem_put, fz_mem_del, fz_mem_lock, fz_mem_unlock };
+static const sqz_store_ops fz_mem_ops = { fz_mem_get, fz_mem_put, fz_mem_del, fz_mem_lock, fz_mem_unlock, NULL };
 
 static inline sqz_store fz_mem_view(fz_mem_store *m)
 {
