@@ -52,8 +52,8 @@ echo '  handler calls: ', json_encode(im_calls($f)), "\n";
 echo '  journal: ', json_encode(im_journal($f)), "\n";
 im_where($f);
 
-echo "concurrency 1 (nothing fetched ahead), 42 messages: one call per window of 40:\n";
-for ($i = 1; $i <= 41; $i++) {
+echo "concurrency 1 (nothing fetched ahead), 62 messages: one call per window of 60:\n";
+for ($i = 1; $i <= 61; $i++) {
     im_add($f, sprintf('Bulk %02d', $i), ['attachments' => []]);
 }
 $events = [];
@@ -93,11 +93,12 @@ an exception from $fetching ends the run before any handler call:
 Inbox: Late C
 Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture, Late A, Late B
 Error: 
-concurrency 1 (nothing fetched ahead), 42 messages: one call per window of 40:
-imported=42 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
-  fetching 40 (done 0, total 42)
-  fetching 2 (done 0, total 42)
-  progress 1/42
-  progress 20/42
-  progress 40/42
-  progress 42/42
+concurrency 1 (nothing fetched ahead), 62 messages: one call per window of 60:
+imported=62 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+  fetching 60 (done 0, total 62)
+  fetching 2 (done 0, total 62)
+  progress 1/62
+  progress 20/62
+  progress 40/62
+  progress 60/62
+  progress 62/62

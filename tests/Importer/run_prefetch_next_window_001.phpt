@@ -1,5 +1,5 @@
 --TEST--
-Importer::run(): the next window of 40 messages is fetched ahead while the handlers of the current one run (its $batches start before the 40th handler and are done before the 41st), and the moves of the window before go with it, with one request of the mailbox's concurrency left to the handlers; every message is imported once, in the Inbox's order, from the prefetched files; never more than 4 requests in flight; the logger gets one line per $batch, the worker's too; a run stopped by a handler while a window is being fetched ahead ends, and leaves no temporary directory
+Importer::run(): the next window of 60 messages is fetched ahead while the handlers of the current one run (its $batches start before the 60th handler and are done before the 61st), and the moves of the window before go with it, with one request of the mailbox's concurrency left to the handlers; every message is imported once, in the Inbox's order, from the prefetched files; never more than 4 requests in flight; the logger gets one line per $batch, the worker's too; a run stopped by a handler while a window is being fetched ahead ends, and leaves no temporary directory
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -13,10 +13,10 @@ function add_bulk(ImFixture $f, int $count): void
     }
 }
 
-echo "--- 100 messages, 300 ms per request, a handler of 15 ms\n";
+echo "--- 150 messages, 300 ms per request, a handler of 15 ms\n";
 $f = im_start('basic');
 $tmp = pf_private_tmp($f);
-add_bulk($f, 95);
+add_bulk($f, 145);
 $f->t->setLatency(300);
 $since = im_seq($f);
 $started = [];
@@ -42,20 +42,20 @@ foreach ($prefetch as $x) {
     $windows[] = count($x['members']);
 }
 echo 'prefetch $batches (members each, by start): ', json_encode($windows), "\n";
-// Windows: 1-40 fetched before its handlers (4 batches); 41-80 and 81-100 fetched ahead.
+// Windows: 1-60 fetched before its handlers (6 batches); 61-120 and 121-150 fetched ahead.
 $start = fn ($x) => $x['ts'] - $x['ms'] / 1000;
-$second = array_slice($prefetch, 4, 4);
-$third = array_slice($prefetch, 8);
+$second = array_slice($prefetch, 6, 6);
+$third = array_slice($prefetch, 12);
 echo 'window 2 fetched while window 1 was handled: ',
-    json_encode(min(array_map($start, $second)) < $started[39][0]), "\n";
-echo 'window 2 sent after window 1 was fetched: ', json_encode(min(array_map($start, $second)) >= max(array_column(array_slice($prefetch, 0, 4), 'ts')) - 0.001), "\n";
-echo 'window 2 complete before its first handler: ', json_encode(max(array_column($second, 'ts')) <= $started[40][0]), "\n";
-echo 'window 3 fetched while window 2 was handled: ', json_encode(min(array_map($start, $third)) < $started[79][0]), "\n";
+    json_encode(min(array_map($start, $second)) < $started[59][0]), "\n";
+echo 'window 2 sent after window 1 was fetched: ', json_encode(min(array_map($start, $second)) >= max(array_column(array_slice($prefetch, 0, 6), 'ts')) - 0.001), "\n";
+echo 'window 2 complete before its first handler: ', json_encode(max(array_column($second, 'ts')) <= $started[60][0]), "\n";
+echo 'window 3 fetched while window 2 was handled: ', json_encode(min(array_map($start, $third)) < $started[119][0]), "\n";
 $checks = array_values(array_filter($g, fn ($x) => $x['members'] !== [] && $x['members'][0]['method'] === 'GET'
     && !str_contains($x['members'][0]['target'], '/$value')));
 $moves = array_values(array_filter($g, fn ($x) => $x['members'] !== [] && $x['members'][0]['method'] === 'POST'));
 echo 'the moves of window 1 (check + move $batches) sent while window 2 was handled: ',
-    json_encode(min(array_map($start, $checks)) > $started[39][0] && max(array_column(array_slice($moves, 0, 2), 'ts')) < $started[79][0]), "\n";
+    json_encode(min(array_map($start, $checks)) > $started[59][0] && max(array_column(array_slice($moves, 0, 3), 'ts')) < $started[119][0]), "\n";
 echo 'most in flight at once: ', pf_max_in_flight($g), "\n";
 echo 'most in flight as the mock counted its mailbox slots: ', $f->t->maxInFlight(IM_ADMIN), "\n";
 echo 'answered 429: ', count(array_filter($g, fn ($x) => $x['status'] === 429)), "\n";
@@ -94,11 +94,11 @@ echo 'still in the Inbox: ', count($f->t->messagesIn(IM_ADMIN, 'Inbox')), "\n";
 echo 'temporary directory after the run: ', json_encode(pf_tmp_files($tmp)), "\n";
 ?>
 --EXPECT--
---- 100 messages, 300 ms per request, a handler of 15 ms
-imported=100 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+--- 150 messages, 300 ms per request, a handler of 15 ms
+imported=150 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
 handlers in the order of the report: true
-handler calls: 100
-prefetch $batches (members each, by start): [20,20,20,20,20,20,20,20,20,20]
+handler calls: 150
+prefetch $batches (members each, by start): [20,20,20,20,20,20,20,20,20,20,20,20,20,20,20]
 window 2 fetched while window 1 was handled: true
 window 2 sent after window 1 was fetched: true
 window 2 complete before its first handler: true
@@ -108,8 +108,8 @@ most in flight at once: 4
 most in flight as the mock counted its mailbox slots: 4
 answered 429: 0
 handler downloads that went to Graph: 0
-logger lines of $batch requests: 20 for 20 $batch requests
-MIME files byte for byte what Graph serves: 100
+logger lines of $batch requests: 31 for 31 $batch requests
+MIME files byte for byte what Graph serves: 150
 temporary directory after the run: []
 --- stopped by a handler while the next window is fetched ahead
 SqzGraph\StoreException: the document store is full

@@ -8,7 +8,7 @@ require __DIR__ . '/prefetch.inc';
 function bulk(): ImFixture
 {
     $f = im_start('basic');
-    for ($i = 1; $i <= 95; $i++) {
+    for ($i = 1; $i <= 145; $i++) {
         im_add($f, sprintf('Bulk %03d', $i), ['attachments' => [['name' => "b$i.pdf", 'content_type' => 'application/pdf', 'size' => 3000]]]);
     }
     return $f;
@@ -50,9 +50,9 @@ echo 'in Exported: ', count($f->t->messagesIn(IM_ADMIN, 'Exported')), "\n";
 echo 'journal: ', json_encode(im_journal($f)), "\n";
 ?>
 --EXPECT--
-the first location check is $batch number 9 (sent by the worker during window 2)
-imported=100 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+the first location check is $batch number 13 (sent by the worker during window 2)
+imported=150 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
 $batches answered 401: 1
 still in the Inbox: 0
-in Exported: 100
+in Exported: 150
 journal: []

@@ -14,11 +14,11 @@ function bulk(): ImFixture
     $f->t->setLatency(100);
     return $f;
 }
-// The first window's 4 $batches are logged as they return; the 5th $batch line is the first of
-// the worker's (window 2), replayed after the 40th handler.
-echo "--- killed (SIGKILL) at the 5th \$batch line\n";
+// The first window's 6 $batches are logged as they return; the 7th $batch line is the first of
+// the worker's (window 2), replayed after the 60th handler.
+echo "--- killed (SIGKILL) at the 7th \$batch line\n";
 $f = bulk();
-$c = im_child($f, ['log_kill' => ['pattern' => '\$batch', 'nth' => 5]]);
+$c = im_child($f, ['log_kill' => ['pattern' => '\$batch', 'nth' => 7]]);
 echo 'run 1: ', $c['end'], "\n";
 $j = im_journal($f);
 echo 'journal: ', count($j), ' entries, not "imported": ', json_encode(array_values(array_filter($j, fn ($x) => !str_contains($x, ': imported')))), "\n";
@@ -29,7 +29,7 @@ echo 'handlers not called exactly once: ', json_encode($twice), "\n";
 echo 'handler calls: ', count(im_calls($f)), "\n";
 echo 'left in the Inbox: ', count($f->t->messagesIn(IM_ADMIN, 'Inbox')), "\n";
 
-foreach ([5, 6, 7] as $nth) {
+foreach ([7, 8, 9] as $nth) {
     echo "--- a fatal error in the logger at the {$nth}th \$batch line\n";
     $f = bulk();
     $c = im_child($f, ['log_kill' => ['pattern' => '\$batch', 'nth' => $nth, 'fatal' => true]]);
@@ -42,26 +42,26 @@ foreach ([5, 6, 7] as $nth) {
 }
 ?>
 --EXPECT--
---- killed (SIGKILL) at the 5th $batch line
+--- killed (SIGKILL) at the 7th $batch line
 run 1: killed by signal 9
-journal: 40 entries, not "imported": []
+journal: 60 entries, not "imported": []
 run 2: exit 0
 handlers not called exactly once: []
 handler calls: 100
 left in the Inbox: 0
---- a fatal error in the logger at the 5th $batch line
-run 1: exit 255
-fatal error reported: true
-run 2: exit 0
-handlers not called exactly once: []
-left in the Inbox: 0
---- a fatal error in the logger at the 6th $batch line
-run 1: exit 255
-fatal error reported: true
-run 2: exit 0
-handlers not called exactly once: []
-left in the Inbox: 0
 --- a fatal error in the logger at the 7th $batch line
+run 1: exit 255
+fatal error reported: true
+run 2: exit 0
+handlers not called exactly once: []
+left in the Inbox: 0
+--- a fatal error in the logger at the 8th $batch line
+run 1: exit 255
+fatal error reported: true
+run 2: exit 0
+handlers not called exactly once: []
+left in the Inbox: 0
+--- a fatal error in the logger at the 9th $batch line
 run 1: exit 255
 fatal error reported: true
 run 2: exit 0

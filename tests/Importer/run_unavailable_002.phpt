@@ -31,9 +31,9 @@ im_report($f, $r, false);
 echo 'handler calls: ', json_encode($calls), "\n";
 im_where($f);
 
-echo "--- 95 messages: the first window's moves fail on the worker while the second window's handlers run\n";
+echo "--- 135 messages: the first window's moves fail on the worker while the second window's handlers run\n";
 $f = im_start('basic');
-for ($i = 1; $i <= 90; $i++) {
+for ($i = 1; $i <= 130; $i++) {
     im_add($f, sprintf('Bulk %03d', $i));
 }
 $since = im_seq($f);
@@ -42,7 +42,7 @@ $f->t->fault(['method' => 'GET', 'path' => '\?\$select=id,parentFolderId', 'batc
 $calls = [];
 $r = im_importer($f)->run(function (SqzGraph\Message $m) use (&$calls, $f, $since) {
     $calls[] = im_label($m->subject);
-    if (count($calls) === 41) {
+    if (count($calls) === 61) {
         // The first handler of window 2 waits until the worker's location check for window 1 has failed.
         im_wait_for(fn () => count(array_filter($f->t->requests($since), fn ($x) => $x['members'] !== []
             && str_contains($x['members'][0]['target'], 'parentFolderId') && $x['members'][0]['status'] === 503)) > 0, 30);
@@ -82,11 +82,11 @@ handler calls: []
 Inbox: 
 Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture, Extra 1, Extra 2, Extra 3, Extra 4, Extra 5
 Error: 
---- 95 messages: the first window's moves fail on the worker while the second window's handlers run
-imported=0 failed=0 deferred=41 vanished=0 resumed=0 locked=false aborted='unavailable'
-handler calls: 41
+--- 135 messages: the first window's moves fail on the worker while the second window's handlers run
+imported=0 failed=0 deferred=61 vanished=0 resumed=0 locked=false aborted='unavailable'
+handler calls: 61
 moved to Exported: 0
-journal entries: 41
+journal entries: 61
 --- every $batch answers 503 (25 messages): the moves cannot be made, the run says so
 imported=0 failed=0 deferred=25 vanished=0 resumed=0 locked=false aborted='unavailable'
 handler calls: 25, journal entries: 25
