@@ -168,6 +168,7 @@ typedef struct answer_sink {
 	sqz_sink sink;
 	sqz_json_stream stream;
 	int streaming;           /* 0: not available, the answer is buffered */
+	int read;                /* its members' results are taken */
 	size_t bytes;
 	sqz_error json_error;
 } answer_sink;
@@ -194,6 +195,39 @@ static int answer_reset(void *ctx)
 	sqz_error_clear(&a->json_error);
 	a->bytes = 0;
 	return 0;
+}
+
+/* The batches of one round of sqz_graph_batch. */
+typedef struct batch_round {
+	const sqz_batch_member *members;
+	const size_t *todo;
+	const size_t *starts;
+	sqz_batch_result *results;
+	sqz_http_response *resps;
+	sqz_error *errs;
+	answer_sink *answers;
+} batch_round;
+
+static sqz_status read_answer(const sqz_http_response *resp, answer_sink *stream, const sqz_batch_member *members, const size_t *idx,
+	size_t count, sqz_batch_result *results, sqz_error *err);
+
+/* Batch b is settled: its members' results are taken and its tree freed
+ * at once, while the round's other batches are still in flight — a
+ * window's answers are never all held together. */
+static void take_answer(void *ctx, size_t b)
+{
+	batch_round *br = ctx;
+	answer_sink *a = &br->answers[b];
+	if (a->read) {
+		return;
+	}
+	a->read = 1;
+	if (br->errs[b].status == SQZ_OK) {
+		read_answer(&br->resps[b], a->streaming ? a : NULL, br->members, br->todo + br->starts[b], br->starts[b + 1] - br->starts[b],
+			br->results, &br->errs[b]);
+	}
+	sqz_json_stream_clear(&a->stream);
+	sqz_http_response_clear(&br->resps[b]);
 }
 
 /* Reads one batch answer (stream: parsed as it arrived; NULL: in resp's
@@ -320,12 +354,10 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			errs[b] = empty;
 		}
 		if (st == SQZ_OK) {
-			(void)sqz_graph_send_many(g, calls, resps, errs, batches);
+			batch_round br = { members, todo, starts, results, resps, errs, answers };
+			(void)sqz_graph_send_many_each(g, calls, resps, errs, batches, take_answer, &br);
 			for (size_t b = 0; b < batches; b++) {
-				if (errs[b].status == SQZ_OK) {
-					read_answer(&resps[b], answers[b].streaming ? &answers[b] : NULL, members, todo + starts[b], starts[b + 1] - starts[b],
-						results, &errs[b]);
-				}
+				take_answer(&br, b);
 				if (errs[b].status != SQZ_OK && st == SQZ_OK) {
 					st = errs[b].status;
 					sqz_error_copy(err, &errs[b]);

@@ -266,7 +266,54 @@ static void judge_attempt(sqz_graph *g, const sqz_graph_call *call, call_state *
 	cs->ready_at = sqz_clock_monotonic() + delay;
 }
 
+/* One round of sqz_graph_send_many_each: what settling an answered
+ * request needs, from inside sqz_http_perform_many's loop. */
+typedef struct round_ctx {
+	sqz_graph *g;
+	const sqz_graph_call *calls;
+	call_state *cs;
+	sqz_http_response *resps, *got;
+	sqz_error *errs;
+	const size_t *pick;
+	int *settled;              /* per request of the round */
+	unsigned token_gen;
+	char **token;
+	int *force_refresh;
+	size_t *left;
+	void (*on_done)(void *ctx, size_t i);
+	void *ctx;
+} round_ctx;
+
+/* Request j of the round came back: done (the caller hears of it now) or
+ * to be retried in a later round. */
+static void settle(void *p, size_t j)
+{
+	round_ctx *r = p;
+	size_t i = r->pick[j];
+	r->settled[j] = 1;
+	sqz_buf_free_secret(&r->cs[i].auth);
+	sqz_http_response_clear(&r->resps[i]);
+	r->resps[i] = r->got[j];
+	sqz_http_response_init(&r->got[j]);
+	sqz_error terr = SQZ_ERROR_INIT;
+	sqz_error_move(&terr, &r->resps[i].error);
+	judge_attempt(r->g, &r->calls[i], &r->cs[i], &r->resps[i], &r->errs[i], &terr, r->token_gen, r->token, r->force_refresh);
+	sqz_error_clear(&terr);
+	if (r->cs[i].done) {
+		(*r->left)--;
+		if (r->on_done) {
+			r->on_done(r->ctx, i);
+		}
+	}
+}
+
 sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_http_response *resps, sqz_error *errs, size_t n)
+{
+	return sqz_graph_send_many_each(g, calls, resps, errs, n, NULL, NULL);
+}
+
+sqz_status sqz_graph_send_many_each(sqz_graph *g, const sqz_graph_call *calls, sqz_http_response *resps, sqz_error *errs, size_t n,
+	void (*on_done)(void *ctx, size_t i), void *ctx)
 {
 	if (n == 0) {
 		return SQZ_OK;
@@ -275,11 +322,13 @@ sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_ht
 	size_t *pick = sqz_calloc(n, sizeof *pick);
 	sqz_http_request *reqs = sqz_calloc(n, sizeof *reqs);
 	sqz_http_response *got = sqz_calloc(n, sizeof *got);
-	if (!cs || !pick || !reqs || !got) {
+	int *settled = sqz_calloc(n, sizeof *settled);
+	if (!cs || !pick || !reqs || !got || !settled) {
 		sqz_free(cs);
 		sqz_free(pick);
 		sqz_free(reqs);
 		sqz_free(got);
+		sqz_free(settled);
 		for (size_t i = 0; i < n; i++) {
 			sqz_error_set(&errs[i], SQZ_E_NOMEM, "out of memory");
 		}
@@ -388,18 +437,13 @@ sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_ht
 			reqs[j] = req;
 			sqz_http_response_init(&got[j]);
 		}
-		(void)sqz_http_perform_many(g->http, &g->http_opts, reqs, got, k, parallel, NULL, NULL, NULL);
+		round_ctx round = { g, calls, cs, resps, got, errs, pick, settled, token_gen, &token, &force_refresh, &left, on_done, ctx };
+		memset(settled, 0, k * sizeof *settled);
+		(void)sqz_http_perform_many(g->http, &g->http_opts, reqs, got, k, parallel, settle, &round, NULL);
+		/* A cancelled or broken transfer loop reports no completion. */
 		for (size_t j = 0; j < k; j++) {
-			size_t i = pick[j];
-			sqz_buf_free_secret(&cs[i].auth);
-			sqz_http_response_clear(&resps[i]);
-			resps[i] = got[j];
-			sqz_error terr = SQZ_ERROR_INIT;
-			sqz_error_move(&terr, &resps[i].error);
-			judge_attempt(g, &calls[i], &cs[i], &resps[i], &errs[i], &terr, token_gen, &token, &force_refresh);
-			sqz_error_clear(&terr);
-			if (cs[i].done) {
-				left--;
+			if (!settled[j]) {
+				settle(&round, j);
 			}
 		}
 	}
@@ -415,6 +459,7 @@ sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_ht
 	sqz_free(pick);
 	sqz_free(reqs);
 	sqz_free(got);
+	sqz_free(settled);
 	return result;
 }
 

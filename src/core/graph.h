@@ -65,6 +65,12 @@ sqz_status sqz_graph_send(sqz_graph *g, const sqz_graph_call *call, sqz_http_res
  * failed call (its reason is in its errs[i]). */
 sqz_status sqz_graph_send_many(sqz_graph *g, const sqz_graph_call *calls, sqz_http_response *resps, sqz_error *errs, size_t n);
 
+/* sqz_graph_send_many, and on_done(ctx, i) as soon as call i is settled
+ * (answered, or failed for good: no retry left), in completion order, so
+ * that its answer can be used and freed while the others are in flight. */
+sqz_status sqz_graph_send_many_each(sqz_graph *g, const sqz_graph_call *calls, sqz_http_response *resps, sqz_error *errs, size_t n,
+	void (*on_done)(void *ctx, size_t i), void *ctx);
+
 /* GET/POST returning a parsed JSON object (owned by the caller). */
 json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, const char *body, sqz_error *err);
 
