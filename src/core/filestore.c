@@ -46,6 +46,7 @@ typedef struct appended_record {
 	dev_t dev;
 	ino_t ino;
 	off_t size;
+	struct timespec ctime;    /* an inode number reused at the same size differs here */
 } appended_record;
 
 struct sqz_filestore {
@@ -419,12 +420,21 @@ static int write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-/* Whether the n bytes at t can be the start of a frame whose write did
- * not complete: the magic, version and reserved bytes as far as they go,
- * and when the header is whole, a payload longer than what follows. */
+/* Whether the n bytes at t can be what is left of an append that did not
+ * complete: the start of a frame (the magic, version and reserved bytes as
+ * far as they go, and when the header is whole, a payload longer than what
+ * follows), or zeros — a file system without ordered data (ext4
+ * data=writeback) may keep a crashed append's new size but not its bytes. */
 static int frame_prefix(const unsigned char *t, size_t n)
 {
 	static const unsigned char head[8] = { 'S', 'Q', 'Z', 'R', RECORD_VERSION, 0, 0, 0 };
+	size_t zeros = 0;
+	while (zeros < n && t[zeros] == 0) {
+		zeros++;
+	}
+	if (zeros == n) {
+		return 1;
+	}
 	if (memcmp(t, head, n < sizeof head ? n : sizeof head) != 0) {
 		return 0;
 	}
@@ -615,13 +625,14 @@ static void remember_append(sqz_filestore *fs, const char *key, size_t key_len, 
 	a->dev = st->st_dev;
 	a->ino = st->st_ino;
 	a->size = st->st_size;
+	a->ctime = st->st_ctim;
 }
 
 static int appended_before(const sqz_filestore *fs, const char *key, size_t key_len, const struct stat *st)
 {
 	const appended_record *a = &fs->appended;
 	return a->key && a->key_len == key_len && memcmp(a->key, key, key_len) == 0 && a->dev == st->st_dev && a->ino == st->st_ino
-		&& a->size == st->st_size;
+		&& a->size == st->st_size && a->ctime.tv_sec == st->st_ctim.tv_sec && a->ctime.tv_nsec == st->st_ctim.tv_nsec;
 }
 
 static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
@@ -750,8 +761,10 @@ static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, cons
 	if (fd < 0) {
 		return 0;
 	}
+	/* A file with another hard link (a backup made with cp -al) is never
+	 * changed in place: the put gives the record a file of its own. */
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size + frame_len > APPEND_MAX
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 || (uint64_t)st.st_size + frame_len > APPEND_MAX
 		|| !(appended_before(fs, key, key_len, &st) || ends_clean(fd, st.st_size))) {
 		close(fd);
 		return 0;
@@ -772,7 +785,11 @@ static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, cons
 			fs->path, errtext(e, ebuf, sizeof ebuf));
 		return -1;
 	}
-	int replaced = fstat(fd, &st) != 0 || st.st_nlink == 0;
+	/* Replaced meanwhile (a put renamed a new file over the name): the
+	 * frame went to the old file. */
+	struct stat now;
+	int replaced = fstat(fd, &st) != 0 || fstatat(fs->dirfd, rec, &now, AT_SYMLINK_NOFOLLOW) != 0 || now.st_dev != st.st_dev
+		|| now.st_ino != st.st_ino;
 	close(fd);
 	if (replaced) {
 		return 2;

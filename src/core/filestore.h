@@ -25,11 +25,13 @@
  * frame and fdatasyncs the file, one sync instead of two and no new file,
  * and puts instead once the file would pass 1 MiB or does not end on a
  * whole frame;
- * the value is the last whole frame, and a frame cut short at the end (an
- * append that never returned) is not one. A file that is short, foreign,
- * of another version, with bytes after its frames that cannot begin one,
- * or whose value's checksum fails is reported as corrupt, never as "no
- * record" and never as an older value.
+ * the value is the last whole frame, and a frame cut short at the end, or
+ * zeros after the last frame, are an append that never returned (so a
+ * file cut inside its last frame reads as the value before it: an append
+ * log cannot tell that damage from a crash). A file that is short,
+ * foreign, of another version, with bytes after its frames that cannot
+ * begin one, or whose value's checksum fails is reported as corrupt, never
+ * as "no record".
  *
  * Decisions the SPEC leaves open:
  * - Directory: created with its missing parents, each 0700. An existing

@@ -445,7 +445,15 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 		int running = 0;
 		CURLMcode mc = curl_multi_perform(multi, &running);
 		if (mc != CURLM_OK) {
-			sqz_error_set(err, SQZ_E_INTERNAL, "libcurl multi interface failed: %s", curl_multi_strerror(mc));
+			/* Every request not answered yet says why, as after a cancel. */
+			for (size_t i = 0; i < n; i++) {
+				if ((i >= next || transfers[i].easy) && responses[i].error.status == SQZ_OK) {
+					sqz_error_set(&responses[i].error, SQZ_E_INTERNAL, "libcurl multi interface failed: %s", curl_multi_strerror(mc));
+				}
+			}
+			if (err) {
+				sqz_error_set(err, SQZ_E_INTERNAL, "libcurl multi interface failed: %s", curl_multi_strerror(mc));
+			}
 			first_failure = SQZ_E_INTERNAL;
 			break;
 		}

@@ -728,9 +728,7 @@ static sqz_status finish(sqz_import_run *r, sqz_error *err)
 		sqz_import_moves_flush(r);
 	}
 	sqz_import_moves_discard(r);
-	if (!r->host_failed) {
-		sqz_import_journal_close(r);
-	}
+	sqz_import_journal_close(r);    /* C only: set for a Store with put_often, never userland */
 	if (r->fatal) {
 		sqz_error_move(err, &r->fatal_error);
 		return err->status;

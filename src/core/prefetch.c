@@ -32,26 +32,6 @@ typedef struct fd_sink {
 	int broken;
 } fd_sink;
 
-static int pwrite_all(int fd, const char *data, size_t len, int64_t at)
-{
-	while (len > 0) {
-		ssize_t n = pwrite(fd, data, len, (off_t)at);
-		if (n < 0 && errno == EINTR) {
-			continue;
-		}
-		if (n <= 0) {
-			if (n == 0) {
-				errno = EIO;
-			}
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-		at += n;
-	}
-	return 0;
-}
-
 static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 {
 	fd_sink *fs = ctx;
@@ -62,7 +42,7 @@ static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 		} else if (fs->start + fs->len != *fs->end) {
 			fs->broken = 1;
 		}
-		rc = pwrite_all(fs->fd, data, len, *fs->end);
+		rc = sqz_fd_write_all_at(fs->fd, data, len, *fs->end);
 		if (rc == 0) {
 			*fs->end += (int64_t)len;
 			fs->len += (int64_t)len;

@@ -191,6 +191,16 @@ static const sqz_store_ops sealed_ops = {
 	sealed_del,
 	sealed_lock,
 	sealed_unlock,
+	NULL,
+};
+
+/* Over a store that has a cheaper put_often (FileStore): the same, sealed. */
+static const sqz_store_ops sealed_ops_often = {
+	sealed_get,
+	sealed_put,
+	sealed_del,
+	sealed_lock,
+	sealed_unlock,
 	sealed_put_often,
 };
 
@@ -215,7 +225,7 @@ sqz_status sqz_sealed_store_init(sqz_sealed_store *s, sqz_store inner, const voi
 
 sqz_store sqz_sealed_store_store(sqz_sealed_store *s)
 {
-	sqz_store view = { &sealed_ops, s };
+	sqz_store view = { s->inner.ops && s->inner.ops->put_often ? &sealed_ops_often : &sealed_ops, s };
 	return view;
 }
 

@@ -9,10 +9,11 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-int sqz_fd_write_all(int fd, const char *data, size_t len)
+/* at < 0: at the file position (write). */
+static int write_all(int fd, const char *data, size_t len, int64_t at)
 {
 	while (len > 0) {
-		ssize_t n = write(fd, data, len);
+		ssize_t n = at < 0 ? write(fd, data, len) : pwrite(fd, data, len, (off_t)at);
 		if (n < 0 && errno == EINTR) {
 			continue;
 		}
@@ -24,8 +25,19 @@ int sqz_fd_write_all(int fd, const char *data, size_t len)
 		}
 		data += n;
 		len -= (size_t)n;
+		at = at < 0 ? at : at + n;
 	}
 	return 0;
+}
+
+int sqz_fd_write_all(int fd, const char *data, size_t len)
+{
+	return write_all(fd, data, len, -1);
+}
+
+int sqz_fd_write_all_at(int fd, const char *data, size_t len, int64_t at)
+{
+	return at < 0 ? (errno = EINVAL, -1) : write_all(fd, data, len, at);
 }
 
 int sqz_fd_rewind(int fd)

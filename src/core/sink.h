@@ -46,6 +46,8 @@ void sqz_file_sink_abort(sqz_file_sink *fs);
 /* Writes all of data to fd (retrying short writes and EINTR): 0, or -1
  * with errno set. */
 int sqz_fd_write_all(int fd, const char *data, size_t len);
+/* The same at offset at (pwrite; the file position stays where it was). */
+int sqz_fd_write_all_at(int fd, const char *data, size_t len, int64_t at);
 /* Empties fd and goes back to its start (a sink's reset): 0 or -1. */
 int sqz_fd_rewind(int fd);
 

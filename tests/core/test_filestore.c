@@ -708,7 +708,6 @@ static void test_put_often(void)
 	free(junk);
 	write_file(rec, whole, len);
 	expect_value(&s, "j", "eight");
-	free(whole);
 	free(four);
 
 	/* The file is rewritten whole before it would pass 1 MiB. */
@@ -739,6 +738,36 @@ static void test_put_often(void)
 	CHECK_INT(frames_in(rec), 1);
 	expect_value(&o, "j", huge);
 	free(huge);
+
+	/* A file with another hard link (a backup by cp -al) is never changed
+	 * in place: the record gets a file of its own, the backup stays. */
+	char backup[1600];
+	snprintf(backup, sizeof backup, "%s/backup-of-j", dir);
+	CHECK_INT(put_often(&s, "j", "linked"), SQZ_OK);
+	CHECK_INT(link(rec, backup), 0);
+	size_t blen = 0, blen2 = 0;
+	free(read_file(backup, &blen));
+	CHECK_INT(put_often(&s, "j", "after the link"), SQZ_OK);
+	free(read_file(backup, &blen2));
+	CHECK_INT(blen2, blen);
+	CHECK(inode_of(rec) != inode_of(backup));
+	expect_value(&o, "j", "after the link");
+	unlink(backup);
+
+	/* Zeros after the last frame (a crashed append on a file system that
+	 * kept the new size but not the bytes) are no value; the next append
+	 * rewrites the file. */
+	free(whole);
+	whole = read_file(rec, &len);
+	char *zeros = calloc(1, len + 30);
+	memcpy(zeros, whole, len);
+	write_file(rec, zeros, len + 30);
+	expect_value(&o, "j", "after the link");
+	CHECK_INT(put_often(&s, "j", "past the zeros"), SQZ_OK);
+	CHECK_INT(frames_in(rec), 1);
+	expect_value(&o, "j", "past the zeros");
+	free(zeros);
+	free(whole);
 
 	/* Deleted: the next put_often creates it again. */
 	sqz_error err = SQZ_ERROR_INIT;
