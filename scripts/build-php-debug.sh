@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a debug, thread-safe (ZTS) PHP 8.2 from Debian 12's source package
 # (its patches applied) into <dir>/php-8.2-zts-debug, with the extensions the
-# test suite and the mock tenant load. Used by scripts/matrix.sh; as root.
+# test suite and the mock tenant load (PdoStore's PostgreSQL and MariaDB drivers too). Used by scripts/matrix.sh; as root.
 #   bash scripts/build-php-debug.sh [dir]   (default /var/cache/sqzgraph-matrix)
 set -euo pipefail
 dir=${1:-/var/cache/sqzgraph-matrix}
@@ -11,7 +11,7 @@ mkdir -p "$dir"
 
 missing=()
 for p in dpkg-dev autoconf libtool shtool bison re2c pkg-config make gcc libxml2-dev libsqlite3-dev zlib1g-dev \
-	libcurl4-openssl-dev libssl-dev; do
+	libcurl4-openssl-dev libssl-dev libpq-dev; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 sources=/etc/apt/sources.list.d/sqzgraph-bookworm-src.sources
@@ -58,7 +58,7 @@ cd "$src"
 ./configure --prefix="$prefix" --enable-debug --enable-zts \
 	--disable-all --disable-cgi --disable-phpdbg --enable-cli --without-pear \
 	--with-curl --with-openssl --with-zlib --enable-pcntl --enable-posix --enable-sockets \
-	--enable-pdo --with-pdo-sqlite --with-sqlite3 --with-iconv --enable-opcache \
+	--enable-pdo --with-pdo-sqlite --with-sqlite3 --with-pdo-pgsql --enable-mysqlnd --with-pdo-mysql=mysqlnd --with-iconv --enable-opcache \
 	--enable-ctype --enable-tokenizer --enable-filter --enable-session --enable-phar \
 	--with-libxml --enable-dom --enable-xml --enable-simplexml --enable-xmlwriter --enable-xmlreader
 make -j"$(nproc)"
