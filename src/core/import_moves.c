@@ -3,6 +3,8 @@
  * sends while the handlers of the next window run. */
 #include "import_moves.h"
 #include "alloc.h"
+#include "buf.h"
+#include "clock.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -32,6 +34,9 @@ typedef struct sqz_import_move_set {
 
 /* What the message list and Message need, plus where the message is. */
 #define LOCATE_SELECT "id,internetMessageId,subject,from,receivedDateTime,hasAttachments,parentFolderId"
+/* Graph's largest page of a message listing (GRAPH-FACTS §4.3): a set's
+ * span holds its own messages and rarely many others. */
+#define LOCATE_LISTING_TOP 1000
 
 static void message_copy(sqz_message *dst, const sqz_message *src)
 {
@@ -314,16 +319,45 @@ static void queue_category(move_sender *s, size_t i, json_object *message)
 	}
 }
 
-/* Where a message is: still in the Inbox (to be moved), already in its
- * destination, moved elsewhere by a person or deleted (never pulled back).
- * Its categories come with the answer: the Error category is built from
- * them, and an old verdict of ours is taken off a message going to
- * Exported. */
-static void on_located(move_sender *s, size_t i, sqz_batch_result *res)
+/* A message found in the Inbox, to be moved: its categories (from the
+ * answer that found it) give the Error category, and an old verdict of
+ * ours is taken off a message going to Exported. */
+static void in_inbox(move_sender *s, size_t i, json_object *message)
 {
 	const move_ctx *mc = s->mc;
 	const sqz_import_move *pm = &s->moves[i];
 	const char *prefix = mc->prefix;
+	s->act[i] = ACT_MOVE;
+	json_object *had = sqz_json_get(message, "categories");
+	if (pm->to_error && prefix && *prefix && !(had && json_object_is_type(had, json_type_array))) {
+		/* A PATCH would wipe the categories a person gave the
+		 * message: without them, no verdict of ours either. */
+		sqz_log_field f[] = { { "id", pm->msg.id }, { "error", "Graph did not return the message's categories" } };
+		moves_log(mc->r, s->held, SQZ_LOG_WARNING, "could not read the message's Outlook categories; the error category is not set", f, 2);
+	} else if (pm->to_error && prefix && *prefix) {
+		queue_category(s, i, message);
+	}
+}
+
+/* Failed once, moved back by a person, imported now: the old verdict must
+ * not follow it into Exported. */
+static void drop_old_verdict(move_sender *s, size_t i, json_object *message)
+{
+	int had_ours = 0;
+	json_object *cats = categories_without_ours(s->mc->prefix, message, &had_ours);
+	if (had_ours) {
+		patch_categories(s->mc->r, s->mc->mb, s->graph, s->held, s->moves[i].msg.id, cats);
+	} else {
+		json_object_put(cats);
+	}
+}
+
+/* Where a message is: still in the Inbox (to be moved), already in its
+ * destination, moved elsewhere by a person or deleted (never pulled back). */
+static void on_located(move_sender *s, size_t i, sqz_batch_result *res)
+{
+	const move_ctx *mc = s->mc;
+	const sqz_import_move *pm = &s->moves[i];
 	if (res->status == 404) {
 		s->act[i] = ACT_VANISHED;
 		s->why[i] = sqz_strdup(VANISHED_GONE);
@@ -336,33 +370,107 @@ static void on_located(move_sender *s, size_t i, sqz_batch_result *res)
 		s->act[i] = ACT_DEFERRED;
 		s->why[i] = sqz_strdup("move pending: Graph did not say where the message is");
 	} else if (strcmp(parent, mc->inbox_id) == 0) {
-		s->act[i] = ACT_MOVE;
+		in_inbox(s, i, res->body);
 	} else if (strcmp(parent, dest) == 0) {
 		s->act[i] = ACT_DONE;
 	} else {
 		s->act[i] = ACT_VANISHED;
 		s->why[i] = sqz_strdup(VANISHED_ELSEWHERE);
 	}
-	json_object *had = sqz_json_get(res->body, "categories");
-	if (s->act[i] == ACT_MOVE && pm->to_error && prefix && *prefix && !(had && json_object_is_type(had, json_type_array))) {
-		/* A PATCH would wipe the categories a person gave the
-		 * message: without them, no verdict of ours either. */
-		sqz_log_field f[] = { { "id", pm->msg.id }, { "error", "Graph did not return the message's categories" } };
-		moves_log(mc->r, s->held, SQZ_LOG_WARNING, "could not read the message's Outlook categories; the error category is not set", f, 2);
-	} else if (s->act[i] == ACT_MOVE && pm->to_error && prefix && *prefix) {
-		queue_category(s, i, res->body);
-	}
 	if ((s->act[i] == ACT_MOVE || s->act[i] == ACT_DONE) && !pm->to_error) {
-		/* Failed once, moved back by a person, imported now: the old
-		 * verdict must not follow it into Exported. */
-		int had_ours = 0;
-		json_object *cats = categories_without_ours(prefix, res->body, &had_ours);
-		if (had_ours) {
-			patch_categories(mc->r, mc->mb, s->graph, s->held, pm->msg.id, cats);
-		} else {
-			json_object_put(cats);
+		drop_old_verdict(s, i, res->body);
+	}
+}
+
+/* Graph says the request itself is wrong (400, 404, 405, 501), not that
+ * it cannot answer it now or not to us. */
+static int refused_as_request(const sqz_error *e)
+{
+	return e->status == SQZ_E_GRAPH && (e->http_status == 400 || e->http_status == 404 || e->http_status == 405 || e->http_status == 501);
+}
+
+/* The messages of idx[0..k) still in the Inbox, found with one listing of
+ * the Inbox over their receivedDateTime span instead of a GET each (a
+ * window's checks were a third of the run's $batch members). Those found
+ * are settled (in_inbox); idx keeps the others — moved, deleted, or
+ * beyond the listing's page — for a GET each. Returns how many are left.
+ * A listing Graph refuses as a request (a filter it does not take, the
+ * Inbox gone) leaves them all to their GETs; any other failure (a token
+ * refused, throttling, Graph down) defers them all with failure set, as
+ * a failed $batch of GETs would: a GET each would fail the same way. */
+static size_t locate_by_listing(move_sender *s, size_t *idx, size_t k)
+{
+	int64_t first = 0, last = 0;
+	size_t spanned = 0;
+	for (size_t j = 0; j < k; j++) {
+		int64_t t = s->moves[idx[j]].msg.received_at;
+		if (t > 0) {
+			first = spanned == 0 || t < first ? t : first;
+			last = spanned == 0 || t > last ? t : last;
+			spanned++;
 		}
 	}
+	if (spanned < 2) {
+		return k;    /* one GET is as cheap as the listing */
+	}
+	/* Graph shows whole seconds; the mailbox may keep finer: "lt" the
+	 * next second keeps a message received within the last one. */
+	char from[32], until[32];
+	sqz_clock_format_iso8601(first, from);
+	sqz_clock_format_iso8601(last + 1, until);
+	sqz_buf b = SQZ_BUF_INIT;
+	sqz_buf_appendf(&b, "%s/mailFolders/", s->mc->mb->root);
+	sqz_buf_append_urlencoded(&b, s->mc->inbox_id, strlen(s->mc->inbox_id));
+	sqz_buf_appendf(&b, "/messages?$filter=receivedDateTime%%20ge%%20%s%%20and%%20receivedDateTime%%20lt%%20%s"
+						"&$select=id,categories&$top=%d",
+		from, until, LOCATE_LISTING_TOP);
+	char *url = sqz_buf_steal(&b, NULL);
+	if (!url) {
+		return k;
+	}
+	sqz_error e = SQZ_ERROR_INIT;
+	json_object *page = sqz_graph_json(s->graph, "GET", url, NULL, &e);
+	sqz_free(url);
+	if (!page) {
+		if (!refused_as_request(&e)) {
+			for (size_t j = 0; j < k; j++) {
+				s->act[idx[j]] = ACT_DEFERRED;
+				s->why[idx[j]] = sqz_import_reason("move pending: could not check where the message is: %s", e.message);
+				s->moves[idx[j]].failed = 1;
+			}
+			keep_failure(s->failure, &e);
+			k = 0;
+		}
+		sqz_error_clear(&e);
+		return k;
+	}
+	json_object *values = sqz_json_get(page, "value");
+	if (!values || !json_object_is_type(values, json_type_array)) {
+		json_object_put(page);
+		return k;    /* an answer that says nothing: a GET each */
+	}
+	size_t left = 0, count = json_object_array_length(values);
+	for (size_t j = 0; j < k; j++) {
+		size_t i = idx[j];
+		json_object *found = NULL;
+		for (size_t v = 0; v < count && !found; v++) {
+			json_object *m = json_object_array_get_idx(values, v);
+			const char *id = sqz_json_id(m, "id");
+			if (id && strcmp(id, s->moves[i].msg.id) == 0) {
+				found = m;
+			}
+		}
+		if (!found) {
+			idx[left++] = i;
+			continue;
+		}
+		in_inbox(s, i, found);
+		if (!s->moves[i].to_error) {
+			drop_old_verdict(s, i, found);
+		}
+	}
+	json_object_put(page);
+	return left;
 }
 
 /* The answer to a move. A 404 for a message that was in the Inbox a
@@ -435,8 +543,9 @@ static void send_categories(move_sender *s)
 	s->patch_count = 0;
 }
 
-/* The requests of a set of moves: one $batch asking where each message is
- * (unless the resume just found it in the Inbox), one of Error categories,
+/* The requests of a set of moves: one listing of the Inbox finding where
+ * the messages are (unless the resume just found them there) and a $batch
+ * of GETs for those it does not show, one $batch of Error categories,
  * one of moves; act/why say what became of each, failure the first Graph
  * failure. Runs on the PHP thread (held NULL) or on the prefetch worker
  * (its graph, its held logger): it reads only what does not change during
@@ -452,6 +561,9 @@ static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *h
 		if (!moves[i].located) {
 			idx[k++] = i;
 		}
+	}
+	if (k > 0) {
+		k = locate_by_listing(&s, idx, k);
 	}
 	if (k > 0) {
 		move_round where = { "GET", "?$select=id,parentFolderId,categories", { NULL, NULL }, on_located,

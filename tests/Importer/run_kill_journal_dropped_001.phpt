@@ -5,16 +5,36 @@ Importer::run() killed right after the move $batch returned, before the journal 
 --FILE--
 <?php
 require __DIR__ . '/common.inc';
+$handler = ['fail' => ['No attachment' => 'false']];
+/** The run's $batch requests in the mock's log after $since. */
+function batches(ImFixture $f, int $since): array
+{
+    return array_values(array_filter($f->t->requests($since), fn ($x) => $x['method'] === 'POST' && str_ends_with($x['target'], '/$batch')));
+}
+/** Whether a $batch is the moves': every member a POST …/move. */
+function is_moves(array $x): bool
+{
+    return $x['members'] !== [] && array_filter($x['members'], fn ($m) => !($m['method'] === 'POST' && str_ends_with($m['target'], '/move'))) === [];
+}
+// The run's $batches go one after the other (the messages fetched ahead, the Error category, the moves; where
+// they are is a listing of the Inbox): which one carries the moves is read from the same import, not killed.
+$ref = im_start('basic');
+$since = im_seq($ref);
+$c = im_child($ref, ['handler' => $handler]);
+$ordinals = array_keys(array_filter(batches($ref, $since), 'is_moves'));
+echo 'reference run: ', $c['end'], ', the moves in one $batch, its last: ', json_encode($ordinals === [count(batches($ref, $since)) - 1]), "\n";
 $plans = [
-    // the run's $batches: the messages fetched ahead, where they are, the Error category, the moves
-    'the logger, on the fourth $batch (the moves) returning' => ['log_kill' => ['pattern' => '^POST /\$batch -> 200', 'nth' => 4]],
+    'the logger, on the $batch of the moves returning' => ['log_kill' => ['pattern' => '^POST /\$batch -> 200', 'nth' => $ordinals[0] + 1]],
     'the Store, writing the journal without the moved messages (one write for the whole batch)' => ['store_kill' => ['label' => 'Invoice 2', 'state' => 'dropped', 'durable' => false]],
 ];
 foreach ($plans as $what => $plan) {
     echo "=== killed by $what\n";
     $f = im_start('basic');
-    $c = im_child($f, $plan + ['handler' => ['fail' => ['No attachment' => 'false']]]);
+    $since = im_seq($f);
+    $c = im_child($f, $plan + ['handler' => $handler]);
     im_show_child($f, 'run 1', $c);
+    $b = batches($f, $since);
+    echo 'the last $batch of run 1 was the moves\': ', json_encode($b !== [] && is_moves(end($b))), "\n";
     im_show_journal($f);
     im_where($f, true);
     $since = im_seq($f);
@@ -27,8 +47,10 @@ foreach ($plans as $what => $plan) {
 }
 ?>
 --EXPECT--
-=== killed by the logger, on the fourth $batch (the moves) returning
+reference run: exit 0, the moves in one $batch, its last: true
+=== killed by the logger, on the $batch of the moves returning
 run 1: killed by signal 9
+the last $batch of run 1 was the moves': true
 journal: ["Invoice 1: imported/1","Invoice 2: imported/1","Invoice 3: imported/1","No attachment: failed/1/handler_returned_false","fixture: imported/1"]
 Inbox: 
 Exported: Invoice 1, Invoice 2, Invoice 3, fixture
@@ -64,6 +86,7 @@ Error: No attachment ["Import failed: handler_returned_false"]
 journal: []
 === killed by the Store, writing the journal without the moved messages (one write for the whole batch)
 run 1: killed by signal 9
+the last $batch of run 1 was the moves': true
 journal: ["Invoice 1: imported/1","Invoice 2: imported/1","Invoice 3: imported/1","No attachment: failed/1/handler_returned_false","fixture: imported/1"]
 Inbox: 
 Exported: Invoice 1, Invoice 2, Invoice 3, fixture

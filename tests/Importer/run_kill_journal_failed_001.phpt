@@ -52,7 +52,7 @@ requests:
   POST /$batch -> 200 [POST /messages/{Invoice 1}/move -> 201; POST /messages/{Invoice 2}/move -> 201]
   GET /mailFolders/*/messages -> 200
   POST /$batch -> 200 [GET /messages/{Invoice 3}/$value -> 200; GET /messages/{Invoice 3}/attachments -> 200; GET /messages/{No attachment}/$value -> 200; GET /messages/{No attachment}/attachments -> 200; GET /messages/{fixture}/$value -> 200; GET /messages/{fixture}/attachments -> 200]
-  POST /$batch -> 200 [GET /messages/{Invoice 3} -> 200; GET /messages/{No attachment} -> 200; GET /messages/{fixture} -> 200]
+  GET /mailFolders/*/messages ($filter=receivedDateTime: where they are) -> 200
   POST /$batch -> 200 [POST /messages/{Invoice 3}/move -> 201; POST /messages/{No attachment}/move -> 201; POST /messages/{fixture}/move -> 201]
 Inbox: 
 Exported: Invoice 1, Invoice 3, No attachment, fixture

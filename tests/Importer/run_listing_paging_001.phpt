@@ -17,8 +17,16 @@ $done = array_map(fn ($i) => $f->labels[$i['id']], array_values(array_filter($r-
 $sorted = $done;
 sort($sorted);
 echo 'imported/failed in received order: ', json_encode($done === $sorted), ', first ', $done[0], ', last ', end($done), "\n";
+// The Inbox's pages ($orderby receivedDateTime); the checks of where the moved messages are (a listing of the Inbox
+// over a set's receivedDateTime span each, no $orderby) are counted apart.
+$listings = array_values(array_filter($f->t->requests($since), fn ($x) => preg_match('~/mailFolders/[^/]+/messages\?~', $x['target'])));
+$located = array_filter($listings, fn ($x) => im_is_location_listing($x['target']));
+$pages = array_values(array_filter($listings, fn ($x) => !im_is_location_listing($x['target']) && isset(mb_query($x['target'])['$orderby'])));
 echo 'listings: ', json_encode(array_map(fn ($x) => ['$top' => mb_query($x['target'])['$top'] ?? null, '$skip' => mb_query($x['target'])['$skip'] ?? null],
-    array_values(array_filter($f->t->requests($since), fn ($x) => preg_match('~/mailFolders/[^/]+/messages\?~', $x['target']))))), "\n";
+    $pages)), "\n";
+$members = array_merge(...array_map(fn ($x) => $x['members'], $f->t->requests($since)));
+echo 'location listings: ', count($located), ', other listings: ', count($listings) - count($located) - count($pages),
+    ', location GETs in $batches: ', count(array_filter($members, fn ($m) => str_contains(rawurldecode($m['target']), 'parentFolderId'))), "\n";
 echo 'Inbox: ', implode(', ', array_map(fn ($m) => $f->labels[$m['immutable_id']], $f->t->messagesIn(IM_ADMIN, 'inbox'))), "\n";
 echo 'Exported: ', count($f->t->messagesIn(IM_ADMIN, 'Exported')), ', Error: ', count($f->t->messagesIn(IM_ADMIN, 'Error')), "\n";
 echo 'handler calls: ', count(im_calls($f)), "\n";
@@ -37,6 +45,7 @@ function mb_query(string $target): array
 imported=1007 failed=1 deferred=2 vanished=0 resumed=0 locked=false aborted=NULL
 imported/failed in received order: true, first Mail 0001, last Mail 1010
 listings: [{"$top":"1000","$skip":null},{"$top":"1000","$skip":"1"}]
+location listings: 18, other listings: 0, location GETs in $batches: 0
 Inbox: Mail 0005, Mail 1005
 Exported: 1007, Error: 1
 handler calls: 1010

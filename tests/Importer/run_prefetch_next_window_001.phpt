@@ -51,11 +51,15 @@ echo 'window 2 fetched while window 1 was handled: ',
 echo 'window 2 sent after window 1 was fetched: ', json_encode(min(array_map($start, $second)) >= max(array_column(array_slice($prefetch, 0, 6), 'ts')) - 0.001), "\n";
 echo 'window 2 complete before its first handler: ', json_encode(max(array_column($second, 'ts')) <= $started[60][0]), "\n";
 echo 'window 3 fetched while window 2 was handled: ', json_encode(min(array_map($start, $third)) < $started[119][0]), "\n";
-$checks = array_values(array_filter($g, fn ($x) => $x['members'] !== [] && $x['members'][0]['method'] === 'GET'
-    && !str_contains($x['members'][0]['target'], '/$value')));
+// Where the moved messages are: a listing of the Inbox over each set's receivedDateTime span (window 1's: the first).
+$checks = array_values(array_filter($g, fn ($x) => $x['method'] === 'GET' && im_is_location_listing($x['target'])));
+usort($checks, fn ($a, $b) => $start($a) <=> $start($b));
 $moves = array_values(array_filter($g, fn ($x) => $x['members'] !== [] && $x['members'][0]['method'] === 'POST'));
-echo 'the moves of window 1 (check + move $batches) sent while window 2 was handled: ',
-    json_encode(min(array_map($start, $checks)) > $started[59][0] && max(array_column(array_slice($moves, 0, 3), 'ts')) < $started[119][0]), "\n";
+echo 'location listings: ', count($checks), ', location GETs in $batches: ', count(array_filter(array_merge(...array_column($g, 'members')),
+    fn ($m) => str_contains(rawurldecode($m['target']), 'parentFolderId'))), "\n";
+echo 'the moves of window 1 (check listing + move $batches) sent while window 2 was handled: ',
+    json_encode(min(array_map($start, $checks)) > $started[59][0] && $checks[0]['ts'] <= min(array_map($start, array_slice($moves, 0, 3))) + 0.001
+        && max(array_column(array_slice($moves, 0, 3), 'ts')) < $started[119][0]), "\n";
 echo 'most in flight at once: ', pf_max_in_flight($g), "\n";
 echo 'most in flight as the mock counted its mailbox slots: ', $f->t->maxInFlight(IM_ADMIN), "\n";
 echo 'answered 429: ', count(array_filter($g, fn ($x) => $x['status'] === 429)), "\n";
@@ -103,12 +107,13 @@ window 2 fetched while window 1 was handled: true
 window 2 sent after window 1 was fetched: true
 window 2 complete before its first handler: true
 window 3 fetched while window 2 was handled: true
-the moves of window 1 (check + move $batches) sent while window 2 was handled: true
+location listings: 3, location GETs in $batches: 0
+the moves of window 1 (check listing + move $batches) sent while window 2 was handled: true
 most in flight at once: 4
 most in flight as the mock counted its mailbox slots: 4
 answered 429: 0
 handler downloads that went to Graph: 0
-logger lines of $batch requests: 31 for 31 $batch requests
+logger lines of $batch requests: 23 for 23 $batch requests
 MIME files byte for byte what Graph serves: 150
 temporary directory after the run: []
 --- stopped by a handler while the next window is fetched ahead

@@ -1,5 +1,5 @@
 --TEST--
-Importer::run(): a 401 (an access token refused) on a $batch the prefetch worker sends for the moves — the worker cannot refresh the token, so the moves are sent again from the PHP thread with a refreshed one; every message is imported and moved, the run ends normally
+Importer::run(): a 401 (an access token refused) on the request the prefetch worker sends for the moves to check where the messages are (a listing of the Inbox over their receivedDateTime span) — the worker cannot refresh the token, so the moves are sent again from the PHP thread with a refreshed one; every message is imported and moved, the run ends normally
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -13,28 +13,10 @@ function bulk(): ImFixture
     }
     return $f;
 }
-/** 1-based number of the first location-check $batch among the run's $batches. */
-function check_batch(ImFixture $f, int $since): ?int
-{
-    $n = 0;
-    foreach (pf_graph($f, $since) as $x) {
-        if ($x['members'] !== []) {
-            $n++;
-            if ($x['members'][0]['method'] === 'GET' && str_contains($x['members'][0]['target'], 'parentFolderId,categories')) {
-                return $n;
-            }
-        }
-    }
-    return null;
-}
 $f = bulk();
-$since = im_seq($f);
-$r = im_importer($f)->run(function (SqzGraph\Message $m) {});
-$nth = check_batch($f, $since);
-echo 'the first location check is $batch number ', $nth, " (sent by the worker during window 2)\n";
-
-$f = bulk();
-$f->t->fault(['method' => 'POST', 'path' => '/\$batch$', 'nth' => $nth, 'status' => 401,
+// The first check of where moved messages are (window 1's moves, which the worker sends before it fetches window 3
+// during window 2): a listing of the Inbox over their receivedDateTime span.
+$f->t->fault(['method' => 'GET', 'path' => '/messages\?\$filter=receivedDateTime', 'nth' => 1, 'status' => 401,
     'body' => ['error' => ['code' => 'InvalidAuthenticationToken', 'message' => 'Access token has expired or is not yet valid.']]]);
 $since = im_seq($f);
 $warnings = [];
@@ -44,15 +26,25 @@ $r = im_importer($f, [], function (string $level, string $message, array $contex
     }
 })->run(function (SqzGraph\Message $m) {});
 im_report($f, $r, false);
-echo '$batches answered 401: ', count(array_filter(pf_graph($f, $since), fn ($x) => $x['status'] === 401)), "\n";
+$g = pf_graph($f, $since);
+$refused = array_values(array_filter($g, fn ($x) => $x['status'] === 401));
+echo 'requests answered 401: ', count($refused), "\n";
+$before = array_filter($g, fn ($x) => $x['seq'] < $refused[0]['seq']);
+echo 'the one answered 401 is the first location listing: ', json_encode(im_is_location_listing($refused[0]['target'])
+    && array_filter($before, fn ($x) => im_is_location_listing($x['target'])) === []), ', after ',
+    count(array_filter($before, fn ($x) => $x['members'] !== [])), " \$batches (windows 1 and 2 fetched: sent by the worker during window 2)\n";
+$listings = array_values(array_filter($g, fn ($x) => im_is_location_listing($x['target'])));
+echo 'location listings: ', implode(', ', array_column($listings, 'status')), '; the refused one sent again: ',
+    json_encode($listings[1]['target'] === $refused[0]['target']), "\n";
 echo 'still in the Inbox: ', count($f->t->messagesIn(IM_ADMIN, 'Inbox')), "\n";
 echo 'in Exported: ', count($f->t->messagesIn(IM_ADMIN, 'Exported')), "\n";
 echo 'journal: ', json_encode(im_journal($f)), "\n";
 ?>
 --EXPECT--
-the first location check is $batch number 13 (sent by the worker during window 2)
 imported=150 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
-$batches answered 401: 1
+requests answered 401: 1
+the one answered 401 is the first location listing: true, after 12 $batches (windows 1 and 2 fetched: sent by the worker during window 2)
+location listings: 401, 200, 200, 200; the refused one sent again: true
 still in the Inbox: 0
 in Exported: 150
 journal: []
