@@ -422,7 +422,7 @@ static size_t locate_by_listing(move_sender *s, size_t *idx, size_t k)
 	sqz_buf_appendf(&b, "%s/mailFolders/", s->mc->mb->root);
 	sqz_buf_append_urlencoded(&b, s->mc->inbox_id, strlen(s->mc->inbox_id));
 	sqz_buf_appendf(&b, "/messages?$filter=receivedDateTime%%20ge%%20%s%%20and%%20receivedDateTime%%20lt%%20%s"
-						"&$select=id,categories&$top=%d",
+			    "&$select=id,categories&$top=%d",
 		from, until, LOCATE_LISTING_TOP);
 	char *url = sqz_buf_steal(&b, NULL);
 	if (!url) {
