@@ -1,5 +1,5 @@
 --TEST--
-sqzgraph store_dsn mistakes name the file and what to write: store_dir and store_dsn both or neither, store_* keys without store_dsn, an unquoted DSN cut at its ";", an unsupported driver, SQLite in memory, a bad table name; store_password_file refused when its group or others can read it; never a password in a message: a DSN's password=, store_password or the file's (a connection that fails: pgsql, mysql); a missing PDO driver names the Debian package; two INI files on one table and namespace are refused, on one table with two namespaces accepted
+sqzgraph store_dsn mistakes name the file and what to write: store_dir and store_dsn both or neither, store_* keys without store_dsn, an unquoted DSN cut at its ";", an unsupported driver, SQLite in memory, a bad table name; store_password_file refused when its group or others can read it; never a password in a message: a DSN's password=, store_password or the file's (a connection that fails: pgsql, mysql); two INI files on one table and namespace are refused, on one table with two namespaces accepted
 --SKIPIF--
 <?php require __DIR__ . '/../Authenticator/skipif.inc';
 if (!class_exists('SqzGraph\PdoStore')) die('skip SqzGraph\PdoStore not built yet');
@@ -64,20 +64,6 @@ $open = cli_ini($t, $dir, 'open', ['store_password' => 'Db-Secret-3', 'store_dsn
     'client_secret' => null] + $cc);
 chmod($open, 0644);
 $run('store_password', $open, ['store-init']);
-echo "--- a PHP without pdo_pgsql\n";
-$php = [];
-$argv = sqz_php();
-for ($i = 0; $i < count($argv); $i++) {
-    if ($argv[$i] === '-d' && ($argv[$i + 1] ?? '') === 'extension=pdo_pgsql') {
-        $i++;
-        continue;
-    }
-    $php[] = $argv[$i];
-}
-$pg = cli_ini($t, $dir, 'nodriver', ['store_dsn' => "\"pgsql:host=$dir/pg;dbname=squeeze\""] + $db + $cc);
-ob_start();
-$run('no pdo_pgsql', $pg, ['status'], $php);
-echo str_replace(PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION, 'X.Y', ob_get_clean());
 echo "--- one Store, two INI files\n";
 mkdir("$dir/conf.d");
 $a = cli_ini($t, "$dir/conf.d", 'a', ['store_namespace' => 'a'] + $db + $cc);
@@ -120,8 +106,6 @@ sqlite, no directory       2 sqzgraph: DIR/lite.ini: cannot connect to the datab
 --- world-readable INI with a database password
 store_password             0 DIR/open.ini: table sqzgraph_store ready in sqlite:DIR/s.db
                              sqzgraph: warning: DIR/open.ini is readable by every user and holds the database password; chmod 600 it or use store_password_file
---- a PHP without pdo_pgsql
-no pdo_pgsql               2 sqzgraph: DIR/nodriver.ini: store_dsn: the PDO driver pdo_pgsql is not loaded in this PHP (%s, no php.ini); install it with `apt-get install phpX.Y-pgsql` (Debian, Ubuntu; it is then enabled for the CLI too) or enable extension=pdo_pgsql
 --- one Store, two INI files
 two namespaces, one table: 0 DIR/conf.d/a.ini: table sqzgraph_store ready in sqlite:DIR/s.db
 DIR/conf.d/b.ini: table sqzgraph_store ready in sqlite:DIR/conf.d/../s.db
