@@ -78,6 +78,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/mime_parts.c \
     src/core/json.c \
     src/core/url.c \
+    src/core/slots.c \
     src/core/http.c \
     src/core/graph.c \
     src/core/folders.c \

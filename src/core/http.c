@@ -2,6 +2,7 @@
 #include "alloc.h"
 #include "clock.h"
 #include "crypto.h"
+#include "slots.h"
 #include "url.h"
 
 #include <stdatomic.h>
@@ -14,6 +15,7 @@
 #include <openssl/crypto.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 #include <curl/curl.h>
 
 #define SQZ_DEFAULT_MAX_BODY ((size_t)64 << 20)
@@ -26,6 +28,7 @@ struct sqz_http {
 	size_t pooled;
 	atomic_int cancelled;   /* set by another thread: sqz_http_cancel() */
 	int performing;         /* sqz_http_perform_many calls under way on this thread */
+	sqz_slots *slots;       /* shared with other threads' stacks, or NULL */
 };
 
 /* Per-transfer state, reachable from curl callbacks through CURLOPT_PRIVATE. */
@@ -40,6 +43,7 @@ typedef struct transfer {
 	char curl_message[CURL_ERROR_SIZE];
 	CURL *easy;
 	size_t index;
+	int has_slot;           /* holds one of opts->slots */
 } transfer;
 
 sqz_http *sqz_http_new(sqz_error *err)
@@ -361,6 +365,25 @@ static void free_headers(struct curl_slist *headers)
 	curl_slist_free_all(headers);
 }
 
+void sqz_http_set_slots(sqz_http *http, sqz_slots *slots)
+{
+	http->slots = slots;
+}
+
+/* A slot freed by another thread: the loop waiting for it polls. */
+static void wake_multi(void *multi)
+{
+	curl_multi_wakeup(multi);
+}
+
+static void give_slot(sqz_slots *slots, transfer *t)
+{
+	if (t->has_slot) {
+		sqz_slots_give(slots);
+		t->has_slot = 0;
+	}
+}
+
 sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	const sqz_http_request *requests, sqz_http_response *responses, size_t n, size_t max_parallel,
 	void (*on_done)(void *ctx, size_t index), void *on_done_ctx, sqz_error *err)
@@ -376,8 +399,14 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	 * here again. The nested call must not drive the outer call's multi
 	 * handle: it would read the outer transfers' completions as its own and
 	 * leave the outer loop waiting for them forever. It gets a multi handle
-	 * of its own (new connections; DNS and TLS sessions still shared). */
+	 * of its own (new connections; DNS and TLS sessions still shared), and
+	 * takes no slot: the outer call may hold them all, and waiting for
+	 * them here would wait for itself. */
 	CURLM *multi = http->multi;
+	sqz_slots *slots = http->performing > 0 ? NULL : http->slots;
+	if (slots && slots->owner != getpid()) {
+		slots = NULL;    /* a forked copy: the other threads live in the parent only */
+	}
 	if (http->performing > 0) {
 		multi = curl_multi_init();
 		if (!multi) {
@@ -414,7 +443,14 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			break;
 		}
 		while (in_flight < max_parallel && next < n) {
+			/* With requests of its own in flight the loop waits for a slot in
+			 * its poll (woken when one frees); with none it may block. */
+			if (slots && !sqz_slots_try_take(slots, wake_multi, multi)
+				&& (in_flight > 0 || !sqz_slots_take(slots, &http->cancelled))) {
+				break;
+			}
 			transfer *t = &transfers[next];
+			t->has_slot = slots != NULL;
 			t->req = &requests[next];
 			t->resp = &responses[next];
 			t->index = next;
@@ -431,6 +467,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 					easy_give_back(http, t->easy);
 					t->easy = NULL;
 				}
+				give_slot(slots, t);
 				done++;
 				if (on_done) {
 					on_done(on_done_ctx, t->index);
@@ -472,6 +509,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			t->headers = NULL;
 			easy_give_back(http, t->easy);
 			t->easy = NULL;
+			give_slot(slots, t);
 			in_flight--;
 			done++;
 			if (on_done) {
@@ -490,8 +528,12 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			curl_multi_remove_handle(multi, t->easy);
 			easy_give_back(http, t->easy);
 		}
+		give_slot(slots, t);
 		free_headers(t->headers);
 		sqz_error_clear(&t->sink_error);
+	}
+	if (slots) {
+		sqz_slots_forget(slots, multi);    /* the multi may be freed after this */
 	}
 	sqz_free(transfers);
 	http->performing--;

@@ -76,6 +76,13 @@ typedef struct sqz_http_response {
 sqz_http *sqz_http_new(sqz_error *err);
 void sqz_http_free(sqz_http *http);
 
+/* From now on every request of http takes one of slots while in flight
+ * (slots.h; NULL: none), waiting for a free one: the stacks of several
+ * threads that share slots never have more requests in flight together.
+ * slots must outlive its use here (set NULL before freeing it). */
+struct sqz_slots;
+void sqz_http_set_slots(sqz_http *http, struct sqz_slots *slots);
+
 void sqz_http_response_init(sqz_http_response *resp);
 /* Frees what resp holds (body cleansed: it may hold a token response). */
 void sqz_http_response_clear(sqz_http_response *resp);

@@ -13,12 +13,13 @@
 #include <strings.h>
 
 /* Messages fetched ahead at once: their MIME and attachment-list GETs fill
- * six batches of 20, two rounds of the worker's 3 requests, and their
- * location checks and moves one round each — every round full (with 40
- * the worker's rounds were two-thirds full: 101 sequential round trips for
- * 1000 messages instead of 76). A bounded window also bounds the
- * temporary files. */
-#define PREFETCH_WINDOW (SQZ_BATCH_MAX * 3)
+ * ten batches of 20; with the window before's location listing and five
+ * batches of moves the worker's two threads send sixteen requests on the
+ * mailbox's four slots, four full rounds (1000 messages at 20 ms: 38-43
+ * sequential round trips; 45-51 with windows of 60, whose ten requests
+ * leave a round half empty). A bounded window also bounds the temporary
+ * files. */
+#define PREFETCH_WINDOW (SQZ_BATCH_MAX * 5)
 /* Graph's largest $top for a message listing (GRAPH-FACTS §4.3): each
  * page is a sequential round trip, and with $select a page of 1000 stays
  * well under a megabyte. */
@@ -421,7 +422,7 @@ static void prefetch_window(sqz_import_run *r, const sqz_message *msgs, size_t n
 	}
 	int concurrency = r->im->mailbox->graph->concurrency > 0 ? r->im->mailbox->graph->concurrency : 4;
 	if (ahead && concurrency < 2) {
-		return;    /* no request to spare for the handlers: fetched at its turn */
+		return;    /* the handlers' downloads would wait behind the worker's: fetched at its turn */
 	}
 	sqz_message *pick = sqz_calloc(n ? n : 1, sizeof *pick);
 	if (!pick) {
@@ -445,7 +446,7 @@ static void prefetch_window(sqz_import_run *r, const sqz_message *msgs, size_t n
 	sqz_error e = SQZ_ERROR_INIT;
 	sqz_status st = SQZ_OK;
 	if (ahead) {
-		st = sqz_import_start_ahead(r, pick, k, concurrency - 1, &e);
+		st = sqz_import_start_ahead(r, pick, k, concurrency, &e);
 	} else if (k > 0) {
 		st = sqz_prefetch_fetch(r->pf, r->im->mailbox, pick, k, &e);
 	}

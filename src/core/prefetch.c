@@ -5,6 +5,7 @@
 #include "json.h"
 #include "mime_parts.h"
 #include "sink.h"
+#include "slots.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -236,6 +237,7 @@ void sqz_prefetch_clear(sqz_prefetch *pf)
 	}
 	if (pf->http_owner == getpid()) {
 		sqz_http_free(pf->http);
+		sqz_http_free(pf->moves_http);
 	}
 	if (pf->dir) {
 		if (pf->owner == getpid()) {
@@ -706,27 +708,30 @@ typedef struct held_line {
 } held_line;
 
 struct sqz_prefetch_job {
-	pthread_t thread;
+	pthread_t thread;          /* the fetch's, when has_fetch */
+	pthread_t moves_thread;    /* before's, when has_moves */
+	int has_fetch, has_moves;
 	sqz_prefetch *into;
 	fetch_plan plan;
-	sqz_graph graph;           /* the worker's: pf->http, the token of the start, held log lines */
-	sqz_graph *host_graph;     /* the caller's, its concurrency lowered while the worker runs */
-	int host_concurrency;      /* to restore */
+	sqz_graph graph;           /* the fetch's: pf->http, the token of the start, held log lines */
+	sqz_graph moves_graph;     /* before's: pf->moves_http, the same token and log */
+	sqz_slots slots;           /* the mailbox's concurrency, shared with the caller's graph */
+	sqz_http *host_http;       /* the caller's stack, taking slots while the worker runs */
 	char *token;               /* owned secret */
 	sqz_logger holder;
+	pthread_mutex_t lines_lock;   /* both threads hold lines */
 	held_line *lines;
 	size_t line_count;
 	int lines_lost;            /* 1 when memory ran out keeping them */
 	pid_t pid;                 /* the process whose thread it is */
 	sqz_prefetch_before_fn before;
 	void *before_ctx;
-	atomic_int fetching;       /* 1 once `before` is done and the fetch begins */
+	atomic_int fetching;       /* 1 once the fetch begins */
 	atomic_int skip_fetch;     /* set by sqz_prefetch_skip_fetch */
 };
 
-static void hold_line(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
+static void hold_line_locked(sqz_prefetch_job *job, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
 {
-	sqz_prefetch_job *job = ctx;
 	held_line *grown = sqz_realloc(job->lines, (job->line_count + 1) * sizeof *grown);
 	if (!grown) {
 		job->lines_lost = 1;
@@ -752,6 +757,14 @@ static void hold_line(void *ctx, sqz_log_level level, const char *message, const
 	}
 	l->field_count = n;
 	job->line_count++;
+}
+
+static void hold_line(void *ctx, sqz_log_level level, const char *message, const sqz_log_field *fields, size_t n)
+{
+	sqz_prefetch_job *job = ctx;
+	pthread_mutex_lock(&job->lines_lock);
+	hold_line_locked(job, level, message, fields, n);
+	pthread_mutex_unlock(&job->lines_lock);
 }
 
 static void replay_lines(held_line *lines, size_t line_count, const sqz_logger *logger)
@@ -793,20 +806,25 @@ static sqz_status token_of_the_start(void *ctx, int force, char **token, sqz_err
 	return *token ? SQZ_OK : sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 }
 
-static void *job_main(void *arg)
+static void *fetch_main(void *arg)
 {
 	sqz_prefetch_job *job = arg;
-	if (job->before) {
-		job->before(job->before_ctx, &job->graph, &job->holder);
-	}
 	atomic_store(&job->fetching, 1);
-	if (job->plan.want > 0 && !atomic_load(&job->skip_fetch)) {
+	if (!atomic_load(&job->skip_fetch)) {
 		plan_transfer(&job->plan, &job->graph);
 		plan_take(job->into, &job->plan);
 	}
 	return NULL;
 }
 
+static void *moves_main(void *arg)
+{
+	sqz_prefetch_job *job = arg;
+	job->before(job->before_ctx, &job->moves_graph, &job->holder);
+	return NULL;
+}
+
+/* Frees what start_ahead made for the job, once no thread of it runs. */
 static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
 {
 	held_line *lines = job->lines;
@@ -814,6 +832,9 @@ static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
 	int lost = job->lines_lost;
 	plan_free(job->into, &job->plan, SQZ_OK);
 	sqz_graph_clear(&job->graph);
+	sqz_graph_clear(&job->moves_graph);
+	sqz_slots_destroy(&job->slots);
+	pthread_mutex_destroy(&job->lines_lock);
 	sqz_free_secret(job->token);
 	sqz_free(job);
 	/* Last: the logger may be PHP code that bails out (longjmp). */
@@ -821,6 +842,42 @@ static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
 	if (lost && logger && logger->log) {
 		logger->log(logger->ctx, SQZ_LOG_WARNING, "some log lines of the prefetch were lost (out of memory)", NULL, 0);
 	}
+}
+
+/* An HTTP stack of the worker's, new when there is none or the one there
+ * was cancelled (its flag stays set) or is the parent's (a handler forked). */
+static sqz_status worker_http(sqz_prefetch *pf, sqz_http **http, sqz_error *err)
+{
+	if (*http && pf->http_owner != getpid()) {
+		*http = NULL;    /* the parent's: left to it */
+	}
+	if (*http && sqz_http_cancelled(*http)) {
+		sqz_http_free(*http);
+		*http = NULL;
+	}
+	if (!*http) {
+		if (!(*http = sqz_http_new(err))) {
+			return err->status;
+		}
+	}
+	return SQZ_OK;
+}
+
+/* A graph for a worker thread: the caller's endpoint, options and retry
+ * policy, the token of the start, log lines held, requests taking slots. */
+static sqz_status worker_graph(sqz_prefetch_job *job, sqz_graph *graph, sqz_http *http, const sqz_graph *g, int parallel, sqz_error *err)
+{
+	sqz_status st = sqz_graph_init(graph, http, g->endpoint, err);
+	if (st != SQZ_OK) {
+		return st;
+	}
+	graph->http_opts = g->http_opts;
+	graph->http_opts.logger = g->http_opts.logger ? &job->holder : NULL;
+	graph->retry = g->retry;
+	graph->concurrency = parallel;
+	graph->token = token_of_the_start;
+	graph->token_ctx = job;
+	return SQZ_OK;
 }
 
 sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel,
@@ -832,28 +889,36 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	if (!pf->ahead && !(pf->ahead = sqz_calloc(1, sizeof *pf->ahead))) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	if (pf->http && pf->http_owner != getpid()) {
-		pf->http = NULL;    /* the parent's (a handler forked): left to it */
+	if (worker_http(pf, &pf->http, err) != SQZ_OK || (before && worker_http(pf, &pf->moves_http, err) != SQZ_OK)) {
+		return err->status;
 	}
-	if (pf->http && sqz_http_cancelled(pf->http)) {
-		sqz_http_free(pf->http);    /* a skipped fetch's: its flag stays set */
-		pf->http = NULL;
-	}
-	if (!pf->http) {
-		if (!(pf->http = sqz_http_new(err))) {
-			return err->status;
-		}
-		pf->http_owner = getpid();
-	}
+	pf->http_owner = getpid();
 	pf->ahead_ready = 0;
 	sqz_prefetch_job *job = sqz_calloc(1, sizeof *job);
 	if (!job) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
+	if (parallel < 1) {
+		parallel = 1;
+	}
+	if (sqz_slots_init(&job->slots, parallel) != 0) {
+		sqz_free(job);
+		return sqz_error_set(err, SQZ_E_INTERNAL, "cannot create the prefetch's request slots");
+	}
+	if (pthread_mutex_init(&job->lines_lock, NULL) != 0) {
+		sqz_slots_destroy(&job->slots);
+		sqz_free(job);
+		return sqz_error_set(err, SQZ_E_INTERNAL, "cannot create the prefetch's lock");
+	}
 	job->into = pf->ahead;
 	pf->ahead->what = pf->what;
+	job->holder.log = hold_line;
+	job->holder.ctx = job;
 	const sqz_graph *g = mb->graph;
-	sqz_status st = sqz_graph_init(&job->graph, pf->http, g->endpoint, err);
+	sqz_status st = worker_graph(job, &job->graph, pf->http, g, parallel, err);
+	if (st == SQZ_OK && before) {
+		st = worker_graph(job, &job->moves_graph, pf->moves_http, g, parallel, err);
+	}
 	if (st == SQZ_OK && g->token) {
 		st = g->token(g->token_ctx, 0, &job->token, err);
 	}
@@ -862,46 +927,52 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	}
 	if (st != SQZ_OK || (job->plan.want == 0 && !before)) {
 		plan_free(job->into, &job->plan, st);
-		sqz_graph_clear(&job->graph);
-		sqz_free_secret(job->token);
-		sqz_free(job);
+		job_free(job, NULL);
 		if (st == SQZ_OK) {
 			pf->ahead_ready = 1;    /* nothing to fetch: an empty window, ready */
 		}
 		return st;
 	}
-	job->graph.http_opts = g->http_opts;
-	job->holder.log = hold_line;
-	job->holder.ctx = job;
-	job->graph.http_opts.logger = g->http_opts.logger ? &job->holder : NULL;
-	job->graph.retry = g->retry;
-	job->graph.concurrency = parallel > 0 ? parallel : 1;
-	job->graph.token = token_of_the_start;
-	job->graph.token_ctx = job;
 	job->before = before;
 	job->before_ctx = before_ctx;
 
-	/* The worker must never run a signal handler of the host (PHP's
-	 * timeouts, pcntl): it starts with every signal blocked. */
+	/* The threads must never run a signal handler of the host (PHP's
+	 * timeouts, pcntl): they start with every signal blocked. */
 	sigset_t all, old;
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	job->pid = getpid();
-	int rc = pthread_create(&job->thread, NULL, job_main, job);
+	job->host_http = mb->graph->http;
+	sqz_http_set_slots(pf->http, &job->slots);
+	if (before) {
+		sqz_http_set_slots(pf->moves_http, &job->slots);
+	}
+	int rc = 0;
+	if (job->plan.want > 0) {
+		rc = pthread_create(&job->thread, NULL, fetch_main, job);
+		job->has_fetch = rc == 0;
+	}
+	if (rc == 0 && before) {
+		rc = pthread_create(&job->moves_thread, NULL, moves_main, job);
+		job->has_moves = rc == 0;
+	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
+		if (job->has_fetch) {
+			sqz_http_cancel(pf->http);
+			pthread_join(job->thread, NULL);
+		}
+		sqz_http_set_slots(pf->http, NULL);
+		if (pf->moves_http) {
+			sqz_http_set_slots(pf->moves_http, NULL);
+		}
 		plan_free(job->into, &job->plan, SQZ_E_INTERNAL);
-		sqz_graph_clear(&job->graph);
-		sqz_free_secret(job->token);
-		sqz_free(job);
+		job_free(job, NULL);
 		return sqz_error_set(err, SQZ_E_INTERNAL, "cannot start the prefetch thread: %s", strerror(rc));
 	}
-	/* What the caller sends meanwhile (a handler's download) shares the
-	 * mailbox's concurrency with the worker. */
-	job->host_graph = mb->graph;
-	job->host_concurrency = mb->graph->concurrency;
-	int total = mb->graph->concurrency > 0 ? mb->graph->concurrency : 4;
-	mb->graph->concurrency = total - job->graph.concurrency > 0 ? total - job->graph.concurrency : 1;
+	/* What the caller sends meanwhile (a handler's download, through any
+	 * Mailbox object sharing its stack) takes the same slots. */
+	sqz_http_set_slots(job->host_http, &job->slots);
 	pf->job = job;
 	return SQZ_OK;
 }
@@ -911,13 +982,14 @@ int sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 	if (!pf->job) {
 		return 0;
 	}
-	pf->job->host_graph->concurrency = pf->job->host_concurrency;
+	sqz_http_set_slots(pf->job->host_http, NULL);
 	if (pf->job->pid != getpid()) {
 		/* A handler forked: the worker lives in the parent only, and its
 		 * state here is a snapshot of a transfer under way. Nothing of it
 		 * is touched or served in this process (a little memory stays). */
 		pf->job = NULL;
 		pf->http = NULL;
+		pf->moves_http = NULL;
 		if (pf->ahead) {
 			pf->ahead->entries = NULL;
 			pf->ahead->count = 0;
@@ -927,7 +999,16 @@ int sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 		return -1;
 	}
 	sqz_prefetch_job *job = pf->job;
-	pthread_join(job->thread, NULL);
+	if (job->has_fetch) {
+		pthread_join(job->thread, NULL);
+	}
+	if (job->has_moves) {
+		pthread_join(job->moves_thread, NULL);
+	}
+	sqz_http_set_slots(pf->http, NULL);
+	if (pf->moves_http) {
+		sqz_http_set_slots(pf->moves_http, NULL);
+	}
 	pf->job = NULL;
 	pf->ahead_ready = 1;
 	job_free(job, logger);
@@ -941,7 +1022,8 @@ void sqz_prefetch_skip_fetch(sqz_prefetch *pf)
 		return;
 	}
 	/* Either the worker sees the flag before it fetches, or this sees that
-	 * it fetches and ends the fetch (`before` is over then: it is not cut). */
+	 * it fetches and ends the fetch (`before` has a stack of its own: it
+	 * is not cut). */
 	atomic_store(&job->skip_fetch, 1);
 	if (atomic_load(&job->fetching)) {
 		sqz_http_cancel(pf->http);
@@ -953,13 +1035,18 @@ void sqz_prefetch_cancel_ahead(sqz_prefetch *pf)
 	if (pf->job) {
 		if (pf->job->pid == getpid()) {
 			sqz_http_cancel(pf->http);
+			if (pf->moves_http) {
+				sqz_http_cancel(pf->moves_http);
+			}
 		}
 		sqz_prefetch_join_ahead(pf, NULL);
 		/* The flag stays set: the next fetch ahead gets a new stack. */
 		if (pf->http_owner == getpid()) {
 			sqz_http_free(pf->http);
+			sqz_http_free(pf->moves_http);
 		}
 		pf->http = NULL;
+		pf->moves_http = NULL;
 	}
 	if (pf->ahead) {
 		sqz_prefetch_drop(pf->ahead);

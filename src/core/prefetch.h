@@ -100,7 +100,8 @@ typedef struct sqz_prefetch {
 	struct sqz_prefetch_job *job;    /* owned; the fetch under way, NULL when none */
 	int ahead_ready;                 /* 1 = ahead holds a finished fetch not yet taken */
 	sqz_http *http;                  /* owned; the worker's HTTP stack (its own connections) */
-	pid_t http_owner;                /* the process that created it: a forked copy never closes
+	sqz_http *moves_http;            /* owned; the stack of the moves sent beside the fetch */
+	pid_t http_owner;                /* the process that created them: a forked copy never closes
 	                                    the connections it shares with the parent */
 } sqz_prefetch;
 
@@ -113,18 +114,21 @@ sqz_status sqz_prefetch_fetch(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_messa
 /* Starts fetching msgs[0..n) as sqz_prefetch_fetch would, into pf->ahead,
  * on a worker thread, so that the transfer and its decoding overlap the
  * handlers of the messages pf serves now. The thread has its own HTTP
- * stack, at most `parallel` batches in flight (the caller leaves the rest
- * of the mailbox's concurrency to its own requests), the access token of
- * now (no refresh: a member that needs one is simply not served), and no
- * logger: its log lines wait for sqz_prefetch_join_ahead. It calls nothing
- * of the host (no Store, no PHP) and blocks every signal. The entries are
- * prepared (ids, files) on the calling thread before it starts. Returns
- * SQZ_OK, or an error for what kept it from starting (then nothing runs
- * and the caller fetches synchronously). One fetch ahead at a time.
- * before (may be NULL) runs on the worker first, with the worker's graph
- * and a logger whose lines are held like the fetch's (the importer's moves
- * of the window before); it must touch nothing the caller uses meanwhile.
- * With before set the worker starts even when nothing is to be fetched. */
+ * stack, the access token of now (no refresh: a member that needs one is
+ * simply not served), and no logger: its log lines wait for
+ * sqz_prefetch_join_ahead. It calls nothing of the host (no Store, no PHP)
+ * and blocks every signal. The entries are prepared (ids, files) on the
+ * calling thread before it starts. Returns SQZ_OK, or an error for what
+ * kept it from starting (then nothing runs and the caller fetches
+ * synchronously). One fetch ahead at a time.
+ * before (may be NULL) runs on a second worker thread beside the fetch,
+ * with a graph of its own (pf->moves_http) and a logger whose lines are
+ * held like the fetch's (the importer's moves of the window before); it
+ * must touch nothing the caller uses meanwhile. With before set the
+ * worker starts even when nothing is to be fetched.
+ * Until the join, every request of the mailbox's graph and of both worker
+ * threads takes one of `parallel` slots (slots.h): never more in flight
+ * together, and none left idle while one of them has requests waiting. */
 typedef void (*sqz_prefetch_before_fn)(void *ctx, sqz_graph *graph, const sqz_logger *logger);
 sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, int parallel,
 	sqz_prefetch_before_fn before, void *before_ctx, sqz_error *err);

@@ -52,9 +52,9 @@ echo '  handler calls: ', json_encode(im_calls($f)), "\n";
 echo '  journal: ', json_encode(im_journal($f)), "\n";
 im_where($f);
 
-echo "concurrency 1 (nothing fetched ahead), 62 messages: one call per window of 60:\n";
-for ($i = 1; $i <= 61; $i++) {
-    im_add($f, sprintf('Bulk %02d', $i), ['attachments' => []]);
+echo "concurrency 1 (nothing fetched ahead), 102 messages: one call per window of 100:\n";
+for ($i = 1; $i <= 101; $i++) {
+    im_add($f, sprintf('Bulk %03d', $i), ['attachments' => []]);
 }
 $events = [];
 $r = im_importer($f, [], null, null, ['concurrency' => 1])->run(im_handler($f, ['save_mime' => false]),
@@ -93,12 +93,14 @@ an exception from $fetching ends the run before any handler call:
 Inbox: Late C
 Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture, Late A, Late B
 Error: 
-concurrency 1 (nothing fetched ahead), 62 messages: one call per window of 60:
-imported=62 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
-  fetching 60 (done 0, total 62)
-  fetching 2 (done 0, total 62)
-  progress 1/62
-  progress 20/62
-  progress 40/62
-  progress 60/62
-  progress 62/62
+concurrency 1 (nothing fetched ahead), 102 messages: one call per window of 100:
+imported=102 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+  fetching 100 (done 0, total 102)
+  fetching 2 (done 0, total 102)
+  progress 1/102
+  progress 20/102
+  progress 40/102
+  progress 60/102
+  progress 80/102
+  progress 100/102
+  progress 102/102

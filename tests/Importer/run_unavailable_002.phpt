@@ -34,9 +34,9 @@ im_report($f, $r, false);
 echo 'handler calls: ', json_encode($calls), "\n";
 im_where($f);
 
-echo "--- 135 messages: the first window's moves fail on the worker while the second window's handlers run\n";
+echo "--- 225 messages: the first window's moves fail on the worker while the second window's handlers run\n";
 $f = im_start('basic');
-for ($i = 1; $i <= 130; $i++) {
+for ($i = 1; $i <= 220; $i++) {
     im_add($f, sprintf('Bulk %03d', $i));
 }
 $since = im_seq($f);
@@ -48,7 +48,7 @@ $calls = [];
 $failedFirst = null;
 $r = im_importer($f)->run(function (SqzGraph\Message $m) use (&$calls, &$failedFirst, $f, $since) {
     $calls[] = im_label($m->subject);
-    if (count($calls) === 61) {
+    if (count($calls) === 101) {
         // The first handler of window 2 waits until the worker's location check for window 1 has failed.
         $failedFirst = im_wait_for(fn () => count(array_filter($f->t->requests($since), fn ($x) => im_is_location_listing($x['target'])
             && $x['status'] === 503)) > 0, 30);
@@ -57,7 +57,7 @@ $r = im_importer($f)->run(function (SqzGraph\Message $m) use (&$calls, &$failedF
     return true;
 });
 im_report($f, $r, false);
-echo 'the worker\'s location listing answered 503 while the 61st handler ran: ', json_encode($failedFirst), "\n";
+echo 'the worker\'s location listing answered 503 while the 101st handler ran: ', json_encode($failedFirst), "\n";
 echo 'handler calls: ', count($calls), "\n";
 echo 'moved to Exported: ', count($f->t->messagesIn(IM_ADMIN, 'Exported')), "\n";
 echo 'journal entries: ', count(im_journal($f)), "\n";
@@ -89,12 +89,12 @@ handler calls: []
 Inbox: 
 Exported: Invoice 1, Invoice 2, Invoice 3, No attachment, fixture, Extra 1, Extra 2, Extra 3, Extra 4, Extra 5
 Error: 
---- 135 messages: the first window's moves fail on the worker while the second window's handlers run
-imported=0 failed=0 deferred=61 vanished=0 resumed=0 locked=false aborted='unavailable'
-the worker's location listing answered 503 while the 61st handler ran: true
-handler calls: 61
+--- 225 messages: the first window's moves fail on the worker while the second window's handlers run
+imported=0 failed=0 deferred=101 vanished=0 resumed=0 locked=false aborted='unavailable'
+the worker's location listing answered 503 while the 101st handler ran: true
+handler calls: 101
 moved to Exported: 0
-journal entries: 61
+journal entries: 101
 --- every $batch answers 503 (25 messages): the moves cannot be made, the run says so
 imported=0 failed=0 deferred=25 vanished=0 resumed=0 locked=false aborted='unavailable'
 handler calls: 25, journal entries: 25

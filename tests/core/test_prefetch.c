@@ -135,8 +135,8 @@ static void test_fetch_ahead(const char *tmp)
 	sqz_graph *g = &fx.g;
 	sqz_message msg = { .id = "m-1", .size = 100 };
 
-	CHECK_INT(sqz_prefetch_start_ahead(pf, &fx.mb, &msg, 1, 3, NULL, NULL, &err), SQZ_OK);
-	CHECK_INT(g->concurrency, 1);            /* 4 - the worker's 3 */
+	CHECK_INT(sqz_prefetch_start_ahead(pf, &fx.mb, &msg, 1, 4, NULL, NULL, &err), SQZ_OK);
+	CHECK_INT(g->concurrency, 4);            /* not split: the worker and the caller share 4 slots */
 	CHECK(sqz_prefetch_find(pf, "m-1") == NULL);    /* not served before its turn */
 	CHECK_INT(sqz_prefetch_advance(pf, &fx.logger), 1);
 	CHECK_INT(g->concurrency, 4);
@@ -157,6 +157,58 @@ static void test_fetch_ahead(const char *tmp)
 	CHECK_INT(sqz_prefetch_advance(pf, &fx.logger), 0);    /* nothing more ahead */
 	fixture_close(&fx);
 	CHECK_INT(entries_in(tmp), 0);          /* both directories gone */
+	sqz_error_clear(&err);
+}
+
+/* What the moves sent beside a fetch saw. */
+typedef struct beside {
+	sqz_graph *graph;
+	int status;
+} beside;
+
+static void send_beside(void *ctx, sqz_graph *graph, const sqz_logger *logger)
+{
+	beside *b = ctx;
+	b->graph = graph;
+	sqz_error err = SQZ_ERROR_INIT;
+	json_object *answer = sqz_graph_json(graph, "GET", "/me/messages", NULL, &err);
+	b->status = answer ? 200 : (int)err.http_status;
+	if (answer) {
+		json_object_put(answer);
+	}
+	sqz_log_field f[] = { { "what", "beside" } };
+	logger->log(logger->ctx, SQZ_LOG_INFO, "sent beside the fetch", f, 1);
+	sqz_error_clear(&err);
+}
+
+/* `before` runs on a thread of its own beside the fetch, with a graph and
+ * a stack of its own; both threads' log lines reach the caller's logger at
+ * the join; the caller's stack is back to no slots after it. */
+static void test_moves_beside_fetch(const char *tmp)
+{
+	(void)tmp;
+	const char *text = "{\"responses\":["
+			   "{\"id\":\"1\",\"status\":200,\"headers\":{\"Content-Type\":\"message/rfc822\"},\"body\":\"SGVsbG8sDQp3b3JsZAA=\"},"
+			   "{\"id\":\"2\",\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"value\":[]}}]}";
+	char resp[2048];
+	snprintf(resp, sizeof resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", strlen(text), text);
+	/* Either request may come first: both get the same answer (a JSON object). */
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ resp, resp, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	fixture fx;
+	fixture_open(&fx, s.port, 10);
+	sqz_message msg = { .id = "m-1", .size = 100 };
+	beside b = { 0 };
+	CHECK_INT(sqz_prefetch_start_ahead(fx.pf, &fx.mb, &msg, 1, 4, send_beside, &b, &err), SQZ_OK);
+	CHECK_INT(sqz_prefetch_advance(fx.pf, &fx.logger), 1);
+	CHECK_INT(b.status, 200);
+	CHECK(b.graph != NULL && b.graph != &fx.g);
+	CHECK_INT(fx.held.count, 3);    /* the $batch's line, the GET's line, before's own line */
+	CHECK(sqz_prefetch_find(fx.pf, "m-1") != NULL);
+	mini_server_stop(&s);
+	CHECK_INT((long)s.served, 2);
+	fixture_close(&fx);
 	sqz_error_clear(&err);
 }
 
@@ -205,6 +257,7 @@ int main(void)
 	CHECK(mkdtemp(tmp) != NULL);
 	setenv("TMPDIR", tmp, 1);
 	test_fetch_ahead(tmp);
+	test_moves_beside_fetch(tmp);
 	test_cancel(tmp);
 	rmdir(tmp);
 	return check_summary();
