@@ -43,7 +43,7 @@ typedef struct transfer {
 	char curl_message[CURL_ERROR_SIZE];
 	CURL *easy;
 	size_t index;
-	int has_slot;           /* holds one of opts->slots */
+	int has_slot;           /* holds one of http->slots */
 } transfer;
 
 sqz_http *sqz_http_new(sqz_error *err)
