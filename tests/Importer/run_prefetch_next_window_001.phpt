@@ -1,5 +1,5 @@
 --TEST--
-Importer::run(): the next window of 100 messages is fetched ahead while the handlers of the current one run (its $batches start before the 100th handler and are done before the 101st), and the moves of the window before are sent beside it during those handlers (the location listing before the move $batches, all done before the last handler of the window); every message is imported once, in the Inbox's order, from the prefetched files; never more than 4 requests in flight (the worker's fetch and moves share the mailbox's 4 with the handlers), no 429; the logger gets one line per $batch, the worker's too; a run stopped by a handler while a window is being fetched ahead ends, and leaves no temporary directory
+Importer::run(): the next window of 100 messages is fetched ahead while the handlers of the current one run (its $batches start before the 100th handler and are done before the 101st), and the moves of the window before are sent beside it during those handlers (the location listing before the move $batches, started while the window's handlers run, all done before the next window's first handler); every message is imported once, in the Inbox's order, from the prefetched files; never more than 4 requests in flight (the worker's fetch and moves share the mailbox's 4 with the handlers), no 429; the logger gets one line per $batch, the worker's too; a run stopped by a handler while a window is being fetched ahead ends, and leaves no temporary directory
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -63,7 +63,7 @@ echo 'location listings: ', count($checks), ', location GETs in $batches: ', cou
     fn ($m) => str_contains(rawurldecode($m['target']), 'parentFolderId'))), "\n";
 echo 'the moves of window 1 (check listing + move $batches) sent while window 2 was handled: ',
     json_encode(min(array_map($start, $checks)) > $started[99][0] && $checks[0]['ts'] <= min(array_map($start, $firstMoves)) + 0.001
-        && max(array_column($firstMoves, 'ts')) < $started[199][0]), "\n";
+        && min(array_map($start, $firstMoves)) < $started[199][0] && max(array_column($firstMoves, 'ts')) < $started[200][0]), "\n";
 echo 'move $batches: ', count($moves), ' (', array_sum(array_map(fn ($x) => count($x['members']), $moves)), ' moves), window 1\'s: ',
     json_encode(array_map(fn ($x) => count($x['members']), $firstMoves)), "\n";
 echo 'most in flight at once: ', pf_max_in_flight($g), "\n";
