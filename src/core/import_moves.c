@@ -449,17 +449,21 @@ static size_t locate_by_listing(move_sender *s, size_t *idx, size_t k)
 		json_object_put(page);
 		return k;    /* an answer that says nothing: a GET each */
 	}
-	size_t left = 0, count = json_object_array_length(values);
+	/* The listing's ids by id (its own strings, alive with page): a set of
+	 * 200 against a page of 1000 is no quadratic search. */
+	json_object *listed = json_object_new_object();
+	size_t count = json_object_array_length(values);
+	for (size_t v = 0; listed && v < count; v++) {
+		json_object *m = json_object_array_get_idx(values, v);
+		const char *id = sqz_json_id(m, "id");
+		if (id) {
+			json_object_object_add_ex(listed, id, json_object_get(m), JSON_C_OBJECT_KEY_IS_CONSTANT);
+		}
+	}
+	size_t left = 0;
 	for (size_t j = 0; j < k; j++) {
 		size_t i = idx[j];
-		json_object *found = NULL;
-		for (size_t v = 0; v < count && !found; v++) {
-			json_object *m = json_object_array_get_idx(values, v);
-			const char *id = sqz_json_id(m, "id");
-			if (id && strcmp(id, s->moves[i].msg.id) == 0) {
-				found = m;
-			}
-		}
+		json_object *found = listed ? json_object_object_get(listed, s->moves[i].msg.id) : NULL;
 		if (!found) {
 			idx[left++] = i;
 			continue;
@@ -468,6 +472,9 @@ static size_t locate_by_listing(move_sender *s, size_t *idx, size_t k)
 		if (!s->moves[i].to_error) {
 			drop_old_verdict(s, i, found);
 		}
+	}
+	if (listed) {
+		json_object_put(listed);
 	}
 	json_object_put(page);
 	return left;

@@ -845,12 +845,9 @@ static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
 }
 
 /* An HTTP stack of the worker's, new when there is none or the one there
- * was cancelled (its flag stays set) or is the parent's (a handler forked). */
-static sqz_status worker_http(sqz_prefetch *pf, sqz_http **http, sqz_error *err)
+ * was cancelled (its flag stays set). */
+static sqz_status worker_http(sqz_http **http, sqz_error *err)
 {
-	if (*http && pf->http_owner != getpid()) {
-		*http = NULL;    /* the parent's: left to it */
-	}
 	if (*http && sqz_http_cancelled(*http)) {
 		sqz_http_free(*http);
 		*http = NULL;
@@ -889,10 +886,16 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
 	if (!pf->ahead && !(pf->ahead = sqz_calloc(1, sizeof *pf->ahead))) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	if (worker_http(pf, &pf->http, err) != SQZ_OK || (before && worker_http(pf, &pf->moves_http, err) != SQZ_OK)) {
+	if (pf->http_owner != getpid()) {
+		/* Both stacks are the parent's (a handler forked), or none yet: the
+		 * parent's are left to it, this process never frees them. */
+		pf->http = NULL;
+		pf->moves_http = NULL;
+		pf->http_owner = getpid();
+	}
+	if (worker_http(&pf->http, err) != SQZ_OK || (before && worker_http(&pf->moves_http, err) != SQZ_OK)) {
 		return err->status;
 	}
-	pf->http_owner = getpid();
 	pf->ahead_ready = 0;
 	sqz_prefetch_job *job = sqz_calloc(1, sizeof *job);
 	if (!job) {

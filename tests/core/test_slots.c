@@ -99,6 +99,15 @@ static void test_blocked_first(void)
 	sqz_slots_destroy(&s);
 }
 
+/* One more holder in *holding; *most keeps the highest count seen. */
+static void count_in(atomic_int *holding, atomic_int *most)
+{
+	int now = atomic_fetch_add(holding, 1) + 1;
+	int seen = atomic_load(most);
+	while (now > seen && !atomic_compare_exchange_weak(most, &seen, now)) {
+	}
+}
+
 /* Threads that take, hold a moment and give: never more holders than slots. */
 typedef struct holder_run {
 	sqz_slots *slots;
@@ -112,10 +121,7 @@ static void *hold_often(void *arg)
 		if (!sqz_slots_take(h->slots, NULL)) {
 			continue;
 		}
-		int now = atomic_fetch_add(h->holding, 1) + 1;
-		int seen = atomic_load(h->most);
-		while (now > seen && !atomic_compare_exchange_weak(h->most, &seen, now)) {
-		}
+		count_in(h->holding, h->most);
 		struct timespec pause = { 0, 20000 };
 		nanosleep(&pause, NULL);
 		atomic_fetch_sub(h->holding, 1);
@@ -162,10 +168,7 @@ static void *busy_answer(void *arg)
 	busy_conn *bc = arg;
 	char head[2048], body[16];
 	mini_read_request(bc->c, head, sizeof head, body, sizeof body);
-	int now = atomic_fetch_add(&bc->s->open, 1) + 1;
-	int seen = atomic_load(&bc->s->most);
-	while (now > seen && !atomic_compare_exchange_weak(&bc->s->most, &seen, now)) {
-	}
+	count_in(&bc->s->open, &bc->s->most);
 	struct timespec pause = { 0, 30 * 1000 * 1000 };
 	nanosleep(&pause, NULL);
 	atomic_fetch_sub(&bc->s->open, 1);
