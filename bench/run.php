@@ -2,12 +2,15 @@
 // sqzgraph import benchmark (issue 7): Importer::run() against a plain-PHP importer on the bundled
 // mock tenant with injected latency. Prints figures and ratios; asserts nothing but that both
 // importers did the whole job.
-//   php bench/run.php [--messages N] [--latency-ms MS] [--rounds R] [--only baseline|extension] [--before SO]
+//   php bench/run.php [--messages N] [--latency-ms MS] [--rounds R] [--only baseline|extension] [--before SO] [--bare]
 // --before SO adds a column "before": the same extension run with another build (a copy of an older
 // sqzgraph.so), alternating with the others round by round.
+// --bare runs each importer with `php -n` and only the extension it needs (curl for the baseline,
+// sqzgraph for the others): what a dedicated worker loads, and peak RSS figures that do not depend on
+// this machine's php.ini (which loads 30 extensions: 5 MB before any work).
 declare(strict_types=1);
 
-$opt = getopt('', ['messages:', 'latency-ms:', 'rounds:', 'only:', 'before:']);
+$opt = getopt('', ['messages:', 'latency-ms:', 'rounds:', 'only:', 'before:', 'bare']);
 $n = max(1, (int) ($opt['messages'] ?? 1000));
 $latency = max(0, (int) ($opt['latency-ms'] ?? 20));
 $rounds = max(1, (int) ($opt['rounds'] ?? 3));
@@ -18,7 +21,8 @@ require __DIR__ . '/workload.inc';
 
 $ext = bench_extension();
 $cpu = trim((string) preg_replace('/^.*:\s*/', '', (string) shell_exec("grep -m1 'model name' /proc/cpuinfo")));
-echo "sqzgraph import benchmark: $n messages (20 KB text + 100 KB PDF each), {$latency} ms latency per HTTP request, $rounds round(s)\n";
+echo "sqzgraph import benchmark: $n messages (20 KB text + 100 KB PDF each), {$latency} ms latency per HTTP request, $rounds round(s)"
+    . (isset($opt['bare']) ? ', php -n' : '') . "\n";
 echo 'machine: ' . php_uname('m') . ', ' . trim((string) shell_exec('nproc')) . " cores ($cpu), PHP " . PHP_VERSION . ', '
     . trim((string) shell_exec('git -C ' . escapeshellarg($root) . ' log -1 --format=%h 2>/dev/null')) . "\n\n";
 
@@ -78,15 +82,16 @@ function bench_one(MockTenant $t, array $seed, int $n, int $latency, array $cmd)
 }
 
 $args = [$t->authority, $t->graph, BENCH_TENANT, BENCH_CLIENT, BENCH_SECRET, BENCH_MAILBOX, '{DIR}/out'];
+$bare = isset($opt['bare']) ? ['-n'] : [];
 $cmds = [
-    'baseline' => array_merge([PHP_BINARY, __DIR__ . '/baseline.php'], $args),
-    'extension' => array_merge([PHP_BINARY, '-d', "extension=$ext", __DIR__ . '/extension.php'], $args, ['{DIR}/store']),
+    'baseline' => array_merge([PHP_BINARY], $bare, $bare ? ['-d', 'extension=curl'] : [], [__DIR__ . '/baseline.php'], $args),
+    'extension' => array_merge([PHP_BINARY], $bare, ['-d', "extension=$ext", __DIR__ . '/extension.php'], $args, ['{DIR}/store']),
 ];
 if ($only !== null) {
     $cmds = array_intersect_key($cmds, [$only => true]);
 }
 if (isset($opt['before'])) {
-    $cmds = ['before' => array_merge([PHP_BINARY, '-d', 'extension=' . $opt['before'], __DIR__ . '/extension.php'], $args, ['{DIR}/store'])]
+    $cmds = ['before' => array_merge([PHP_BINARY], $bare, ['-d', 'extension=' . $opt['before'], __DIR__ . '/extension.php'], $args, ['{DIR}/store'])]
         + $cmds;
 }
 $runs = array_fill_keys(array_keys($cmds), []);

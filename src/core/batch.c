@@ -92,7 +92,7 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 			r->raw = (char *)sqz_base64_decode(text, text_len, &len);
 			r->raw_len = len;
 		}
-	} else if (body) {
+	} else if (body && !(ok && m->status_only)) {
 		r->body = json_object_get(body);
 	}
 	if (!ok) {
@@ -160,18 +160,43 @@ static char *batch_body(const sqz_batch_member *members, const size_t *idx, size
 	return text;
 }
 
-/* A batch answer parsed as its bytes arrive (json-c's incremental
- * tokener, json.h): the answer's text is never held whole, only the tree
- * it becomes. A JSON error is kept for read_answer (the same message as a
- * parse of the whole text); only the size cap stops the transfer. */
+/* A batch answer walked as its bytes arrive (sqz_json_walk): each member's
+ * response is taken — its body decoded into the member's sink — as soon
+ * as its closing brace is in, and freed, so an answer is never held whole,
+ * neither as text nor as a tree. A JSON error is kept for take_answer;
+ * only the size cap stops the transfer. */
 typedef struct answer_sink {
 	sqz_sink sink;
-	sqz_json_stream stream;
-	int streaming;           /* 0: not available, the answer is buffered */
-	int read;                /* its members' results are taken */
+	sqz_json_walk walk;
+	const sqz_batch_member *members;
+	const size_t *idx;       /* the batch's members: members[idx[0..count)] */
+	size_t count;
+	sqz_batch_result *results;
+	int read;                /* settled: its unanswered members are marked */
 	size_t bytes;
 	sqz_error json_error;
 } answer_sink;
+
+#define ANSWER_WHAT "Graph's answer to a $batch"
+
+/* One member's response, matched to its member by id. A duplicate id (or
+ * the same member again after the transfer started over) leaves the first
+ * answer standing: its body is already in the sink. */
+static void take_response(void *ctx, json_object *response)
+{
+	answer_sink *a = ctx;
+	const char *id = sqz_json_id(response, "id");
+	char *end = NULL;
+	unsigned long k = id ? strtoul(id, &end, 10) : 0;
+	if (!id || !end || *end || k < 1 || k > a->count) {
+		return;
+	}
+	sqz_batch_result *res = &a->results[a->idx[k - 1]];
+	if (res->status != 0 || res->error.status != SQZ_OK) {
+		return;
+	}
+	fill_result(response, res, &a->members[a->idx[k - 1]]);
+}
 
 static int answer_write(void *ctx, const char *data, size_t len, sqz_error *err)
 {
@@ -183,7 +208,7 @@ static int answer_write(void *ctx, const char *data, size_t len, sqz_error *err)
 		return -1;
 	}
 	if (a->json_error.status == SQZ_OK) {
-		sqz_json_stream_feed(&a->stream, data, len, "Graph's answer to a $batch", SQZ_E_GRAPH, &a->json_error);
+		sqz_json_walk_feed(&a->walk, data, len, ANSWER_WHAT, SQZ_E_GRAPH, &a->json_error);
 	}
 	return 0;
 }
@@ -191,7 +216,7 @@ static int answer_write(void *ctx, const char *data, size_t len, sqz_error *err)
 static int answer_reset(void *ctx)
 {
 	answer_sink *a = ctx;
-	sqz_json_stream_reset(&a->stream);
+	sqz_json_walk_reset(&a->walk);
 	sqz_error_clear(&a->json_error);
 	a->bytes = 0;
 	return 0;
@@ -199,21 +224,14 @@ static int answer_reset(void *ctx)
 
 /* The batches of one round of sqz_graph_batch. */
 typedef struct batch_round {
-	const sqz_batch_member *members;
-	const size_t *todo;
-	const size_t *starts;
-	sqz_batch_result *results;
 	sqz_http_response *resps;
 	sqz_error *errs;
 	answer_sink *answers;
 } batch_round;
 
-static sqz_status read_answer(const sqz_http_response *resp, answer_sink *stream, const sqz_batch_member *members, const size_t *idx,
-	size_t count, sqz_batch_result *results, sqz_error *err);
-
-/* Batch b is settled: its members' results are taken and its tree freed
- * at once, while the round's other batches are still in flight — a
- * window's answers are never all held together. */
+/* Batch b is settled: the walk must have reached the answer's end, and
+ * every member it did not answer says so. Its parser is freed at once,
+ * while the round's other batches are still in flight. */
 static void take_answer(void *ctx, size_t b)
 {
 	batch_round *br = ctx;
@@ -222,54 +240,25 @@ static void take_answer(void *ctx, size_t b)
 		return;
 	}
 	a->read = 1;
-	if (br->errs[b].status == SQZ_OK) {
-		read_answer(&br->resps[b], a->streaming ? a : NULL, br->members, br->todo + br->starts[b], br->starts[b + 1] - br->starts[b],
-			br->results, &br->errs[b]);
+	sqz_error *err = &br->errs[b];
+	if (err->status == SQZ_OK) {
+		if (a->json_error.status != SQZ_OK) {
+			sqz_error_copy(err, &a->json_error);
+		} else {
+			sqz_json_walk_finish(&a->walk, ANSWER_WHAT, SQZ_E_GRAPH, err);
+		}
 	}
-	sqz_json_stream_clear(&a->stream);
+	if (err->status == SQZ_OK) {
+		for (size_t k = 0; k < a->count; k++) {
+			sqz_batch_result *res = &a->results[a->idx[k]];
+			if (res->status == 0 && res->error.status == SQZ_OK) {
+				const sqz_batch_member *m = &a->members[a->idx[k]];
+				sqz_error_set(&res->error, SQZ_E_GRAPH, "Graph's $batch answer has no response for %s %s", m->method, m->path);
+			}
+		}
+	}
+	sqz_json_walk_clear(&a->walk);
 	sqz_http_response_clear(&br->resps[b]);
-}
-
-/* Reads one batch answer (stream: parsed as it arrived; NULL: in resp's
- * body) into the results of members[idx[0..count)]. */
-static sqz_status read_answer(const sqz_http_response *resp, answer_sink *stream, const sqz_batch_member *members, const size_t *idx,
-	size_t count, sqz_batch_result *results, sqz_error *err)
-{
-	json_object *answer = NULL;
-	if (stream && stream->json_error.status != SQZ_OK) {
-		sqz_error_copy(err, &stream->json_error);
-	} else if (stream) {
-		answer = sqz_json_stream_take(&stream->stream, "Graph's answer to a $batch", SQZ_E_GRAPH, err);
-	} else {
-		answer = sqz_json_parse(resp->body.data, resp->body.len, "Graph's answer to a $batch", SQZ_E_GRAPH, err);
-	}
-	if (!answer) {
-		return err->status;
-	}
-	json_object *responses = sqz_json_get(answer, "responses");
-	size_t n = responses && json_object_is_type(responses, json_type_array) ? json_object_array_length(responses) : 0;
-	for (size_t i = 0; i < n; i++) {
-		json_object *r = json_object_array_get_idx(responses, i);
-		const char *id = sqz_json_id(r, "id");
-		char *end = NULL;
-		unsigned long k = id ? strtoul(id, &end, 10) : 0;
-		if (!id || !end || *end || k < 1 || k > count) {
-			continue;
-		}
-		sqz_batch_result *res = &results[idx[k - 1]];
-		if (res->status != 0 || res->error.status != SQZ_OK) {
-			continue;    /* a duplicate id: the first answer stands (a sink took its bytes) */
-		}
-		fill_result(r, res, &members[idx[k - 1]]);
-	}
-	json_object_put(answer);
-	for (size_t k = 0; k < count; k++) {
-		sqz_batch_result *res = &results[idx[k]];
-		if (res->status == 0 && res->error.status == SQZ_OK) {
-			sqz_error_set(&res->error, SQZ_E_GRAPH, "Graph's $batch answer has no response for %s %s", members[idx[k]].method, members[idx[k]].path);
-		}
-	}
-	return SQZ_OK;
 }
 
 /* Cuts todo[0..count) into batches: at most 20 members and, past the first
@@ -337,24 +326,24 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			sqz_graph_call call = { .method = "POST", .url = "/$batch", .body = bodies[b], .body_len = bodies[b] ? strlen(bodies[b]) : 0, .idempotent = 1, .max_body = SQZ_BATCH_MAX_ANSWER };
 			answer_sink *a = &answers[b];
 			memset(a, 0, sizeof *a);
-			int init = sqz_json_stream_init(&a->stream);
-			if (init < 0) {
+			a->members = members;
+			a->idx = todo + starts[b];
+			a->count = starts[b + 1] - starts[b];
+			a->results = results;
+			if (sqz_json_walk_init(&a->walk, "responses", take_response, NULL, a) != 0) {
 				st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory building a batch");
 			}
-			a->streaming = init == 0;
-			if (a->streaming) {
-				a->sink.write = answer_write;
-				a->sink.reset = answer_reset;
-				a->sink.ctx = a;
-				call.sink = &a->sink;
-			}
+			a->sink.write = answer_write;
+			a->sink.reset = answer_reset;
+			a->sink.ctx = a;
+			call.sink = &a->sink;
 			calls[b] = call;
 			sqz_http_response_init(&resps[b]);
 			sqz_error empty = SQZ_ERROR_INIT;
 			errs[b] = empty;
 		}
 		if (st == SQZ_OK) {
-			batch_round br = { members, todo, starts, results, resps, errs, answers };
+			batch_round br = { resps, errs, answers };
 			(void)sqz_graph_send_many_each(g, calls, resps, errs, batches, take_answer, &br);
 			for (size_t b = 0; b < batches; b++) {
 				take_answer(&br, b);
@@ -368,9 +357,8 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			sqz_free(bodies[b]);
 			bodies[b] = NULL;
 			sqz_http_response_clear(&resps[b]);
-			sqz_json_stream_clear(&answers[b].stream);
+			sqz_json_walk_clear(&answers[b].walk);
 			sqz_error_clear(&answers[b].json_error);
-			answers[b].streaming = 0;
 			if (errs[b].status != SQZ_OK) {
 				/* Every member of a batch that got no usable answer carries
 				 * the batch's status, code, request-id, Retry-After and curl

@@ -18,13 +18,14 @@
  * failed one is answered 424 without having run; it is sent again in a
  * later batch (the failed member is not).
  *
- * A batch answer is parsed as its bytes arrive (json-c's incremental
- * tokener, json.h): its text is never held whole, but the tree it becomes
- * is, until the answer ends (json-c hands out no value before). So a batch
- * is closed before the members' expected answer sizes (expect_bytes) pass
- * SQZ_BATCH_BYTES, and an answer larger than SQZ_BATCH_MAX_ANSWER fails
- * that batch. (With a json-c whose strict mode refuses UTF-8, the text is
- * buffered and parsed whole, as sqz_json_parse does.) */
+ * A batch answer is walked as its bytes arrive (sqz_json_walk, json.h):
+ * each member's response is taken, its body decoded into the member's
+ * sink, as soon as the response is complete, and freed; neither the
+ * answer's text nor its tree is ever held whole, only one member's at a
+ * time. A batch is still closed before the members' expected answer sizes
+ * (expect_bytes) pass SQZ_BATCH_BYTES, and an answer larger than
+ * SQZ_BATCH_MAX_ANSWER fails that batch (members answered before keep
+ * their answers). */
 #ifndef SQZ_BATCH_H
 #define SQZ_BATCH_H
 
@@ -37,7 +38,7 @@
 #define SQZ_BATCH_MAX 20
 /* Expected bytes of the members of one batch (before base64). */
 #define SQZ_BATCH_BYTES ((int64_t)8 << 20)
-/* Largest batch answer held in memory. */
+/* Largest batch answer read. */
 #define SQZ_BATCH_MAX_ANSWER ((size_t)48 << 20)
 
 typedef struct sqz_batch_member {
@@ -47,6 +48,9 @@ typedef struct sqz_batch_member {
 	sqz_sink *sink;          /* NULL, or where a 2xx non-JSON member body (base64 in the
 	                            answer) is decoded to instead of result.raw */
 	int64_t expect_bytes;    /* estimated size of the answer's body; 0 = small */
+	int status_only;         /* a 2xx answer's body is not kept: the caller reads only its
+	                            status (a move answers with the whole message, its body
+	                            text included) */
 } sqz_batch_member;
 
 typedef struct sqz_batch_result {

@@ -505,3 +505,74 @@ json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, c
 	sqz_http_response_clear(&resp);
 	return obj;
 }
+
+/* The sink of sqz_graph_walk: bytes to the walk, a JSON error kept for
+ * after the transfer (as a $batch answer's). */
+typedef struct walk_sink {
+	sqz_sink sink;
+	sqz_json_walk *walk;
+	void (*on_restart)(void *ctx);
+	void *ctx;
+	const char *what;
+	const char *path;
+	size_t bytes;
+	sqz_error json_error;
+} walk_sink;
+
+static int walk_write(void *ctx, const char *data, size_t len, sqz_error *err)
+{
+	walk_sink *ws = ctx;
+	ws->bytes += len;
+	if (ws->bytes > SQZ_GRAPH_MAX_WALKED) {
+		sqz_error_set(err, SQZ_E_GRAPH, "GET %s: the response is larger than %zu bytes, more than this request may hold in memory", ws->path,
+			SQZ_GRAPH_MAX_WALKED);
+		return -1;
+	}
+	if (ws->json_error.status == SQZ_OK) {
+		sqz_json_walk_feed(ws->walk, data, len, ws->what, SQZ_E_GRAPH, &ws->json_error);
+	}
+	return 0;
+}
+
+static int walk_restart(void *ctx)
+{
+	walk_sink *ws = ctx;
+	sqz_json_walk_reset(ws->walk);
+	sqz_error_clear(&ws->json_error);
+	ws->bytes = 0;
+	if (ws->on_restart) {
+		ws->on_restart(ws->ctx);
+	}
+	return 0;
+}
+
+sqz_status sqz_graph_walk(sqz_graph *g, const char *url, sqz_json_walk *walk, void (*on_restart)(void *ctx), void *ctx, sqz_error *err)
+{
+	char what[600];
+	char path[512];
+	snprintf(what, sizeof what, "Graph's answer to GET %s", path_of(g, url, path, sizeof path));
+	walk_sink ws = { .walk = walk, .on_restart = on_restart, .ctx = ctx, .what = what, .path = path, .json_error = SQZ_ERROR_INIT };
+	ws.sink.write = walk_write;
+	ws.sink.reset = walk_restart;
+	ws.sink.ctx = &ws;
+	sqz_graph_call call = { .method = "GET", .url = url, .sink = &ws.sink, .idempotent = 1 };
+	sqz_http_response resp;
+	sqz_http_response_init(&resp);
+	sqz_status st = sqz_graph_send(g, &call, &resp, err);
+	if (st == SQZ_OK) {
+		if (ws.json_error.status != SQZ_OK) {
+			sqz_error_move(err, &ws.json_error);
+		} else {
+			sqz_json_walk_finish(walk, what, SQZ_E_GRAPH, err);
+		}
+		st = err->status;
+		if (st != SQZ_OK) {
+			err->http_status = resp.status;
+			sqz_free(err->request_id);
+			err->request_id = sqz_strdup(resp.request_id);
+		}
+	}
+	sqz_error_clear(&ws.json_error);
+	sqz_http_response_clear(&resp);
+	return st;
+}

@@ -16,6 +16,9 @@
 #include "http.h"
 #include "json.h"
 
+/* Largest answer sqz_graph_walk reads: the HTTP layer's cap on a buffered one. */
+#define SQZ_GRAPH_MAX_WALKED ((size_t)64 << 20)
+
 /* Supplies the bearer token. force = 1 after Graph rejected the previous
  * one. *token is a new string the caller frees with sqz_free_secret. */
 typedef sqz_status (*sqz_token_fn)(void *ctx, int force, char **token, sqz_error *err);
@@ -73,6 +76,15 @@ sqz_status sqz_graph_send_many_each(sqz_graph *g, const sqz_graph_call *calls, s
 
 /* GET/POST returning a parsed JSON object (owned by the caller). */
 json_object *sqz_graph_json(sqz_graph *g, const char *method, const char *url, const char *body, sqz_error *err);
+
+/* A GET whose JSON object is walked as its bytes arrive (walk: initialised
+ * by the caller, whose callbacks keep what they need), so that neither its
+ * text nor its tree is held whole — a listing of 1000 messages was 4 MB of
+ * tree. on_restart(ctx) (may be NULL) is called when the transfer starts
+ * over after a network error: what the walk handed out comes again. SQZ_OK
+ * when the whole object was walked; otherwise err, as sqz_graph_json would
+ * fill it. */
+sqz_status sqz_graph_walk(sqz_graph *g, const char *url, sqz_json_walk *walk, void (*on_restart)(void *ctx), void *ctx, sqz_error *err);
 
 /* Fills err from a non-2xx Graph response: status, error.code, message,
  * request-id, and an administrator's hint for the codes we know. */

@@ -256,6 +256,7 @@ typedef struct move_round {
 	/* Any other answer defers the move: fmt with Graph's message (or
 	 * fallback; NULL = "error") is its reason. */
 	const char *fmt, *fallback;
+	int status_only;    /* 2xx bodies are not read (sqz_batch_member.status_only) */
 } move_round;
 
 static void send_round(move_sender *s, const size_t *idx, size_t k, const move_round *round)
@@ -271,6 +272,7 @@ static void send_round(move_sender *s, const size_t *idx, size_t k, const move_r
 		members[j].method = round->method;
 		members[j].path = paths[j] ? paths[j] : "/";
 		members[j].body = round->body[pm->to_error ? 1 : 0];
+		members[j].status_only = round->status_only;
 	}
 	sqz_error err = SQZ_ERROR_INIT;
 	(void)sqz_graph_batch(s->graph, members, k, results, &err);
@@ -309,7 +311,7 @@ static void queue_category(move_sender *s, size_t i, json_object *message)
 	char *path = sqz_mailbox_message_path(s->mc->mb, pm->msg.id, NULL);
 	json_object_put(patch);
 	if (body && path) {
-		s->patches[s->patch_count] = (sqz_batch_member){ .method = "PATCH", .path = path, .body = body };
+		s->patches[s->patch_count] = (sqz_batch_member){ .method = "PATCH", .path = path, .body = body, .status_only = 1 };
 		s->patch_paths[s->patch_count] = path;
 		s->patch_bodies[s->patch_count] = body;
 		s->patch_of[s->patch_count++] = i;
@@ -591,7 +593,7 @@ static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *h
 	if (k > 0 && failure->status == SQZ_OK) {
 		/* A failed move stays in the journal (imported/failed): the next
 		 * run only moves it. */
-		move_round move = { "POST", "/move", { body_exported, body_error }, on_moved, "move pending: %s", "the move failed" };
+		move_round move = { "POST", "/move", { body_exported, body_error }, on_moved, "move pending: %s", "the move failed", 1 };
 		send_round(&s, idx, k, &move);
 		return;
 	}

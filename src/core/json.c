@@ -157,85 +157,316 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
 	return obj;
 }
 
-int sqz_json_stream_init(sqz_json_stream *s)
+/* One JSON value parsed as its bytes arrive, ending wherever the value
+ * ends (what follows belongs to the walker). With json-c's UTF-8 bug the
+ * strict tokener checks a masked copy and a lenient twin parses the real
+ * bytes, a slice at a time, as parse_masked_then_lenient does. */
+typedef struct sqz_json_value_parser {
+	json_tokener *strict;
+	json_tokener *lenient;   /* NULL without the bug */
+	char *mask;              /* MASKED_SLICE bytes, with lenient */
+} sqz_json_value_parser;
+
+static void value_parser_free(sqz_json_value_parser *p)
 {
-	memset(s, 0, sizeof *s);
-	pthread_once(&strict_probe_once, probe_strict_mode);
-	if (strict_refuses_utf8) {
-		return 1;
+	if (!p) {
+		return;
 	}
-	s->tok = json_tokener_new_ex(SQZ_JSON_MAX_DEPTH);
-	if (!s->tok) {
+	if (p->strict) {
+		json_tokener_free(p->strict);
+	}
+	if (p->lenient) {
+		json_tokener_free(p->lenient);
+	}
+	sqz_free(p->mask);
+	sqz_free(p);
+}
+
+static sqz_json_value_parser *value_parser_new(int depth)
+{
+	sqz_json_value_parser *p = sqz_calloc(1, sizeof *p);
+	if (!p) {
+		return NULL;
+	}
+	p->strict = json_tokener_new_ex(depth);
+	if (p->strict) {
+		json_tokener_set_flags(p->strict, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
+	}
+	if (p->strict && strict_refuses_utf8) {
+		p->lenient = json_tokener_new_ex(depth);
+		if (p->lenient) {
+			json_tokener_set_flags(p->lenient, JSON_TOKENER_ALLOW_TRAILING_CHARS);
+		}
+		p->mask = sqz_malloc(MASKED_SLICE);
+	}
+	if (!p->strict || (strict_refuses_utf8 && (!p->lenient || !p->mask))) {
+		value_parser_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+static void value_parser_reset(sqz_json_value_parser *p)
+{
+	json_tokener_reset(p->strict);
+	if (p->lenient) {
+		json_tokener_reset(p->lenient);
+	}
+}
+
+/* Feeds up to n bytes. *used is how many belong to the value: all of them
+ * while it goes on (json_tokener_continue), up to its end when complete
+ * (json_tokener_success, *out owned by the caller; NULL for a JSON null). */
+static enum json_tokener_error value_parser_feed(sqz_json_value_parser *p, const char *data, size_t n, json_object **out, size_t *used)
+{
+	*out = NULL;
+	if (n > INT32_MAX) {
+		n = INT32_MAX;
+	}
+	if (!p->lenient) {
+		json_object *obj = json_tokener_parse_ex(p->strict, data, (int)n);
+		enum json_tokener_error jerr = json_tokener_get_error(p->strict);
+		*used = jerr == json_tokener_continue ? n : json_tokener_get_parse_end(p->strict);
+		if (jerr == json_tokener_success) {
+			*out = obj;   /* NULL for a JSON null */
+		} else {
+			json_object_put(obj);
+		}
+		return jerr;
+	}
+	if (n > MASKED_SLICE) {
+		n = MASKED_SLICE;
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)data[i];
+		p->mask[i] = c & 0x80 ? 'a' : (char)c;
+	}
+	json_object *grammar = json_tokener_parse_ex(p->strict, p->mask, (int)n);
+	enum json_tokener_error jerr = json_tokener_get_error(p->strict);
+	json_object_put(grammar);
+	*used = jerr == json_tokener_continue ? n : json_tokener_get_parse_end(p->strict);
+	if (jerr != json_tokener_continue && jerr != json_tokener_success) {
+		return jerr;
+	}
+	json_object *obj = json_tokener_parse_ex(p->lenient, data, (int)*used);
+	enum json_tokener_error lenient_err = json_tokener_get_error(p->lenient);
+	if (lenient_err != jerr || (jerr == json_tokener_success && json_tokener_get_parse_end(p->lenient) != *used)) {
+		/* Cannot happen for bytes strict mode accepted; refuse them rather
+		 * than guess if json-c ever disagrees with itself. */
+		json_object_put(obj);
+		return json_tokener_error_parse_unexpected;
+	}
+	*out = obj;
+	return jerr;
+}
+
+enum {
+	WALK_OPEN,          /* before the object's '{' */
+	WALK_FIRST_KEY,     /* after '{': a key or '}' */
+	WALK_KEY,           /* after ',': a key */
+	WALK_KEY_TEXT,      /* inside a key (json-c) */
+	WALK_COLON,
+	WALK_VALUE,         /* after ':' */
+	WALK_VALUE_TEXT,    /* inside another key's value (json-c) */
+	WALK_FIRST_ELEMENT, /* after the walked array's '[': an element or ']' */
+	WALK_ELEMENT,       /* after ',' in the walked array */
+	WALK_ELEMENT_TEXT,  /* inside an element (json-c) */
+	WALK_AFTER_ELEMENT, /* ',' or ']' */
+	WALK_AFTER_VALUE,   /* ',' or '}' */
+	WALK_DONE           /* only whitespace may follow */
+};
+
+/* JSON's whitespace, as json-c's strict mode reads it. */
+static int is_json_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+int sqz_json_walk_init(sqz_json_walk *w, const char *key, sqz_json_element_fn on_element, sqz_json_other_fn on_other, void *ctx)
+{
+	memset(w, 0, sizeof *w);
+	pthread_once(&strict_probe_once, probe_strict_mode);
+	w->key = key;
+	w->on_element = on_element;
+	w->on_other = on_other;
+	w->ctx = ctx;
+	/* sqz_json_parse's limit counts the object and the array too. */
+	w->value = value_parser_new(SQZ_JSON_MAX_DEPTH - 1);
+	w->element = value_parser_new(SQZ_JSON_MAX_DEPTH - 2);
+	if (!w->value || !w->element) {
+		sqz_json_walk_clear(w);
 		return -1;
 	}
-	json_tokener_set_flags(s->tok, JSON_TOKENER_STRICT);
 	return 0;
 }
 
-int sqz_json_stream_feed(sqz_json_stream *s, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err)
+static int walk_fail(sqz_json_walk *w, sqz_error *err, sqz_status fail_status, const char *what, const char *reason, size_t at)
+{
+	w->failed = 1;
+	if (at == SIZE_MAX) {
+		sqz_error_set(err, fail_status, "%s is not valid JSON: %s", what, reason);
+	} else {
+		sqz_error_set(err, fail_status, "%s is not valid JSON: %s at byte %zu", what, reason, at);
+	}
+	return -1;
+}
+
+int sqz_json_walk_feed(sqz_json_walk *w, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err)
 {
 	size_t at = 0;
-	while (!s->failed && at < len) {
-		if (s->value) {
-			/* Trailing whitespace is fine; anything else is a second value. */
-			if (!isspace((unsigned char)data[at])) {
-				s->failed = 1;
-				sqz_error_set(err, fail_status, "%s is not valid JSON: unexpected data after the JSON value at byte %zu", what, s->fed + at);
-				break;
-			}
+	while (!w->failed && at < len) {
+		char c = data[at];
+		int text = w->state == WALK_KEY_TEXT || w->state == WALK_VALUE_TEXT || w->state == WALK_ELEMENT_TEXT;
+		if (!text && is_json_space(c)) {
 			at++;
 			continue;
 		}
-		size_t n = len - at < MASKED_SLICE ? len - at : MASKED_SLICE;
-		json_object *obj = json_tokener_parse_ex(s->tok, data + at, (int)n);
-		enum json_tokener_error jerr = json_tokener_get_error(s->tok);
+		switch (w->state) {
+		case WALK_OPEN:
+			if (c != '{' && strchr("[\"-0123456789tfn", c) && c) {
+				/* JSON, but not the object every Graph answer is. */
+				w->failed = 1;
+				sqz_error_set(err, fail_status, "%s is not a JSON object", what);
+				return -1;
+			}
+			if (c != '{') {
+				return walk_fail(w, err, fail_status, what, "unexpected character", SIZE_MAX);
+			}
+			w->state = WALK_FIRST_KEY;
+			at++;
+			continue;
+		case WALK_FIRST_KEY:
+		case WALK_KEY:
+			if (c == '}' && w->state == WALK_FIRST_KEY) {
+				w->state = WALK_DONE;
+				at++;
+			} else if (c == '"') {
+				w->state = WALK_KEY_TEXT;
+			} else {
+				return walk_fail(w, err, fail_status, what, "unexpected character", SIZE_MAX);
+			}
+			continue;
+		case WALK_COLON:
+			if (c != ':') {
+				return walk_fail(w, err, fail_status, what, "unexpected character", SIZE_MAX);
+			}
+			w->state = WALK_VALUE;
+			at++;
+			continue;
+		case WALK_VALUE:
+			if (c == '[' && w->key_matches) {
+				w->key_count++;
+				w->state = WALK_FIRST_ELEMENT;
+				at++;
+			} else {
+				w->state = WALK_VALUE_TEXT;
+			}
+			continue;
+		case WALK_FIRST_ELEMENT:
+		case WALK_ELEMENT:
+			if (c == ']' && w->state == WALK_FIRST_ELEMENT) {
+				w->state = WALK_AFTER_VALUE;
+				at++;
+			} else {
+				w->state = WALK_ELEMENT_TEXT;
+			}
+			continue;
+		case WALK_AFTER_ELEMENT:
+		case WALK_AFTER_VALUE:
+			if (c == ',') {
+				w->state = w->state == WALK_AFTER_ELEMENT ? WALK_ELEMENT : WALK_KEY;
+			} else if (c == ']' && w->state == WALK_AFTER_ELEMENT) {
+				w->state = WALK_AFTER_VALUE;
+			} else if (c == '}' && w->state == WALK_AFTER_VALUE) {
+				w->state = WALK_DONE;
+			} else {
+				return walk_fail(w, err, fail_status, what, "unexpected character", SIZE_MAX);
+			}
+			at++;
+			continue;
+		case WALK_DONE:
+			return walk_fail(w, err, fail_status, what, "unexpected data after the JSON value", w->fed + at);
+		default:
+			break;
+		}
+		sqz_json_value_parser *parser = w->state == WALK_ELEMENT_TEXT ? w->element : w->value;
+		json_object *value = NULL;
+		size_t used = 0;
+		enum json_tokener_error jerr = value_parser_feed(parser, data + at, len - at, &value, &used);
+		at += used;
 		if (jerr == json_tokener_continue) {
-			at += n;
-		} else if (jerr == json_tokener_success && obj) {
-			s->value = obj;
-			at += (size_t)json_tokener_get_parse_end(s->tok);
+			continue;
+		}
+		if (jerr != json_tokener_success) {
+			return walk_fail(w, err, fail_status, what, json_tokener_error_desc(jerr), SIZE_MAX);
+		}
+		value_parser_reset(parser);
+		if (w->state == WALK_KEY_TEXT) {
+			size_t key_len = (size_t)json_object_get_string_len(value);
+			const char *key = json_object_get_string(value);
+			w->key_matches = key_len == strlen(w->key) && memcmp(key, w->key, key_len) == 0;
+			sqz_free(w->other_key);
+			w->other_key = NULL;
+			if (w->on_other && !w->key_matches && !(w->other_key = sqz_strndup(key, key_len))) {
+				json_object_put(value);
+				w->failed = 1;
+				sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading %s", what);
+				return -1;
+			}
+			w->other_key_len = key_len;
+			w->state = WALK_COLON;
+		} else if (w->state == WALK_VALUE_TEXT) {
+			if (w->on_other) {
+				/* The key itself when it holds its array's place with
+				 * something else ("responses": null). */
+				w->on_other(w->ctx, w->other_key ? w->other_key : w->key, w->other_key ? w->other_key_len : strlen(w->key), value);
+			}
+			w->state = WALK_AFTER_VALUE;
 		} else {
-			json_object_put(obj);
-			s->failed = 1;
-			sqz_error_set(err, fail_status, "%s is not valid JSON: %s", what, json_tokener_error_desc(jerr));
+			w->on_element(w->ctx, value);
+			w->state = WALK_AFTER_ELEMENT;
 		}
+		json_object_put(value);
 	}
-	s->fed += len;
-	return s->failed ? -1 : 0;
+	w->fed += len;
+	return w->failed ? -1 : 0;
 }
 
-json_object *sqz_json_stream_take(sqz_json_stream *s, const char *what, sqz_status fail_status, sqz_error *err)
+int sqz_json_walk_finish(sqz_json_walk *w, const char *what, sqz_status fail_status, sqz_error *err)
 {
-	if (s->failed || !s->value) {
-		if (!s->failed) {
-			sqz_error_set(err, fail_status, "%s is not valid JSON: %s", what,
-				s->fed == 0 ? "the body is empty" : "the body ends in the middle of a JSON value (truncated?)");
-		}
-		return NULL;
+	if (w->state == WALK_DONE && !w->failed) {
+		return 0;
 	}
-	json_object *v = s->value;
-	s->value = NULL;
-	return v;
+	if (!w->failed) {
+		walk_fail(w, err, fail_status, what,
+			w->fed == 0 ? "the body is empty" : "the body ends in the middle of a JSON value (truncated?)", SIZE_MAX);
+	}
+	return -1;
 }
 
-void sqz_json_stream_reset(sqz_json_stream *s)
+void sqz_json_walk_reset(sqz_json_walk *w)
 {
-	json_object_put(s->value);
-	s->value = NULL;
-	s->fed = 0;
-	s->failed = 0;
-	if (s->tok) {
-		json_tokener_reset(s->tok);
+	sqz_free(w->other_key);
+	w->other_key = NULL;
+	w->state = WALK_OPEN;
+	w->key_matches = 0;
+	w->key_count = 0;
+	w->fed = 0;
+	w->failed = 0;
+	if (w->value) {
+		value_parser_reset(w->value);
+	}
+	if (w->element) {
+		value_parser_reset(w->element);
 	}
 }
 
-void sqz_json_stream_clear(sqz_json_stream *s)
+void sqz_json_walk_clear(sqz_json_walk *w)
 {
-	json_object_put(s->value);
-	if (s->tok) {
-		json_tokener_free(s->tok);
-	}
-	memset(s, 0, sizeof *s);
+	value_parser_free(w->value);
+	value_parser_free(w->element);
+	sqz_free(w->other_key);
+	memset(w, 0, sizeof *w);
 }
 
 json_object *sqz_json_get(json_object *obj, const char *key)

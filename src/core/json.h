@@ -21,29 +21,50 @@
  * result (json_object_put). */
 json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err);
 
-/* The same check, fed a piece at a time as the bytes arrive (json-c's
- * incremental tokener): the text is never held whole, only the value it
- * becomes. Not available (sqz_json_stream_init returns 1, nothing to
- * clear) when the linked json-c refuses UTF-8 in strict mode (see json.c):
- * the caller then buffers the text and calls sqz_json_parse. */
-typedef struct sqz_json_stream {
-	json_tokener *tok;
-	json_object *value;        /* owned; the value, once complete */
-	size_t fed;                /* bytes fed so far */
-	int failed;
-} sqz_json_stream;
+/* The elements of one array of a top-level object, handed out one at a
+ * time as the bytes arrive: `{"responses":[{...},{...}]}` fed in pieces
+ * calls on_element with each member as soon as its closing brace is in,
+ * and frees it after, so neither the text nor the tree of the whole
+ * answer is ever held (a $batch answer carries up to 20 base64 bodies).
+ * json-c parses every value and key; the walker itself reads only the
+ * whitespace, braces, brackets, colons and commas of the two outer levels.
+ * It accepts exactly the texts sqz_json_parse accepts whose value is an
+ * object, with the same depth limit; the values of other keys are checked
+ * and handed to on_other (a listing's "@odata.nextLink"), an array under
+ * the key given more than once is walked each time. With a json-c whose strict mode refuses UTF-8 (json.c) each value
+ * goes through two tokeners, as sqz_json_parse does. */
+typedef void (*sqz_json_element_fn)(void *ctx, json_object *element);
+/* The value of another top-level key (key_len bytes, may hold a NUL). */
+typedef void (*sqz_json_other_fn)(void *ctx, const char *key, size_t key_len, json_object *value);
 
-/* 0, 1 (not available), or -1 (out of memory). */
-int sqz_json_stream_init(sqz_json_stream *s);
+typedef struct sqz_json_walk {
+	const char *key;               /* the key whose array is walked */
+	sqz_json_element_fn on_element; /* the element is borrowed for the call */
+	sqz_json_other_fn on_other;    /* NULL, or given each other key's value (borrowed) */
+	void *ctx;
+	char *other_key;               /* owned; the other key whose value is being read */
+	size_t other_key_len;
+	struct sqz_json_value_parser *value;   /* keys and the values of other keys */
+	struct sqz_json_value_parser *element; /* elements (two levels deeper) */
+	int state;
+	int key_matches;               /* the key just read is `key` */
+	size_t key_count;              /* arrays walked under `key` */
+	size_t fed;      /* bytes fed so far */
+	int failed;
+} sqz_json_walk;
+
+/* 0, or -1 (out of memory). on_other may be NULL. */
+int sqz_json_walk_init(sqz_json_walk *w, const char *key, sqz_json_element_fn on_element, sqz_json_other_fn on_other, void *ctx);
 /* 0, or -1 with err (status fail_status, message naming `what` as
- * sqz_json_parse would) when the bytes so far cannot be one JSON value. */
-int sqz_json_stream_feed(sqz_json_stream *s, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err);
-/* The value (owned by the caller), or NULL with err when the text ended
- * before it did. */
-json_object *sqz_json_stream_take(sqz_json_stream *s, const char *what, sqz_status fail_status, sqz_error *err);
-/* Forgets what was fed (a transfer that starts again). */
-void sqz_json_stream_reset(sqz_json_stream *s);
-void sqz_json_stream_clear(sqz_json_stream *s);
+ * sqz_json_parse would) when the bytes so far cannot begin such an object. */
+int sqz_json_walk_feed(sqz_json_walk *w, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err);
+/* 0 when the object is complete; -1 when the text ended before it (err
+ * set) or a feed failed (err set then, left alone now). */
+int sqz_json_walk_finish(sqz_json_walk *w, const char *what, sqz_status fail_status, sqz_error *err);
+/* Forgets what was fed (a transfer that starts again); elements already
+ * handed out stay handed out. */
+void sqz_json_walk_reset(sqz_json_walk *w);
+void sqz_json_walk_clear(sqz_json_walk *w);
 
 /* Borrowed member of an object, NULL when obj is not an object or lacks it. */
 json_object *sqz_json_get(json_object *obj, const char *key);

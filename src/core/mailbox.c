@@ -477,6 +477,63 @@ sqz_status sqz_message_from_json(json_object *obj, sqz_message *m, sqz_error *er
 	return SQZ_OK;
 }
 
+/* A listing page walked as it arrives (sqz_graph_walk): each message is
+ * taken into the caller's array as soon as its object is complete. */
+typedef struct listing_walk {
+	sqz_message **messages;
+	size_t *count;
+	size_t start;            /* *count before this page */
+	size_t capacity;         /* of *messages, once this page grew it */
+	char *next_link;         /* owned; "@odata.nextLink" */
+	sqz_error error;         /* the first message that could not be taken */
+} listing_walk;
+
+static void take_listed(void *ctx, json_object *element)
+{
+	listing_walk *lw = ctx;
+	if (lw->error.status != SQZ_OK) {
+		return;
+	}
+	if (*lw->count + 1 >= lw->capacity) {
+		size_t capacity = lw->capacity < 32 ? 64 : lw->capacity * 2;
+		sqz_message *grown = sqz_realloc(*lw->messages, capacity * sizeof *grown);
+		if (!grown) {
+			sqz_error_set(&lw->error, SQZ_E_NOMEM, "out of memory");
+			return;
+		}
+		*lw->messages = grown;
+		lw->capacity = capacity;
+	}
+	if (sqz_message_from_json(element, &(*lw->messages)[*lw->count], &lw->error) == SQZ_OK) {
+		(*lw->count)++;
+	}
+}
+
+static void take_next_link(void *ctx, const char *key, size_t key_len, json_object *value)
+{
+	listing_walk *lw = ctx;
+	static const char next[] = "@odata.nextLink";
+	if (key_len == sizeof next - 1 && memcmp(key, next, key_len) == 0 && json_object_is_type(value, json_type_string)) {
+		sqz_free(lw->next_link);
+		lw->next_link = sqz_strdup(json_object_get_string(value));
+		if (!lw->next_link && lw->error.status == SQZ_OK) {
+			sqz_error_set(&lw->error, SQZ_E_NOMEM, "out of memory");
+		}
+	}
+}
+
+/* The transfer starts over: the page's messages come again. */
+static void restart_listing(void *ctx)
+{
+	listing_walk *lw = ctx;
+	while (*lw->count > lw->start) {
+		sqz_message_clear(&(*lw->messages)[--*lw->count]);
+	}
+	sqz_free(lw->next_link);
+	lw->next_link = NULL;
+	sqz_error_clear(&lw->error);
+}
+
 sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top,
 	sqz_message **messages, size_t *count, char **next_link_out, sqz_error *err)
 {
@@ -503,37 +560,29 @@ sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, cons
 	if (!url) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	json_object *page = sqz_graph_json(mb->graph, "GET", url, NULL, err);
-	sqz_free(url);
-	if (!page) {
-		return err->status;
-	}
-	json_object *values = sqz_json_get(page, "value");
-	if (!values || !json_object_is_type(values, json_type_array)) {
-		json_object_put(page);
-		return sqz_error_set(err, SQZ_E_GRAPH, "Graph's message listing has no 'value' array");
-	}
-	size_t n = json_object_array_length(values);
-	sqz_message *grown = sqz_realloc(*messages, (*count + n + 1) * sizeof *grown);
-	if (!grown) {
-		json_object_put(page);
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-	}
-	*messages = grown;
-	for (size_t i = 0; i < n; i++) {
-		if (sqz_message_from_json(json_object_array_get_idx(values, i), &grown[*count], err) != SQZ_OK) {
-			json_object_put(page);
-			return err->status;
+	listing_walk lw = { .messages = messages, .count = count, .start = *count, .capacity = *count, .error = SQZ_ERROR_INIT };
+	sqz_json_walk walk;
+	sqz_status st;
+	if (sqz_json_walk_init(&walk, "value", take_listed, take_next_link, &lw) != 0) {
+		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	} else {
+		st = sqz_graph_walk(mb->graph, url, &walk, restart_listing, &lw, err);
+		if (st == SQZ_OK && lw.error.status != SQZ_OK) {
+			sqz_error_move(err, &lw.error);
+			st = err->status;
+		} else if (st == SQZ_OK && walk.key_count == 0) {
+			st = sqz_error_set(err, SQZ_E_GRAPH, "Graph's message listing has no 'value' array");
 		}
-		(*count)++;
 	}
-	const char *next = sqz_json_string(page, "@odata.nextLink");
-	if (next && !(*next_link_out = sqz_strdup(next))) {
-		json_object_put(page);
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+	sqz_json_walk_clear(&walk);
+	sqz_free(url);
+	sqz_error_clear(&lw.error);
+	if (st == SQZ_OK) {
+		*next_link_out = lw.next_link;
+	} else {
+		sqz_free(lw.next_link);
 	}
-	json_object_put(page);
-	return SQZ_OK;
+	return st;
 }
 
 sqz_status sqz_mailbox_message(sqz_mailbox *mb, const char *id, sqz_message *out, sqz_error *err)

@@ -156,8 +156,198 @@ static void test_utf8_text(void)
 	free(big);
 }
 
+/* What a walk saw: the elements as compact JSON, one per line. */
+typedef struct walked {
+	char text[4096];
+	size_t count;
+	char others[1024];     /* the other keys: "key=value" lines */
+} walked;
+
+static void collect_other(void *ctx, const char *key, size_t key_len, json_object *value)
+{
+	walked *w = ctx;
+	const char *t = json_object_to_json_string_ext(value, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	size_t used = strlen(w->others);
+	/* A key cut by a NUL says its length. */
+	if (strlen(key) != key_len) {
+		snprintf(w->others + used, sizeof w->others - used, "%s(%zu)=%s\n", key, key_len, t);
+	} else {
+		snprintf(w->others + used, sizeof w->others - used, "%s=%s\n", key, t);
+	}
+}
+
+static void collect(void *ctx, json_object *element)
+{
+	walked *w = ctx;
+	const char *t = json_object_to_json_string_ext(element, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	size_t used = strlen(w->text);
+	snprintf(w->text + used, sizeof w->text - used, "%s\n", t);
+	w->count++;
+}
+
+/* Walks text under "responses", fed `piece` bytes at a time (0: whole).
+ * Returns 0 when the walk accepted it; err holds the reason otherwise. */
+static int walk_text(const char *text, size_t piece, walked *seen, sqz_error *err)
+{
+	memset(seen, 0, sizeof *seen);
+	sqz_json_walk w;
+	CHECK_INT(sqz_json_walk_init(&w, "responses", collect, collect_other, seen), 0);
+	size_t len = strlen(text);
+	int rc = 0;
+	for (size_t at = 0; at < len && rc == 0; at += piece ? piece : len) {
+		size_t n = piece && len - at > piece ? piece : len - at;
+		rc = sqz_json_walk_feed(&w, text + at, n, "the answer", SQZ_E_GRAPH, err);
+	}
+	if (rc == 0) {
+		rc = sqz_json_walk_finish(&w, "the answer", SQZ_E_GRAPH, err);
+	}
+	sqz_json_walk_clear(&w);
+	return rc;
+}
+
+/* The elements of a $batch answer come out one by one, whatever the pieces
+ * the bytes arrive in, with other keys around them checked and dropped. */
+static void test_walk_elements(void)
+{
+	static const char answer[] =
+		" {\"@odata.context\" : \"x]}\\\"[{\", \"n\":12, \"neg\":-1.5e3,\"t\":true,\"z\":null,\"o\":{\"responses\":[9]},"
+		"\"responses\" :\r\n [ {\"id\":\"1\",\"status\":200,\"body\":\"QUJD\"} ,{\"id\":\"2\",\"body\":{\"value\":[1,{\"a\":\"]\"}]}},\n"
+		"{\"id\":\"3\",\"s\":\"\\u00e9\xc3\xa9\"}],\"after\":[1,2],\"last\":0}\n ";
+	static const char expected[] = "{\"id\":\"1\",\"status\":200,\"body\":\"QUJD\"}\n"
+				       "{\"id\":\"2\",\"body\":{\"value\":[1,{\"a\":\"]\"}]}}\n"
+				       "{\"id\":\"3\",\"s\":\"\xc3\xa9\xc3\xa9\"}\n";
+	size_t pieces[] = { 0, 1, 2, 3, 7, 64 };
+	for (size_t i = 0; i < sizeof pieces / sizeof pieces[0]; i++) {
+		sqz_error err = SQZ_ERROR_INIT;
+		walked seen;
+		CHECK_INT(walk_text(answer, pieces[i], &seen, &err), 0);
+		CHECK_STR(seen.text, expected);
+		CHECK_INT(seen.count, 3);
+		CHECK_STR(seen.others, "@odata.context=\"x]}\\\"[{\"\nn=12\nneg=-1.5e3\nt=true\nz=null\no={\"responses\":[9]}\n"
+				       "after=[1,2]\nlast=0\n");
+		CHECK(err.message == NULL);
+		sqz_error_clear(&err);
+	}
+
+	/* An element is handed out as soon as it is complete: before the rest of
+	 * the answer has arrived. */
+	walked seen = { { 0 }, 0, { 0 } };
+	sqz_json_walk w;
+	sqz_error err = SQZ_ERROR_INIT;
+	CHECK_INT(sqz_json_walk_init(&w, "responses", collect, NULL, &seen), 0);
+	const char *first = "{\"responses\":[{\"id\":\"1\"}";
+	CHECK_INT(sqz_json_walk_feed(&w, first, strlen(first), "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK_INT(seen.count, 1);
+	CHECK_INT(sqz_json_walk_finish(&w, "the answer", SQZ_E_GRAPH, &err), -1);
+	CHECK_STR(err.message, "the answer is not valid JSON: the body ends in the middle of a JSON value (truncated?)");
+	sqz_error_clear(&err);
+
+	/* A transfer that starts again is walked from the start; what was handed
+	 * out stays handed out (the batch keeps the first answer of a member). */
+	sqz_json_walk_reset(&w);
+	const char *whole = "{\"responses\":[{\"id\":\"1\"},{\"id\":\"2\"}]}";
+	CHECK_INT(sqz_json_walk_feed(&w, whole, strlen(whole), "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK_INT(sqz_json_walk_finish(&w, "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK_INT(seen.count, 3);
+	CHECK_STR(seen.text, "{\"id\":\"1\"}\n{\"id\":\"1\"}\n{\"id\":\"2\"}\n");
+	sqz_json_walk_clear(&w);
+
+	/* No array under the key, an empty one, the key twice. */
+	CHECK_INT(walk_text("{}", 1, &seen, &err), 0);
+	CHECK_INT(seen.count, 0);
+	CHECK_INT(walk_text("{\"responses\":[]}", 1, &seen, &err), 0);
+	CHECK_INT(seen.count, 0);
+	CHECK_INT(walk_text("{\"responses\":{\"id\":\"1\"}}", 1, &seen, &err), 0);
+	CHECK_INT(seen.count, 0);
+	CHECK_STR(seen.others, "responses={\"id\":\"1\"}\n");
+	CHECK_INT(walk_text("{\"responses\":[1],\"responses\":[2,3]}", 2, &seen, &err), 0);
+	CHECK_STR(seen.text, "1\n2\n3\n");
+	/* A key that only starts like it, or holds it after a NUL. */
+	CHECK_INT(walk_text("{\"responsesX\":[1],\"responses\\u0000\":[2],\"respons\":[3]}", 1, &seen, &err), 0);
+	CHECK_INT(seen.count, 0);
+	CHECK_STR(seen.others, "responsesX=[1]\nresponses(10)=[2]\nrespons=[3]\n");
+	CHECK(err.message == NULL);
+}
+
+/* The walk refuses exactly what sqz_json_parse refuses (or what is not an
+ * object), with the same kind of message. */
+static void test_walk_errors(void)
+{
+	static const struct {
+		const char *text;
+		const char *message;
+	} cases[] = {
+		{ "", "the answer is not valid JSON: the body is empty" },
+		{ "  \n", "the answer is not valid JSON: the body ends in the middle of a JSON value (truncated?)" },
+		{ "[{\"id\":\"1\"}]", "the answer is not a JSON object" },
+		{ "<html>502</html>", "the answer is not valid JSON: unexpected character" },
+		{ "{\"responses\":[{\"id\":\"1\"}", "the answer is not valid JSON: the body ends in the middle of a JSON value (truncated?)" },
+		{ "{\"responses\":[1,]}", "the answer is not valid JSON: unexpected character" },
+		{ "{\"responses\":[1 2]}", "the answer is not valid JSON: unexpected character" },
+		{ "{\"a\":1,}", "the answer is not valid JSON: unexpected character" },
+		{ "{\"a\" 1}", "the answer is not valid JSON: unexpected character" },
+		{ "{a:1}", "the answer is not valid JSON: unexpected character" },
+		{ "{\"a\":1} {}", "the answer is not valid JSON: unexpected data after the JSON value at byte 8" },
+		{ "{\"a\":1}}", "the answer is not valid JSON: unexpected data after the JSON value at byte 7" },
+		{ "{\"a\":'x'}", "the answer is not valid JSON: unexpected character" },
+		{ "{\"responses\":[{\"a\":1,}]}", "the answer is not valid JSON: unexpected character" },
+		{ "{\"a\":tru}", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (size_t piece = 0; piece <= 1; piece++) {
+			sqz_error err = SQZ_ERROR_INIT;
+			walked seen;
+			CHECK_INT(walk_text(cases[i].text, piece, &seen, &err), -1);
+			CHECK_INT(err.status, SQZ_E_GRAPH);
+			if (cases[i].message) {
+				CHECK_STR(err.message, cases[i].message);
+			} else {
+				CHECK(err.message && strncmp(err.message, "the answer is not valid JSON: ", 30) == 0);
+			}
+			/* sqz_json_parse refuses it too. */
+			sqz_error parse_err = SQZ_ERROR_INIT;
+			json_object *o = sqz_json_parse(cases[i].text, strlen(cases[i].text), "the answer", SQZ_E_GRAPH, &parse_err);
+			CHECK(o == NULL || !json_object_is_type(o, json_type_object));
+			json_object_put(o);
+			sqz_error_clear(&parse_err);
+			sqz_error_clear(&err);
+		}
+	}
+}
+
+/* The depth limit is sqz_json_parse's: an element nested up to it passes,
+ * one level more fails, in both. */
+static void test_walk_depth(void)
+{
+	for (int extra = -1; extra <= 1; extra++) {
+		size_t levels = SQZ_JSON_MAX_DEPTH - 2 + extra;   /* inside {"responses":[ ... ]} */
+		char text[512];
+		size_t at = (size_t)snprintf(text, sizeof text, "{\"responses\":[");
+		for (size_t i = 0; i < levels; i++) {
+			text[at++] = '[';
+		}
+		for (size_t i = 0; i < levels; i++) {
+			text[at++] = ']';
+		}
+		snprintf(text + at, sizeof text - at, "]}");
+		sqz_error err = SQZ_ERROR_INIT;
+		json_object *o = sqz_json_parse(text, strlen(text), "the answer", SQZ_E_GRAPH, &err);
+		int parsed = o != NULL;
+		json_object_put(o);
+		sqz_error_clear(&err);
+		walked seen;
+		int walked_ok = walk_text(text, 5, &seen, &err) == 0;
+		sqz_error_clear(&err);
+		CHECK_INT(walked_ok, parsed);
+		CHECK_INT(parsed, extra <= 0);
+	}
+}
+
 int main(void)
 {
+	RUN(test_walk_elements);
+	RUN(test_walk_errors);
+	RUN(test_walk_depth);
 	RUN(test_utf8_text);
 	RUN(test_numbers);
 	RUN(test_ids);

@@ -1,7 +1,10 @@
 /* mailbox.c, graph.c, batch.c, sink.c and folders.c: the parts that need no
  * Graph server (paths and encoding, origins, error mapping, download
- * targets, hidden subtrees, a $batch that gets no answer). */
+ * targets, hidden subtrees, a $batch that gets no answer), and a message
+ * listing walked as it arrives against a loopback server. */
+#define _GNU_SOURCE
 #include "check.h"
+#include "mini_server.h"
 #include "core/alloc.h"
 #include "core/batch.h"
 #include "core/folders.h"
@@ -253,8 +256,107 @@ static void test_batch_failure(void)
 	sqz_http_free(http);
 }
 
+#define LISTED(id) "{\"id\":\"" id "\",\"subject\":\"S " id "\",\"receivedDateTime\":\"2026-12-01T10:00:00Z\",\"hasAttachments\":false}"
+
+/* Lists one page from a loopback server answering `responses` in turn. */
+static sqz_status list_page(const char *const *responses, size_t *served, sqz_message **msgs, size_t *count, char **next, sqz_error *err)
+{
+	mini_server srv;
+	CHECK_INT(mini_server_start(&srv, responses), 0);
+	char endpoint[64];
+	snprintf(endpoint, sizeof endpoint, "http://127.0.0.1:%d/v1.0", srv.port);
+	sqz_http *http = sqz_http_new(err);
+	sqz_graph g;
+	CHECK_INT(sqz_graph_init(&g, http, endpoint, err), SQZ_OK);
+	g.retry.max_retries = 2;
+	g.retry.max_wait = 1;
+	g.http_opts.timeout = 5;
+	sqz_mailbox mb;
+	CHECK_INT(sqz_mailbox_init(&mb, &g, NULL, err), SQZ_OK);
+	sqz_status st = sqz_mailbox_message_page(&mb, "inbox", NULL, 1000, msgs, count, next, err);
+	sqz_mailbox_clear(&mb);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	mini_server_stop(&srv);
+	*served = srv.served;
+	return st;
+}
+
+static void free_messages(sqz_message *msgs, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		sqz_message_clear(&msgs[i]);
+	}
+	sqz_free(msgs);
+}
+
+/* The listing is walked as it arrives: a transfer cut after two messages
+ * and sent again lists each message once; the nextLink after the array is
+ * kept; the messages of earlier pages stay. */
+static void test_listing_walked(void)
+{
+	static const char cut[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n"
+				  "{\"value\":[" LISTED("A1") "," LISTED("A2") ",{\"id\":";
+	static const char whole[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
+				    "{\"@odata.context\":\"x\",\"value\":[" LISTED("A1") "," LISTED("A2") "," LISTED("A3") "],"
+															   "\"@odata.nextLink\":\"NEXT\"}";
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_message *msgs = sqz_calloc(1, sizeof *msgs);
+	msgs[0].id = sqz_strdup("EARLIER");
+	size_t count = 1, served = 0;
+	char *next = NULL;
+	CHECK_INT(list_page((const char *[]){ cut, whole, NULL }, &served, &msgs, &count, &next, &err), SQZ_OK);
+	CHECK_INT(served, 2);
+	CHECK_INT(count, 4);
+	CHECK_STR(msgs[0].id, "EARLIER");
+	CHECK_STR(msgs[1].id, "A1");
+	CHECK_STR(msgs[2].id, "A2");
+	CHECK_STR(msgs[3].id, "A3");
+	CHECK_STR(msgs[3].subject, "S A3");
+	CHECK_INT(msgs[3].received_at, 1796119200);
+	CHECK(next && strstr(next, "NEXT") != NULL);
+	CHECK(err.message == NULL);
+	sqz_free(next);
+	free_messages(msgs, count);
+
+	/* No "value" array: an error, and no message taken. */
+	static const char no_value[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"values\":[" LISTED("B1") "]}";
+	msgs = NULL;
+	count = 0;
+	next = NULL;
+	CHECK_INT(list_page((const char *[]){ no_value, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
+	CHECK_STR(err.message, "Graph's message listing has no 'value' array");
+	CHECK_INT(count, 0);
+	CHECK(next == NULL);
+	sqz_error_clear(&err);
+	free_messages(msgs, count);
+
+	/* A message without an id fails the page; those before it are counted
+	 * (the caller frees them). */
+	static const char no_id[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"value\":[" LISTED("C1") ",{\"subject\":\"x\"}," LISTED("C3") "],\"@odata.nextLink\":\"N\"}";
+	msgs = NULL;
+	count = 0;
+	CHECK_INT(list_page((const char *[]){ no_id, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
+	CHECK_STR(err.message, "Graph returned a message without an id");
+	CHECK_INT(count, 1);
+	CHECK(next == NULL);
+	sqz_error_clear(&err);
+	free_messages(msgs, count);
+
+	/* Cut JSON: the error names the request. */
+	static const char truncated[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"value\":[" LISTED("D1");
+	msgs = NULL;
+	count = 0;
+	CHECK_INT(list_page((const char *[]){ truncated, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
+	CHECK_STR(err.message, "Graph's answer to GET /me/mailFolders/inbox/messages is not valid JSON: the body ends in the middle of a JSON value (truncated?)");
+	CHECK_INT(err.http_status, 200);
+	sqz_error_clear(&err);
+	free_messages(msgs, count);
+}
+
 int main(void)
 {
+	RUN(test_listing_walked);
 	RUN(test_paths);
 	RUN(test_origins);
 	RUN(test_error_mapping);

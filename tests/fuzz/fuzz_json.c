@@ -1,6 +1,9 @@
 /* sqz_json_parse: the one entry for every body from Graph and the identity
  * platform. Properties: never more than one value accepted, the depth limit
- * holds, and what was accepted serialises and parses back to the same text. */
+ * holds, and what was accepted serialises and parses back to the same text.
+ * sqz_json_walk (how $batch answers are read) is checked against it: fed
+ * the same bytes in pieces, it accepts exactly when sqz_json_parse accepts
+ * an object, and hands out the elements of that object's "responses". */
 #include "fuzz_support.h"
 #include "core/json.h"
 
@@ -25,10 +28,64 @@ static void walk(json_object *o, int depth)
 	}
 }
 
+static void collect(void *ctx, json_object *element)
+{
+	json_object_array_add(ctx, json_object_get(element));
+}
+
+/* Walks data fed `piece` bytes at a time; the elements (owned) or NULL when
+ * the walk refused the text. */
+static json_object *walk_pieces(const uint8_t *data, size_t len, size_t piece, size_t *key_count)
+{
+	json_object *elements = json_object_new_array();
+	sqz_json_walk w;
+	FZ_ASSERT(sqz_json_walk_init(&w, "responses", collect, NULL, elements) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	int rc = 0;
+	for (size_t at = 0; at < len && rc == 0; at += piece) {
+		rc = sqz_json_walk_feed(&w, (const char *)data + at, len - at < piece ? len - at : piece, "the fuzz body", SQZ_E_GRAPH, &err);
+	}
+	if (rc == 0) {
+		rc = sqz_json_walk_finish(&w, "the fuzz body", SQZ_E_GRAPH, &err);
+	}
+	if (rc != 0) {
+		FZ_ASSERT(err.status == SQZ_E_GRAPH || err.status == SQZ_E_NOMEM);
+		fz_check_error(&err);
+		json_object_put(elements);
+		elements = NULL;
+	}
+	*key_count = w.key_count;
+	sqz_error_clear(&err);
+	sqz_json_walk_clear(&w);
+	return elements;
+}
+
+static void check_walk(const uint8_t *data, size_t len, json_object *parsed)
+{
+	size_t key_count = 0, pieces_key_count = 0;
+	json_object *whole = walk_pieces(data, len, len ? len : 1, &key_count);
+	FZ_ASSERT((whole != NULL) == (parsed && json_object_is_type(parsed, json_type_object)));
+	json_object *array = sqz_json_get(parsed, "responses");
+	/* json-c keeps the last of a repeated key, and cuts a key at "\\u0000". */
+	if (whole && key_count == 1 && array && json_object_is_type(array, json_type_array) && !memmem(data, len, "\\u0000", 6)) {
+		FZ_ASSERT(json_object_equal(array, whole));
+	}
+	/* Valid text is walked the same whatever pieces it arrives in. (Not the
+	 * other way round: json-c's tokener checks a number's characters a piece
+	 * at a time, so "[1" then "-2]" passes as [1] where "[1-2]" fails.) */
+	json_object *pieces = walk_pieces(data, len, len ? (size_t)data[0] % 17 + 1 : 1, &pieces_key_count);
+	if (whole) {
+		FZ_ASSERT(pieces && json_object_equal(whole, pieces) && pieces_key_count == key_count);
+	}
+	json_object_put(whole);
+	json_object_put(pieces);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	sqz_error err = SQZ_ERROR_INIT;
 	json_object *o = sqz_json_parse((const char *)data, len, "the fuzz body", SQZ_E_GRAPH, &err);
+	check_walk(data, len, o);
 	if (!o) {
 		FZ_ASSERT(err.status == SQZ_E_GRAPH || err.status == SQZ_E_NOMEM);
 		fz_check_error(&err);
