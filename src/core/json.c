@@ -19,6 +19,14 @@
  * parses too). */
 static pthread_once_t strict_probe_once = PTHREAD_ONCE_INIT;
 static int strict_refuses_utf8;
+/* sqz_json_test_masked_mode: -1 = as probed. Atomic: the worker threads read it. */
+static _Atomic int masked_forced = -1;
+
+static int masked_mode(void)
+{
+	int forced = masked_forced;
+	return forced >= 0 ? forced : strict_refuses_utf8;
+}
 
 static void probe_strict_mode(void)
 {
@@ -105,6 +113,11 @@ static json_object *parse_masked_then_lenient(json_tokener *tok, const char *dat
 	return obj;
 }
 
+void sqz_json_test_masked_mode(int on)
+{
+	masked_forced = on;
+}
+
 json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err)
 {
 	if (len > INT32_MAX) {
@@ -121,7 +134,7 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
 	json_object *obj;
 	enum json_tokener_error jerr;
 	size_t used;
-	if (strict_refuses_utf8 && data && has_byte_above_ascii(data, len)) {
+	if (masked_mode() && data && has_byte_above_ascii(data, len)) {
 		int out_of_memory = 0;
 		obj = parse_masked_then_lenient(tok, data, len, &jerr, &used, &out_of_memory);
 		if (out_of_memory) {
@@ -192,14 +205,14 @@ static sqz_json_value_parser *value_parser_new(int depth)
 	if (p->strict) {
 		json_tokener_set_flags(p->strict, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
 	}
-	if (p->strict && strict_refuses_utf8) {
+	if (p->strict && masked_mode()) {
 		p->lenient = json_tokener_new_ex(depth);
 		if (p->lenient) {
 			json_tokener_set_flags(p->lenient, JSON_TOKENER_ALLOW_TRAILING_CHARS);
 		}
 		p->mask = sqz_malloc(MASKED_SLICE);
 	}
-	if (!p->strict || (strict_refuses_utf8 && (!p->lenient || !p->mask))) {
+	if (!p->strict || (p->lenient == NULL) != (p->mask == NULL) || (masked_mode() && !p->lenient)) {
 		value_parser_free(p);
 		return NULL;
 	}
@@ -248,7 +261,8 @@ static enum json_tokener_error value_parser_feed(sqz_json_value_parser *p, const
 	if (jerr != json_tokener_continue && jerr != json_tokener_success) {
 		return jerr;
 	}
-	json_object *obj = json_tokener_parse_ex(p->lenient, data, (int)*used);
+	/* The same bytes: a number ends only at the byte after it. */
+	json_object *obj = json_tokener_parse_ex(p->lenient, data, (int)n);
 	enum json_tokener_error lenient_err = json_tokener_get_error(p->lenient);
 	if (lenient_err != jerr || (jerr == json_tokener_success && json_tokener_get_parse_end(p->lenient) != *used)) {
 		/* Cannot happen for bytes strict mode accepted; refuse them rather

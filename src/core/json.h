@@ -66,6 +66,11 @@ int sqz_json_walk_finish(sqz_json_walk *w, const char *what, sqz_status fail_sta
 void sqz_json_walk_reset(sqz_json_walk *w);
 void sqz_json_walk_clear(sqz_json_walk *w);
 
+/* Tests only: 1 = parse as with a json-c whose strict mode refuses UTF-8
+ * (json.c: a masked strict check beside a lenient parse), so that hosts
+ * without that json-c test the path too; 0 = never; -1 = as probed. */
+void sqz_json_test_masked_mode(int on);
+
 /* Borrowed member of an object, NULL when obj is not an object or lacks it. */
 json_object *sqz_json_get(json_object *obj, const char *key);
 /* Borrowed string member; NULL when missing or not a string. */
