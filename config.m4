@@ -36,8 +36,8 @@ if test "$PHP_SQZGRAPH" != "no"; then
     [AC_MSG_ERROR([libcurl >= 7.68 development files not found; install them: apt-get install libcurl4-openssl-dev])])
   PKG_CHECK_MODULES([SQZ_CRYPTO], [libcrypto >= 1.1.1], [],
     [AC_MSG_ERROR([OpenSSL (libcrypto >= 1.1.1) development files not found; install them: apt-get install libssl-dev])])
-  PKG_CHECK_MODULES([SQZ_JSONC], [json-c >= 0.13], [],
-    [AC_MSG_ERROR([json-c >= 0.13 development files not found; install them: apt-get install libjson-c-dev])])
+  PKG_CHECK_MODULES([SQZ_JSONC], [json-c >= 0.15], [],
+    [AC_MSG_ERROR([json-c >= 0.15 development files not found; install them: apt-get install libjson-c-dev])])
 
   PHP_EVAL_INCLINE([$SQZ_CURL_CFLAGS])
   PHP_EVAL_LIBLINE([$SQZ_CURL_LIBS], [SQZGRAPH_SHARED_LIBADD])

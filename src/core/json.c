@@ -174,10 +174,12 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
  * ends (what follows belongs to the walker). With json-c's UTF-8 bug the
  * strict tokener checks a masked copy and a lenient twin parses the real
  * bytes, a slice at a time, as parse_masked_then_lenient does. */
+#define WALK_MASKED_SLICE 4096
+
 typedef struct sqz_json_value_parser {
 	json_tokener *strict;
 	json_tokener *lenient;   /* NULL without the bug */
-	char *mask;              /* MASKED_SLICE bytes, with lenient */
+	char *mask;              /* WALK_MASKED_SLICE bytes, with lenient */
 } sqz_json_value_parser;
 
 static void value_parser_free(sqz_json_value_parser *p)
@@ -210,7 +212,7 @@ static sqz_json_value_parser *value_parser_new(int depth)
 		if (p->lenient) {
 			json_tokener_set_flags(p->lenient, JSON_TOKENER_ALLOW_TRAILING_CHARS);
 		}
-		p->mask = sqz_malloc(MASKED_SLICE);
+		p->mask = sqz_malloc(WALK_MASKED_SLICE);
 	}
 	if (!p->strict || (p->lenient == NULL) != (p->mask == NULL) || (masked_mode() && !p->lenient)) {
 		value_parser_free(p);
@@ -247,8 +249,10 @@ static enum json_tokener_error value_parser_feed(sqz_json_value_parser *p, const
 		}
 		return jerr;
 	}
-	if (n > MASKED_SLICE) {
-		n = MASKED_SLICE;
+	/* Small slices: a value may end a few bytes in, and what follows it is
+	 * masked again for the next one. */
+	if (n > WALK_MASKED_SLICE) {
+		n = WALK_MASKED_SLICE;
 	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)data[i];

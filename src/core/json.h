@@ -28,8 +28,10 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
  * answer is ever held (a $batch answer carries up to 20 base64 bodies).
  * json-c parses every value and key; the walker itself reads only the
  * whitespace, braces, brackets, colons and commas of the two outer levels.
- * It accepts exactly the texts sqz_json_parse accepts whose value is an
- * object, with the same depth limit; the values of other keys are checked
+ * Fed a text whole, it accepts exactly the texts sqz_json_parse accepts
+ * whose value is an object, with the same depth limit (fed in pieces, valid
+ * text is read the same; json-c checks a number a piece at a time, so "[1"
+ * then "-2]" passes as [1]); the values of other keys are checked
  * and handed to on_other (a listing's "@odata.nextLink"), an array under
  * the key given more than once is walked each time. With a json-c whose strict mode refuses UTF-8 (json.c) each value
  * goes through two tokeners, as sqz_json_parse does. */

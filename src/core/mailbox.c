@@ -561,6 +561,7 @@ sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, cons
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
 	listing_walk lw = { .messages = messages, .count = count, .start = *count, .capacity = *count, .error = SQZ_ERROR_INIT };
+	int had_array = *messages != NULL;
 	sqz_json_walk walk;
 	sqz_status st;
 	if (sqz_json_walk_init(&walk, "value", take_listed, take_next_link, &lw) != 0) {
@@ -572,6 +573,8 @@ sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, cons
 			st = err->status;
 		} else if (st == SQZ_OK && walk.key_count == 0) {
 			st = sqz_error_set(err, SQZ_E_GRAPH, "Graph's message listing has no 'value' array");
+		} else if (st == SQZ_OK && walk.key_count > 1) {
+			st = sqz_error_set(err, SQZ_E_GRAPH, "Graph's message listing has more than one 'value' array");
 		}
 	}
 	sqz_json_walk_clear(&walk);
@@ -579,8 +582,14 @@ sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, cons
 	sqz_error_clear(&lw.error);
 	if (st == SQZ_OK) {
 		*next_link_out = lw.next_link;
-	} else {
-		sqz_free(lw.next_link);
+		return SQZ_OK;
+	}
+	/* A failed page appends nothing (the messages taken before the failure
+	 * are dropped, an array this call made is freed). */
+	restart_listing(&lw);
+	if (!had_array) {
+		sqz_free(*messages);
+		*messages = NULL;
 	}
 	return st;
 }

@@ -101,8 +101,9 @@ sqz_status sqz_mailbox_resolve_folders(sqz_mailbox *mb, size_t n, const char *co
 /* One page of a folder's messages, oldest first. Pass next_link NULL for the
  * first page; *next_link_out receives the next page's URL (owned) or NULL.
  * The page's messages are appended to *messages (grown; free each with
- * sqz_message_clear then the array). A nextLink to another origin is an
- * error: the token never leaves graph_endpoint's origin. */
+ * sqz_message_clear then the array); a page that fails appends nothing. A
+ * nextLink to another origin is an error: the token never leaves
+ * graph_endpoint's origin. */
 sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top,
 	sqz_message **messages, size_t *count, char **next_link_out, sqz_error *err);
 

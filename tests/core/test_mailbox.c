@@ -331,14 +331,14 @@ static void test_listing_walked(void)
 	sqz_error_clear(&err);
 	free_messages(msgs, count);
 
-	/* A message without an id fails the page; those before it are counted
-	 * (the caller frees them). */
+	/* A message without an id fails the page, which appends nothing. */
 	static const char no_id[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"value\":[" LISTED("C1") ",{\"subject\":\"x\"}," LISTED("C3") "],\"@odata.nextLink\":\"N\"}";
 	msgs = NULL;
 	count = 0;
 	CHECK_INT(list_page((const char *[]){ no_id, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
 	CHECK_STR(err.message, "Graph returned a message without an id");
-	CHECK_INT(count, 1);
+	CHECK_INT(count, 0);
+	CHECK(msgs == NULL);
 	CHECK(next == NULL);
 	sqz_error_clear(&err);
 	free_messages(msgs, count);
@@ -350,6 +350,28 @@ static void test_listing_walked(void)
 	CHECK_INT(list_page((const char *[]){ truncated, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
 	CHECK_STR(err.message, "Graph's answer to GET /me/mailFolders/inbox/messages is not valid JSON: the body ends in the middle of a JSON value (truncated?)");
 	CHECK_INT(err.http_status, 200);
+	CHECK_INT(count, 0);
+	CHECK(msgs == NULL);
+	sqz_error_clear(&err);
+	free_messages(msgs, count);
+
+	/* A failed page keeps the messages of the pages before it, and only them. */
+	msgs = sqz_calloc(1, sizeof *msgs);
+	msgs[0].id = sqz_strdup("EARLIER");
+	count = 1;
+	CHECK_INT(list_page((const char *[]){ truncated, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
+	CHECK_INT(count, 1);
+	CHECK_STR(msgs[0].id, "EARLIER");
+	sqz_error_clear(&err);
+	free_messages(msgs, count);
+
+	/* Two "value" arrays: which one Graph meant is not guessed. */
+	static const char two[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"value\":[" LISTED("E1") "],\"value\":[" LISTED("E2") "]}";
+	msgs = NULL;
+	count = 0;
+	CHECK_INT(list_page((const char *[]){ two, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
+	CHECK_STR(err.message, "Graph's message listing has more than one 'value' array");
+	CHECK_INT(count, 0);
 	sqz_error_clear(&err);
 	free_messages(msgs, count);
 }
