@@ -60,11 +60,26 @@ static json_object *walk_pieces(const uint8_t *data, size_t len, size_t piece, s
 	return elements;
 }
 
+static int has_control_byte(const uint8_t *data, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (data[i] < 0x20) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void check_walk(const uint8_t *data, size_t len, json_object *parsed)
 {
 	size_t key_count = 0, pieces_key_count = 0;
 	json_object *whole = walk_pieces(data, len, len ? len : 1, &key_count);
-	FZ_ASSERT((whole != NULL) == (parsed && json_object_is_type(parsed, json_type_object)));
+	int is_object = parsed && json_object_is_type(parsed, json_type_object);
+	FZ_ASSERT(!whole || is_object);
+	/* json-c 0.18 refuses a raw control character in a string value but not
+	 * in an object key; the walker reads keys as values, so it refuses such
+	 * a key where the whole parse takes it. */
+	FZ_ASSERT(whole || !is_object || has_control_byte(data, len));
 	json_object *array = sqz_json_get(parsed, "responses");
 	/* json-c keeps the last of a repeated key, and cuts a key at "\\u0000". */
 	if (whole && key_count == 1 && array && json_object_is_type(array, json_type_array) && !memmem(data, len, "\\u0000", 6)) {
