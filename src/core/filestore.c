@@ -22,8 +22,10 @@
 #include <unistd.h>
 
 #define RECORD_MAGIC "SQZR"
-#define RECORD_VERSION 1
+#define RECORD_VERSION 1           /* a frame that holds a whole value */
+#define CHANGE_VERSION 2           /* a frame that changes the value before it (put_often) */
 #define HEADER_LEN 48              /* magic 4 | version 1 | zero 3 | length 8 | sha256 32 */
+#define CHANGE_HEAD 40             /* a change's payload: sha256 of the frame before 32 | kept bytes 8 */
 #define NAME_BUF 256               /* > "k-" + NAME_MAX + ".rec.tmp-" + 16 hex */
 #define STALE_TEMP_SECONDS 3600
 /* A record put_often() appends to is rewritten whole (a put) once it would
@@ -47,6 +49,9 @@ typedef struct appended_record {
 	ino_t ino;
 	off_t size;
 	struct timespec ctime;    /* an inode number reused at the same size differs here */
+	char *value;              /* owned: the value the file's last frame gives, NULL when unknown */
+	size_t value_len;
+	unsigned char checksum[SQZ_SHA256_LEN];    /* that frame's: the next change names it */
 } appended_record;
 
 struct sqz_filestore {
@@ -379,6 +384,7 @@ void sqz_filestore_close(sqz_filestore *fs)
 	}
 	sqz_free(fs->locks);
 	sqz_free(fs->appended.key);
+	sqz_free(fs->appended.value);
 	close(fs->dirfd);
 	sqz_free(fs->path);
 	sqz_free(fs);
@@ -435,20 +441,33 @@ static int frame_prefix(const unsigned char *t, size_t n)
 	if (zeros == n) {
 		return 1;
 	}
-	if (memcmp(t, head, n < sizeof head ? n : sizeof head) != 0) {
-		return 0;
+	for (size_t i = 0; i < n && i < sizeof head; i++) {
+		if (t[i] != head[i] && !(i == 4 && t[i] == CHANGE_VERSION)) {
+			return 0;
+		}
 	}
 	return n < HEADER_LEN || get_be64(t + 8) > (uint64_t)(n - HEADER_LEN);
 }
 
-/* Finds the value in a record file's bytes: its one frame, or the last
- * complete frame of a file that put_often() appended to (a frame cut short
- * at the end is an append that did not finish: the one before it is the
- * value). The first frame is checked as strictly as ever; the checksum is
- * checked on the frame that is returned. On success returns NULL with
- * *payload_off and *payload_len, and *clean = 1 when the file ends exactly
- * after that frame; else the reason the file is corrupt. */
-static const char *find_value(const char *data, size_t len, size_t *payload_off, size_t *payload_len, int *clean, char *why,
+/* Whether a whole frame header of either kind starts at t (rest bytes),
+ * its payload within them. */
+static int frame_at(const unsigned char *t, size_t rest)
+{
+	return rest >= HEADER_LEN && memcmp(t, RECORD_MAGIC, 4) == 0 && (t[4] == RECORD_VERSION || t[4] == CHANGE_VERSION) && !t[5]
+		&& !t[6] && !t[7] && get_be64(t + 8) <= (uint64_t)(rest - HEADER_LEN);
+}
+
+/* Finds the value in a record file's bytes: its one frame, or what the
+ * frames of a file that put_often() appended to give — the last whole
+ * value, changed by the change frames after it, each naming the checksum of
+ * the frame before it (a frame cut short at the end is an append that did
+ * not finish: the frames before it give the value). The first frame is
+ * checked as strictly as ever; the checksums of the last whole value and of
+ * every change after it are checked. On success returns NULL, with the
+ * value in *value when value is not NULL (appended to it), its checksum in
+ * checksum when not NULL, and *clean = 1 when the file ends exactly after
+ * the last frame; else the reason the file is corrupt. */
+static const char *find_value(const char *data, size_t len, sqz_buf *value, unsigned char *checksum, int *clean, char *why,
 	size_t why_len)
 {
 	const unsigned char *h = (const unsigned char *)data;
@@ -462,9 +481,12 @@ static const char *find_value(const char *data, size_t len, size_t *payload_off,
 		snprintf(why, why_len, "truncated to %zu bytes, shorter than the %d-byte header", len, HEADER_LEN);
 		return why;
 	}
+	if (h[4] == CHANGE_VERSION) {
+		return "the file starts with a change to a value, not with a value";
+	}
 	if (h[4] != RECORD_VERSION) {
-		snprintf(why, why_len, "record format version %u, this sqzgraph reads version %d (written by a newer sqzgraph?)",
-			(unsigned)h[4], RECORD_VERSION);
+		snprintf(why, why_len, "record format version %u, this sqzgraph reads versions %d and %d (written by a newer sqzgraph?)",
+			(unsigned)h[4], RECORD_VERSION, CHANGE_VERSION);
 		return why;
 	}
 	if (h[5] || h[6] || h[7]) {
@@ -476,14 +498,16 @@ static const char *find_value(const char *data, size_t len, size_t *payload_off,
 			(unsigned long long)announced, len - HEADER_LEN);
 		return why;
 	}
-	size_t last = 0, frames = 1, end = HEADER_LEN + (size_t)announced;
+	/* The last whole value: where the checks and the value start. */
+	size_t base = 0, frames = 1, end = HEADER_LEN + (size_t)announced;
 	*clean = 1;
 	while (end < len) {
 		const unsigned char *t = h + end;
 		size_t rest = len - end;
-		if (rest >= HEADER_LEN && memcmp(t, RECORD_MAGIC, 4) == 0 && t[4] == RECORD_VERSION && !t[5] && !t[6] && !t[7]
-			&& get_be64(t + 8) <= (uint64_t)(rest - HEADER_LEN)) {
-			last = end;
+		if (frame_at(t, rest)) {
+			if (t[4] == RECORD_VERSION) {
+				base = end;
+			}
 			end += HEADER_LEN + (size_t)get_be64(t + 8);
 			frames++;
 			continue;
@@ -500,16 +524,47 @@ static const char *find_value(const char *data, size_t len, size_t *payload_off,
 		*clean = 0;
 		break;
 	}
-	size_t n = (size_t)get_be64(h + last + 8);
 	unsigned char digest[SQZ_SHA256_LEN];
-	if (sqz_sha256(data + last + HEADER_LEN, n, digest) != 0) {
-		return "cannot compute the checksum";
+	const unsigned char *previous = NULL;
+	size_t value_len = 0, start = value ? value->len : 0;
+	for (size_t at = base; at < end; at += HEADER_LEN + (size_t)get_be64(h + at + 8)) {
+		const unsigned char *payload = h + at + HEADER_LEN;
+		size_t n = (size_t)get_be64(h + at + 8);
+		if (sqz_sha256(payload, n, digest) != 0) {
+			return "cannot compute the checksum";
+		}
+		if (!sqz_memeq(digest, h + at + 16, SQZ_SHA256_LEN)) {
+			return "checksum mismatch: the data was altered";
+		}
+		const unsigned char *bytes = payload;
+		if (h[at + 4] == CHANGE_VERSION) {
+			/* Checked after the checksum: a change that fails it is damage,
+			 * whatever its head says. */
+			if (n < CHANGE_HEAD || !previous || !sqz_memeq(payload, previous, SQZ_SHA256_LEN)) {
+				return "a change does not follow the value it changes";
+			}
+			uint64_t kept = get_be64(payload + SQZ_SHA256_LEN);
+			if (kept > value_len) {
+				return "a change keeps more bytes than the value it changes has";
+			}
+			value_len = (size_t)kept;
+			bytes += CHANGE_HEAD;
+			n -= CHANGE_HEAD;
+		} else {
+			value_len = 0;
+		}
+		if (value) {
+			value->len = start + value_len;
+			if (sqz_buf_append(value, bytes, n) != 0) {
+				return "out of memory";
+			}
+		}
+		value_len += n;
+		previous = h + at + 16;
 	}
-	if (!sqz_memeq(digest, h + last + 16, SQZ_SHA256_LEN)) {
-		return "checksum mismatch: the data was altered";
+	if (checksum) {
+		memcpy(checksum, previous, SQZ_SHA256_LEN);
 	}
-	*payload_off = last + HEADER_LEN;
-	*payload_len = n;
 	return NULL;
 }
 
@@ -584,32 +639,40 @@ static sqz_status fs_get(void *ctx, const char *key, size_t key_len, char **valu
 	close(fd);
 	data.data[data.len] = '\0';
 
-	char why[200];
-	size_t payload_off = 0, payload_len = 0;
-	int clean = 0;
-	const char *bad = find_value(data.data, data.len, &payload_off, &payload_len, &clean, why, sizeof why);
-	if (bad) {
+	/* A value is never longer than the file that holds it: no growth below. */
+	sqz_buf found = SQZ_BUF_INIT;
+	if (sqz_buf_reserve(&found, data.len + 1) != 0) {
 		sqz_buf_free(&data);
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading record");
+	}
+	char why[200];
+	int clean = 0;
+	const char *bad = find_value(data.data, data.len, &found, NULL, &clean, why, sizeof why);
+	sqz_buf_free(&data);
+	if (bad) {
+		sqz_buf_free(&found);
 		return record_error(err, "record", key, key_len, " in %s is corrupt (%s: %s); restore it from a backup or delete it and authorize again",
 			fs->path, rec, bad);
 	}
-	memmove(data.data, data.data + payload_off, payload_len);
-	data.data[payload_len] = '\0';
-	*value = sqz_buf_steal(&data, NULL);
-	*value_len = payload_len;
+	found.data[found.len] = '\0';
+	*value_len = found.len;
+	*value = sqz_buf_steal(&found, NULL);
 	return SQZ_OK;
 }
 
-static int frame_header(const char *value, size_t value_len, unsigned char header[HEADER_LEN])
+static int frame_header(int version, const void *payload, size_t payload_len, unsigned char header[HEADER_LEN])
 {
 	memset(header, 0, HEADER_LEN);
 	memcpy(header, RECORD_MAGIC, 4);
-	header[4] = RECORD_VERSION;
-	put_be64(header + 8, (uint64_t)value_len);
-	return sqz_sha256(value, value_len, header + 16);
+	header[4] = (unsigned char)version;
+	put_be64(header + 8, (uint64_t)payload_len);
+	return sqz_sha256(payload, payload_len, header + 16);
 }
 
-static void remember_append(sqz_filestore *fs, const char *key, size_t key_len, const struct stat *st)
+/* After a write of key's record file (st: the file as it is now), which
+ * now gives value, its last frame's checksum being checksum. */
+static void remember_append(sqz_filestore *fs, const char *key, size_t key_len, const struct stat *st, const char *value,
+	size_t value_len, const unsigned char *checksum)
 {
 	appended_record *a = &fs->appended;
 	if (!a->key || a->key_len != key_len || memcmp(a->key, key, key_len) != 0) {
@@ -626,6 +689,15 @@ static void remember_append(sqz_filestore *fs, const char *key, size_t key_len, 
 	a->ino = st->st_ino;
 	a->size = st->st_size;
 	a->ctime = st->st_ctim;
+	/* Kept to write the next value as a change of this one; a value too
+	 * large to be appended never is. */
+	sqz_free(a->value);
+	a->value = value_len <= APPEND_MAX / 4 ? sqz_malloc(value_len ? value_len : 1) : NULL;
+	a->value_len = a->value ? value_len : 0;
+	if (a->value) {
+		memcpy(a->value, value, value_len);
+		memcpy(a->checksum, checksum, SQZ_SHA256_LEN);
+	}
 }
 
 static int appended_before(const sqz_filestore *fs, const char *key, size_t key_len, const struct stat *st)
@@ -649,7 +721,7 @@ static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char 
 	file_name(rec, base, ".rec");
 
 	unsigned char header[HEADER_LEN];
-	if (frame_header(value, value_len, header) != 0) {
+	if (frame_header(RECORD_VERSION, value, value_len, header) != 0) {
 		sqz_free(base);
 		return sqz_error_set(err, SQZ_E_INTERNAL, "SHA-256 failed");
 	}
@@ -706,8 +778,12 @@ static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char 
 		return record_error(err, "record", key, key_len, " in %s was replaced but syncing the directory failed: %s; it may not survive a crash",
 			fs->path, errtext(e, ebuf, sizeof ebuf));
 	}
-	if (known) {
-		remember_append(fs, key, key_len, &made);    /* one whole frame: an append may follow unread */
+	/* One whole frame: an append may follow unread. As the file is after
+	 * the rename (which changed its ctime), and only while it is ours. */
+	struct stat now;
+	if (known && fstatat(fs->dirfd, rec, &now, AT_SYMLINK_NOFOLLOW) == 0 && now.st_dev == made.st_dev && now.st_ino == made.st_ino
+		&& now.st_size == made.st_size) {
+		remember_append(fs, key, key_len, &now, value, value_len, header + 16);
 	}
 	return SQZ_OK;
 
@@ -740,21 +816,57 @@ static int ends_clean(int fd, off_t size)
 		got += (size_t)n;
 	}
 	char why[200];
-	size_t off = 0, len = 0;
 	int clean = 0;
-	int ok = got == (size_t)size && !find_value(data, got, &off, &len, &clean, why, sizeof why) && clean;
+	int ok = got == (size_t)size && !find_value(data, got, NULL, NULL, &clean, why, sizeof why) && clean;
 	sqz_free(data);
 	return ok;
 }
 
-/* One append of frame to the record file rec. Returns 1 when it is
- * appended and synced; 0 when the record needs a put instead (missing, about
- * to outgrow APPEND_MAX, not ending on a whole frame, or the write failed:
- * the put replaces the cut frame or says why it cannot write); 2 when a put
- * replaced the file meanwhile (the frame went to the old one: again); -1
- * with err filled when the sync failed. */
-static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, const char *rec, const unsigned char *frame,
-	size_t frame_len, sqz_error *err)
+/* The frame put_often appends for value: a change of the value the file
+ * gives now (known: the one this store wrote last), keeping their common
+ * first bytes, when that is less than half of the value's bytes — the
+ * import journal gains an entry at its end per message, so a change is a
+ * few hundred bytes where the value is tens of KB — else the whole value.
+ * NULL when memory ran out. */
+static unsigned char *make_frame(const appended_record *known, const char *value, size_t value_len, size_t *frame_len)
+{
+	size_t kept = 0;
+	if (known) {
+		size_t most = known->value_len < value_len ? known->value_len : value_len;
+		while (kept < most && known->value[kept] == value[kept]) {
+			kept++;
+		}
+	}
+	int change = known && CHANGE_HEAD + (value_len - kept) < value_len / 2;
+	size_t payload_len = change ? CHANGE_HEAD + (value_len - kept) : value_len;
+	unsigned char *frame = sqz_malloc(HEADER_LEN + payload_len);
+	if (!frame) {
+		return NULL;
+	}
+	unsigned char *payload = frame + HEADER_LEN;
+	if (change) {
+		memcpy(payload, known->checksum, SQZ_SHA256_LEN);
+		put_be64(payload + SQZ_SHA256_LEN, (uint64_t)kept);
+		memcpy(payload + CHANGE_HEAD, value + kept, value_len - kept);
+	} else {
+		memcpy(payload, value, value_len);
+	}
+	if (frame_header(change ? CHANGE_VERSION : RECORD_VERSION, payload, payload_len, frame) != 0) {
+		sqz_free(frame);
+		return NULL;
+	}
+	*frame_len = HEADER_LEN + payload_len;
+	return frame;
+}
+
+/* One append of value's frame to the record file rec. Returns 1 when it
+ * is appended and synced; 0 when the record needs a put instead (missing,
+ * about to outgrow APPEND_MAX, not ending on a whole frame, or the write
+ * failed: the put replaces the cut frame or says why it cannot write); 2
+ * when a put replaced the file meanwhile (the frame went to the old one:
+ * again); -1 with err filled when the sync failed or memory ran out. */
+static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, const char *rec, const char *value, size_t value_len,
+	sqz_error *err)
 {
 	char ebuf[128];
 	int fd = openat(fs->dirfd, rec, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
@@ -764,18 +876,28 @@ static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, cons
 	/* A file with another hard link (a backup made with cp -al) is never
 	 * changed in place: the put gives the record a file of its own. */
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1 || (uint64_t)st.st_size + frame_len > APPEND_MAX
-		|| !(appended_before(fs, key, key_len, &st) || ends_clean(fd, st.st_size))) {
+	int known = 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1
+		|| !((known = appended_before(fs, key, key_len, &st)) || ends_clean(fd, st.st_size))) {
 		close(fd);
 		return 0;
 	}
+	size_t frame_len = 0;
+	unsigned char *frame = make_frame(known && fs->appended.value ? &fs->appended : NULL, value, value_len, &frame_len);
+	if (!frame) {
+		close(fd);
+		sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		return -1;
+	}
 	off_t before = st.st_size;
-	if (write_all(fd, frame, frame_len) != 0) {
+	if ((uint64_t)st.st_size + frame_len > APPEND_MAX || write_all(fd, frame, frame_len) != 0) {
+		sqz_free(frame);
 		close(fd);
 		return 0;
 	}
 	if (fdatasync(fd) != 0) {
 		int e = errno;
+		sqz_free(frame);
 		/* Not durable, so not the value: a reader must not see it. */
 		if (ftruncate(fd, before) == 0) {
 			(void)fdatasync(fd);
@@ -791,18 +913,21 @@ static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, cons
 	int replaced = fstat(fd, &st) != 0 || fstatat(fs->dirfd, rec, &now, AT_SYMLINK_NOFOLLOW) != 0 || now.st_dev != st.st_dev
 		|| now.st_ino != st.st_ino;
 	close(fd);
-	if (replaced) {
-		return 2;
+	/* Remembered only when nothing else was appended after this frame: a
+	 * change names the frame before it. */
+	if (!replaced && st.st_size == before + (off_t)frame_len) {
+		remember_append(fs, key, key_len, &st, value, value_len, frame + 16);
 	}
-	remember_append(fs, key, key_len, &st);
-	return 1;
+	sqz_free(frame);
+	return replaced ? 2 : 1;
 }
 
 /* put_often: a put for a record one writer replaces many times in a row
  * (the import journal, once per message), with the same promise — durable
  * on return, a reader sees the old value or the new — at one sync instead
- * of two and no new file: the new frame is appended to the record file and synced, and a
- * reader takes the file's last complete frame. Every APPEND_MAX bytes (and
+ * of two and no new file: a frame is appended to the record file and synced
+ * (a change of the value before it, or the whole value: make_frame), and a
+ * reader takes what the file's complete frames give. Every APPEND_MAX bytes (and
  * whenever the file is not what an append may extend) it is a put, which
  * leaves one frame again. */
 static sqz_status fs_put_often(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
@@ -818,24 +943,13 @@ static sqz_status fs_put_often(void *ctx, const char *key, size_t key_len, const
 	}
 	file_name(rec, base, ".rec");
 	sqz_free(base);
-	size_t frame_len = HEADER_LEN + value_len;
-	unsigned char *frame = sqz_malloc(frame_len);
-	if (!frame) {
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-	}
-	if (frame_header(value, value_len, frame) != 0) {
-		sqz_free(frame);
-		return sqz_error_set(err, SQZ_E_INTERNAL, "SHA-256 failed");
-	}
-	memcpy(frame + HEADER_LEN, value, value_len);
 	int done = 0;
 	for (int attempt = 0; attempt < 3 && done != 1 && done != -1; attempt++) {
-		done = append_frame(fs, key, key_len, rec, frame, frame_len, err);
+		done = append_frame(fs, key, key_len, rec, value, value_len, err);
 		if (done == 0) {
 			break;
 		}
 	}
-	sqz_free(frame);
 	if (done == 1) {
 		return SQZ_OK;
 	}

@@ -24,8 +24,16 @@
  * directory). put_often (the import journal, once per message) appends a
  * frame and fdatasyncs the file, one sync instead of two and no new file,
  * and puts instead once the file would pass 1 MiB or does not end on a
- * whole frame;
- * the value is the last whole frame, and a frame cut short at the end, or
+ * whole frame. The frame it appends is the whole value (version 0x01) or,
+ * when the value it wrote last is mostly kept, a change of it (version
+ * 0x02, since 0.7.0): the payload is the SHA-256 of the frame before (its
+ * header's) | uint64 count of the previous value's first bytes kept | the
+ * bytes that follow them — the journal grows by one entry per message, so
+ * a change is a few hundred bytes instead of the whole journal. A file
+ * never starts with a change, and sqzgraph before 0.7.0 reports a file with
+ * one as corrupt (never misreads it); a put leaves one whole frame again;
+ * the value is the last whole frame changed by the changes after it (every
+ * checksum from that whole frame on is checked), and a frame cut short at the end, or
  * zeros after the last frame, are an append that never returned (so a
  * file cut inside its last frame reads as the value before it: an append
  * log cannot tell that damage from a crash). A file that is short,

@@ -34,12 +34,86 @@ const sqz_logger *sqz_import_prefetch_logger(sqz_import_run *r)
 	return r->im->mailbox->graph->http_opts.logger;
 }
 
+static void free_entry_text(json_object *entry, void *text)
+{
+	(void)entry;
+	sqz_free(text);
+}
+
+/* An entry's text in the journal, `"<id>":{...}` as json-c writes it,
+ * kept on the entry (its userdata) once made. Entries are never changed in
+ * place (a new state is a new entry, sqz_import_journal_note), so the text
+ * stays true. NULL when memory ran out. */
+static const char *entry_text(const char *id, json_object *entry)
+{
+	const char *kept = json_object_get_userdata(entry);
+	if (kept) {
+		return kept;
+	}
+	json_object *key = json_object_new_string(id);
+	if (!key) {
+		return NULL;
+	}
+	const char *k = json_object_to_json_string_ext(key, JSON_C_TO_STRING_PLAIN);
+	const char *v = json_object_to_json_string_ext(entry, JSON_C_TO_STRING_PLAIN);
+	char *text = NULL;
+	if (k && v) {
+		size_t kl = strlen(k), vl = strlen(v);
+		if ((text = sqz_malloc(kl + 1 + vl + 1))) {
+			memcpy(text, k, kl);
+			text[kl] = ':';
+			memcpy(text + kl + 1, v, vl + 1);
+			json_object_set_userdata(entry, text, free_entry_text);
+		}
+	}
+	json_object_put(key);
+	return text;
+}
+
+/* The journal as text: the entries' kept texts joined, so that a write
+ * costs a copy of the journal rather than serializing every entry again
+ * (the journal holds a window's and two sets of moves' entries, 60 KB, and
+ * is written once per message). A journal of another shape (a newer
+ * version's keys) is serialized whole. NULL when memory ran out. */
+static const char *journal_text(sqz_import_run *r, size_t *len)
+{
+	json_object *v = sqz_json_get(r->journal, "v");
+	int plain = json_object_object_length(r->journal) == 2 && v && json_object_is_type(v, json_type_int) && json_object_get_int64(v) == 1;
+	json_object_object_foreach(r->entries, unused, value) {
+		(void)unused;
+		plain = plain && json_object_is_type(value, json_type_object);
+	}
+	if (!plain) {
+		const char *text = json_object_to_json_string_ext(r->journal, JSON_C_TO_STRING_PLAIN);
+		*len = text ? strlen(text) : 0;
+		return text;
+	}
+	sqz_buf *b = &r->journal_text;
+	sqz_buf_reset(b);
+	int failed = sqz_buf_appends(b, "{\"v\":1,\"entries\":{") != 0;
+	int first = 1;
+	json_object_object_foreach(r->entries, id, entry) {
+		const char *text = failed ? NULL : entry_text(id, entry);
+		failed = failed || !text || (!first && sqz_buf_append(b, ",", 1) != 0) || sqz_buf_appends(b, text) != 0;
+		first = 0;
+	}
+	if (failed || sqz_buf_appends(b, "}}") != 0) {
+		return NULL;
+	}
+	*len = b->len;
+	return b->data;
+}
+
 /* During a run the journal is written once per message: through the
  * Store's put_often (a FileStore appends: one sync instead of two). */
 sqz_status sqz_import_journal_save(sqz_import_run *r, sqz_error *err)
 {
-	const char *text = json_object_to_json_string_ext(r->journal, JSON_C_TO_STRING_PLAIN);
-	sqz_status st = sqz_store_put_often(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, text, strlen(text), err);
+	size_t len = 0;
+	const char *text = journal_text(r, &len);
+	if (!text) {
+		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory writing the import journal");
+	}
+	sqz_status st = sqz_store_put_often(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, text, len, err);
 	if (st == SQZ_OK) {
 		r->journal_dirty = 0;
 		r->journal_appended = r->im->store.ops->put_often != NULL;
@@ -53,9 +127,13 @@ void sqz_import_journal_close(sqz_import_run *r)
 	if (!r->journal || !r->journal_appended || r->fatal) {
 		return;
 	}
-	const char *text = json_object_to_json_string_ext(r->journal, JSON_C_TO_STRING_PLAIN);
+	size_t len = 0;
+	const char *text = journal_text(r, &len);
 	sqz_error e = SQZ_ERROR_INIT;
-	if (sqz_store_put(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, text, strlen(text), &e) != SQZ_OK) {
+	if (!text) {
+		sqz_error_set(&e, SQZ_E_NOMEM, "out of memory");
+	}
+	if (!text || sqz_store_put(&r->im->store, JOURNAL_KEY, sizeof JOURNAL_KEY - 1, text, len, &e) != SQZ_OK) {
 		sqz_log_field f[] = { { "error", e.message } };
 		sqz_import_log(r, SQZ_LOG_WARNING, "could not rewrite the import journal as one record at the end of the run; it stays as appended", f, 1);
 	} else {

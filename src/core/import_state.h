@@ -51,6 +51,7 @@ typedef struct sqz_import_run {
 	sqz_import_report *report;
 	json_object *journal;       /* owned; {"v":1,"entries":{id:{...}}} */
 	json_object *entries;       /* borrowed from journal */
+	sqz_buf journal_text;       /* the journal's text as last written (import_state.c) */
 	sqz_folder inbox, exported, error;
 	int transient_streak;
 	int stop;   /* 1 = stop taking messages */

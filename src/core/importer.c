@@ -827,6 +827,7 @@ unlock:
 	if (r.journal) {
 		json_object_put(r.journal);
 	}
+	sqz_buf_free(&r.journal_text);
 	sqz_folder_copy_clear(&r.inbox);
 	sqz_folder_copy_clear(&r.exported);
 	sqz_folder_copy_clear(&r.error);

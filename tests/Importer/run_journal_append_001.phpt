@@ -7,7 +7,8 @@ Importer::run() on a FileStore: the journal is appended to during the run (one f
 require __DIR__ . '/common.inc';
 $f = im_start('basic');
 $file = $f->storeDir . '/k-import.journal.rec';
-$frames = fn () => is_file($file) ? substr_count((string) file_get_contents($file), "SQZR\x01\0\0\0") : 0;
+// Frames of both kinds: a whole journal (version 1) or a change of the one before (version 2).
+$frames = fn () => is_file($file) ? preg_match_all("/SQZR[\x01\x02]\\0\\0\\0/", (string) file_get_contents($file)) : 0;
 $seen = [];
 $inodes = [];
 $r = im_importer($f)->run(im_handler($f, ['before' => array_fill_keys(['Invoice 1', 'Invoice 2', 'Invoice 3', 'No attachment', 'fixture'],

@@ -496,9 +496,13 @@ static void test_corruption(void)
 	write_file(rec, copy, len);
 	expect_get_error(&s, "k", prefix, "checksum mismatch: the data was altered");
 	memcpy(copy, orig, len);
+	copy[4] = 3;
+	write_file(rec, copy, len);
+	expect_get_error(&s, "k", prefix, "record format version 3, this sqzgraph reads versions 1 and 2 (written by a newer sqzgraph?)");
+	/* version 2 is a change to the value before it (put_often), never a file's first frame */
 	copy[4] = 2;
 	write_file(rec, copy, len);
-	expect_get_error(&s, "k", prefix, "record format version 2, this sqzgraph reads version 1");
+	expect_get_error(&s, "k", prefix, "the file starts with a change to a value, not with a value");
 
 	/* a foreign file */
 	write_file(rec, "{\"access_token\":\"x\"}", 20);
@@ -808,6 +812,156 @@ static void test_put_often(void)
 	sqz_filestore_close(fs);
 }
 
+static int frames_of(const char *path, char version)
+{
+	size_t len = 0;
+	char *data = read_file(path, &len);
+	char head[8] = { 'S', 'Q', 'Z', 'R', version, 0, 0, 0 };
+	int n = 0;
+	for (size_t i = 0; data && i + 8 <= len; i++) {
+		n += memcmp(data + i, head, 8) == 0;
+	}
+	free(data);
+	return n;
+}
+
+static off_t size_of(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? st.st_size : -1;
+}
+
+/* Appends a change frame (version 2) naming `previous` and keeping `kept`
+ * bytes, with a checksum that holds. */
+static void append_change(const char *path, const unsigned char *previous, uint64_t kept, const char *tail)
+{
+	size_t tl = strlen(tail), n = 40 + tl;
+	unsigned char frame[48 + 40 + 256];
+	memcpy(frame, "SQZR\x02\0\0\0", 8);
+	for (int i = 0; i < 8; i++) {
+		frame[8 + i] = (unsigned char)((uint64_t)n >> (56 - 8 * i));
+		frame[48 + 32 + i] = (unsigned char)(kept >> (56 - 8 * i));
+	}
+	memcpy(frame + 48, previous, 32);
+	memcpy(frame + 88, tail, tl);
+	sqz_sha256(frame + 48, n, frame + 16);
+	int fd = open(path, O_WRONLY | O_APPEND);
+	CHECK(fd >= 0 && write(fd, frame, 48 + n) == (ssize_t)(48 + n));
+	close(fd);
+}
+
+/* put_often of a value that mostly stays (the journal gains an entry at its
+ * end): a change frame of the bytes after the kept ones, read back as the
+ * whole value by any store; a value that changes early is a whole frame; a
+ * change cut short is the value before it; a change that fails its
+ * checksum, names another frame or keeps more than there is is corruption. */
+static void test_put_often_changes(void)
+{
+	char dir[1024], rec[1400], prefix[1600];
+	sub(dir, sizeof dir, "changes");
+	sqz_filestore *fs = open_ok(dir), *other = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs), o = sqz_filestore_store(other);
+	snprintf(rec, sizeof rec, "%s/k-j.rec", dir);
+	snprintf(prefix, sizeof prefix, "record 'j' in %s is corrupt (k-j.rec: ", dir);
+
+	static char value[30000];
+	memset(value, 'e', 20000);
+	memcpy(value, "{\"v\":1,\"entries\":{", 18);
+	strcpy(value + 20000, "}}");
+	CHECK_INT(put_often(&s, "j", value), SQZ_OK);
+	CHECK_INT(frames_of(rec, 1), 1);
+	off_t size = size_of(rec);
+	const size_t entry = strlen(",\"m0\":\"started......\"");
+	for (int i = 0; i < 5; i++) {
+		/* the entry goes before the closing "}}": the change is the entry and the "}}" */
+		snprintf(value + strlen(value) - 2, 40, ",\"m%d\":\"started......\"}}", i);
+		CHECK_INT(put_often(&s, "j", value), SQZ_OK);
+		off_t now = size_of(rec);
+		CHECK_INT(now - size, (off_t)(48 + 40 + entry + 2));
+		size = now;
+		expect_value(&o, "j", value);
+	}
+	CHECK_INT(frames_of(rec, 1), 1);
+	CHECK_INT(frames_of(rec, 2), 5);
+
+	/* A change cut short is the append that did not finish. */
+	size_t len = 0;
+	char *whole = read_file(rec, &len);
+	for (size_t cut = len - (48 + 40 + entry + 2) + 1; cut < len; cut += 5) {
+		write_file(rec, whole, cut);
+		size_t vl = 0;
+		sqz_status st;
+		sqz_error err = SQZ_ERROR_INIT;
+		char *v = get(&o, "j", 1, &vl, &st, &err);
+		CHECK_INT(st, SQZ_OK);
+		CHECK(v && vl == strlen(value) - entry && memcmp(v, value, vl - 2) == 0 && memcmp(v + vl - 2, "}}", 2) == 0);
+		sqz_free(v);
+		sqz_error_clear(&err);
+	}
+	/* The writer's next append does not extend the cut file: it is rewritten whole. */
+	CHECK_INT(put_often(&s, "j", value), SQZ_OK);
+	CHECK_INT(frames_of(rec, 1), 1);
+	CHECK_INT(frames_of(rec, 2), 0);
+	expect_value(&o, "j", value);
+
+	/* A store that did not write the file appends the whole value first,
+	 * then changes of it. */
+	value[30] = 'X';
+	CHECK_INT(put_often(&o, "j", value), SQZ_OK);
+	CHECK_INT(frames_of(rec, 1), 2);
+	strcpy(value + strlen(value) - 2, ",\"n\":1}}");
+	CHECK_INT(put_often(&o, "j", value), SQZ_OK);
+	CHECK_INT(frames_of(rec, 2), 1);
+	expect_value(&s, "j", value);
+	/* A value that changes early is a whole frame, not a change. */
+	value[19] = 'Y';
+	CHECK_INT(put_often(&o, "j", value), SQZ_OK);
+	CHECK_INT(frames_of(rec, 1), 3);
+	expect_value(&s, "j", value);
+	strcpy(value + strlen(value) - 2, ",\"p\":2}}");
+	CHECK_INT(put_often(&o, "j", value), SQZ_OK);
+	CHECK_INT(frames_of(rec, 2), 2);
+	expect_value(&s, "j", value);
+
+	/* Damage anywhere from the last whole value on is corruption. */
+	free(whole);
+	whole = read_file(rec, &len);
+	whole[len - 3] ^= 1;    /* in the last change's bytes */
+	write_file(rec, whole, len);
+	expect_get_error(&s, "j", prefix, "checksum mismatch: the data was altered");
+	whole[len - 3] ^= 1;
+	write_file(rec, whole, len);
+	expect_value(&s, "j", value);
+	unsigned char last_checksum[32], wrong[32];
+	memcpy(last_checksum, whole + len - (48 + 40 + strlen(",\"p\":2}}")) + 16, 32);
+	memset(wrong, 7, sizeof wrong);
+	append_change(rec, wrong, 10, "x");
+	expect_get_error(&s, "j", prefix, "a change does not follow the value it changes");
+	write_file(rec, whole, len);
+	append_change(rec, last_checksum, strlen(value) + 1, "x");
+	expect_get_error(&s, "j", prefix, "a change keeps more bytes than the value it changes has");
+	/* ... and one that holds is read as written: the first 10 bytes and an x. */
+	write_file(rec, whole, len);
+	append_change(rec, last_checksum, 10, "x");
+	size_t vl = 0;
+	sqz_status st;
+	sqz_error err = SQZ_ERROR_INIT;
+	char *v = get(&s, "j", 1, &vl, &st, &err);
+	CHECK_INT(st, SQZ_OK);
+	CHECK(v && vl == 11 && memcmp(v, value, 10) == 0 && v[10] == 'x' && v[11] == '\0');
+	sqz_free(v);
+	free(whole);
+
+	/* A plain put leaves one whole frame. */
+	CHECK_INT(put(&s, "j", 1, "plain", 5), SQZ_OK);
+	CHECK_INT(frames_of(rec, 1), 1);
+	CHECK_INT(frames_of(rec, 2), 0);
+	expect_value(&o, "j", "plain");
+	sqz_error_clear(&err);
+	sqz_filestore_close(other);
+	sqz_filestore_close(fs);
+}
+
 static void test_locks_in_process(void)
 {
 	char dir[1024];
@@ -926,6 +1080,7 @@ int main(void)
 	RUN(test_corruption);
 	RUN(test_atomicity);
 	RUN(test_put_often);
+	RUN(test_put_often_changes);
 	RUN(test_locks_in_process);
 	RUN(test_locks_across_fork);
 	rmrf(root);

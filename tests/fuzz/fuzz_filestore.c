@@ -3,7 +3,8 @@
  * them (first byte even), and the key → file name map (first byte odd).
  * Properties: a record is returned only when magic, version, reserved
  * bytes, length and checksum all hold, and then byte-exact (the last whole
- * frame of a file put_often appended to); anything else
+ * frame of a file put_often appended to, changed by the change frames after
+ * it); anything else
  * is a StoreException ("corrupt"), never "no record". A name is injective,
  * printable, never a path, and a put/get/delete round trip works for any
  * key (NUL bytes, "../", 10 KB). */
@@ -57,6 +58,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+static uint64_t be64(const uint8_t *p)
+{
+	uint64_t n = 0;
+	for (int i = 0; i < 8; i++) {
+		n = (n << 8) | p[i];
+	}
+	return n;
+}
+
 static void framing(const uint8_t *data, size_t len)
 {
 	int fd = open(token_rec, O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -67,24 +77,44 @@ static void framing(const uint8_t *data, size_t len)
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_status st = sqz_store_get(&view, "token", 5, &value, &value_len, &err);
 	if (st == SQZ_OK) {
-		/* The payload of the last whole frame, walking from the start by
-		 * the lengths the headers announce, and its checksum holds. */
+		/* Walking from the start by the lengths the headers announce: the
+		 * last whole value (version 1), changed by the change frames
+		 * (version 2) after it, each naming the checksum of the frame
+		 * before it and keeping no more than there is; every checksum from
+		 * that whole value on holds. */
 		FZ_ASSERT(value != NULL && len >= 48 && memcmp(data, "SQZR\x01\0\0\0", 8) == 0);
-		size_t at = 0, last = 0;
-		while (at + 48 <= len && memcmp(data + at, "SQZR\x01\0\0\0", 8) == 0) {
-			uint64_t n = 0;
-			for (int i = 0; i < 8; i++) {
-				n = (n << 8) | data[at + 8 + i];
-			}
+		size_t at = 0, base = 0, end = 0;
+		while (at + 48 <= len && memcmp(data + at, "SQZR", 4) == 0 && (data[at + 4] == 1 || data[at + 4] == 2) && !data[at + 5]
+			&& !data[at + 6] && !data[at + 7]) {
+			uint64_t n = be64(data + at + 8);
 			if (n > len - at - 48) {
 				break;
 			}
-			last = at;
+			base = data[at + 4] == 1 ? at : base;
 			at += 48 + (size_t)n;
+			end = at;
 		}
-		unsigned char digest[32];
-		FZ_ASSERT(sqz_sha256(data + last + 48, value_len, digest) == 0 && memcmp(digest, data + last + 16, 32) == 0);
-		FZ_ASSERT(last + 48 + value_len <= len && memcmp(value, data + last + 48, value_len) == 0 && value[value_len] == '\0');
+		unsigned char *model = malloc(len + 1);
+		size_t model_len = 0;
+		const uint8_t *previous = NULL;
+		for (size_t f = base; f < end; f += 48 + (size_t)be64(data + f + 8)) {
+			size_t n = (size_t)be64(data + f + 8);
+			unsigned char digest[32];
+			FZ_ASSERT(sqz_sha256(data + f + 48, n, digest) == 0 && memcmp(digest, data + f + 16, 32) == 0);
+			if (data[f + 4] == 2) {
+				FZ_ASSERT(n >= 40 && previous && memcmp(data + f + 48, previous, 32) == 0);
+				uint64_t kept = be64(data + f + 48 + 32);
+				FZ_ASSERT(kept <= model_len);
+				memcpy(model + kept, data + f + 88, n - 40);
+				model_len = (size_t)kept + n - 40;
+			} else {
+				memcpy(model, data + f + 48, n);
+				model_len = n;
+			}
+			previous = data + f + 16;
+		}
+		FZ_ASSERT(model_len == value_len && memcmp(value, model, value_len) == 0 && value[value_len] == '\0');
+		free(model);
 	} else {
 		FZ_ASSERT(st == SQZ_E_STORE && value == NULL);
 		FZ_ASSERT(err.message && strstr(err.message, "token") != NULL);
