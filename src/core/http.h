@@ -17,6 +17,7 @@
 #define SQZ_HTTP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "error.h"
@@ -33,6 +34,12 @@ typedef struct sqz_sink {
 	 * retried after bytes were written. Returns 0 or -1. */
 	int (*reset)(void *ctx);
 	void *ctx;
+	/* Optional (NULL: the bytes go through write): copies up to len bytes
+	 * of fd from offset off into the target inside the kernel. Returns
+	 * how many it copied; fewer than len (0 included) when the rest must go
+	 * through write — another file system, a kernel without the call, an
+	 * error the write will report, or the end of fd. Never fails itself. */
+	int64_t (*copy_from)(void *ctx, int fd, int64_t off, int64_t len);
 } sqz_sink;
 
 typedef struct sqz_http_options {

@@ -1,6 +1,3 @@
-#ifndef _GNU_SOURCE
-# define _GNU_SOURCE /* memmem */
-#endif
 #include "mime_parts.h"
 #include "alloc.h"
 #include "buf.h"
@@ -504,6 +501,26 @@ static const char *header_value(const char *line, size_t len, const char *name)
 
 static void scan_entity(scan *sc, size_t start, size_t end, int depth);
 
+/* The next delimiter line at or after pos: delim ("--" + boundary) at the
+ * start of a line (at start, or after a '\n'), or NULL. Found from its
+ * dashes: base64 has none, so memchr crosses an encoded attachment in one
+ * call where a search for the whole delimiter stepped through it. */
+static const char *next_delimiter(const char *t, size_t pos, size_t start, size_t end, const char *delim, size_t dlen)
+{
+	while (pos < end && end - pos >= dlen) {
+		const char *dash = memchr(t + pos, '-', end - pos - dlen + 1);
+		if (!dash) {
+			return NULL;
+		}
+		size_t d = (size_t)(dash - t);
+		if ((d == start || t[d - 1] == '\n') && memcmp(dash, delim, dlen) == 0) {
+			return dash;
+		}
+		pos = d + 1;
+	}
+	return NULL;
+}
+
 static void scan_multipart(scan *sc, size_t start, size_t end, const char *boundary, int depth)
 {
 	size_t blen = strlen(boundary);
@@ -518,15 +535,12 @@ static void scan_multipart(scan *sc, size_t start, size_t end, const char *bound
 	int have_part = 0;
 	size_t part_start = 0;
 	while (pos < end && !sc->oom) {
-		const char *hit = memmem(t + pos, end - pos, delim, dlen);
+		const char *hit = next_delimiter(t, pos, start, end, delim, dlen);
 		if (!hit) {
 			return;    /* no closing delimiter: the last part is not scanned (a cut message) */
 		}
 		size_t d = (size_t)(hit - t);
 		pos = d + 1;
-		if (d != start && t[d - 1] != '\n') {
-			continue;    /* not at the start of a line */
-		}
 		size_t after = d + dlen;
 		int closing = after + 1 < end && t[after] == '-' && t[after + 1] == '-';
 		if (closing) {

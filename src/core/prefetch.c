@@ -271,6 +271,10 @@ sqz_status sqz_prefetch_copy(const char *path, int64_t off, int64_t len, sqz_sin
 	if (fd < 0) {
 		return sqz_error_set(err, SQZ_E_INTERNAL, "a prefetched message file is missing from the temporary directory: %s", strerror(errno));
 	}
+	if (len > 0 && sink->copy_from) {
+		*bytes = sink->copy_from(sink->ctx, fd, off, len);
+		left -= *bytes;
+	}
 	char buf[64 * 1024];
 	sqz_status st = SQZ_OK;
 	while (len < 0 || left > 0) {

@@ -11,6 +11,7 @@
 #include "core/http.h"
 #include "core/mailbox.h"
 #include "core/prefetch.h"
+#include "core/sink.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -251,6 +252,102 @@ static void test_cancel(const char *tmp)
 	sqz_error_clear(&err);
 }
 
+/* A sink that copies at most `budget` bytes in the kernel per call and
+ * collects what comes through write. */
+typedef struct half_sink {
+	sqz_sink sink;
+	sqz_buf_sink into;
+	int64_t budget;
+	int calls;
+} half_sink;
+
+static int half_write(void *ctx, const char *data, size_t len, sqz_error *err)
+{
+	half_sink *h = ctx;
+	return h->into.sink.write(h->into.sink.ctx, data, len, err);
+}
+
+static int64_t half_copy(void *ctx, int fd, int64_t off, int64_t len)
+{
+	half_sink *h = ctx;
+	h->calls++;
+	char buf[4096];
+	int64_t want = len < h->budget ? len : h->budget;
+	ssize_t n = pread(fd, buf, (size_t)want, (off_t)off);
+	if (n > 0) {
+		sqz_buf_append(&h->into.buf, buf, (size_t)n);
+	}
+	return n > 0 ? n : 0;
+}
+
+/* sqz_prefetch_copy: a region of a window file into a file target goes
+ * through copy_file_range; what a sink's copy leaves goes through write,
+ * from where the copy ended; a file that ends early is an error. */
+static void test_copy(const char *tmp)
+{
+	char window[600], target[600], got[70000];
+	snprintf(window, sizeof window, "%s/window", tmp);
+	snprintf(target, sizeof target, "%s/target.eml", tmp);
+	static char text[66000];
+	for (size_t i = 0; i < sizeof text; i++) {
+		text[i] = (char)('a' + (i * 7 + i / 251) % 26);
+	}
+	int fd = open(window, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	CHECK(fd >= 0 && write(fd, text, sizeof text) == (ssize_t)sizeof text);
+	close(fd);
+	sqz_error err = SQZ_ERROR_INIT;
+	int64_t bytes = -1;
+	int missing = -1;
+
+	/* A file target: the region, byte for byte (more than the 64 KB read buffer). */
+	sqz_file_sink fs;
+	CHECK_INT(sqz_file_sink_open(&fs, target, &err), SQZ_OK);
+	CHECK(fs.sink.copy_from != NULL);
+	CHECK_INT(sqz_prefetch_copy(window, 100, 65800, &fs.sink, &bytes, &missing, &err), SQZ_OK);
+	CHECK_INT(sqz_file_sink_commit(&fs, &err), SQZ_OK);
+	CHECK_INT(bytes, 65800);
+	CHECK_INT(missing, 0);
+	CHECK_INT(slurp(target, got, sizeof got), 65800);
+	CHECK(memcmp(got, text + 100, 65800) == 0);
+
+	/* A sink without copy_from (memory): the same bytes through write. */
+	sqz_buf_sink bs;
+	sqz_buf_sink_init(&bs);
+	CHECK(bs.sink.copy_from == NULL);
+	CHECK_INT(sqz_prefetch_copy(window, 7, 1000, &bs.sink, &bytes, &missing, &err), SQZ_OK);
+	CHECK_INT(bytes, 1000);
+	CHECK(bs.buf.len == 1000 && memcmp(bs.buf.data, text + 7, 1000) == 0);
+	sqz_buf_free(&bs.buf);
+
+	/* A copy that stops short: write goes on from where it stopped. */
+	half_sink h = { .budget = 300 };
+	sqz_buf_sink_init(&h.into);
+	h.sink = (sqz_sink){ .write = half_write, .ctx = &h, .copy_from = half_copy };
+	CHECK_INT(sqz_prefetch_copy(window, 50, 2000, &h.sink, &bytes, &missing, &err), SQZ_OK);
+	CHECK_INT(bytes, 2000);
+	CHECK_INT(h.calls, 1);
+	CHECK(h.into.buf.len == 2000 && memcmp(h.into.buf.data, text + 50, 2000) == 0);
+	sqz_buf_reset(&h.into.buf);
+
+	/* The region runs past the file's end: an error, whichever way it is copied. */
+	CHECK_INT(sqz_prefetch_copy(window, 65000, 2000, &h.sink, &bytes, &missing, &err), SQZ_E_INTERNAL);
+	CHECK_STR(err.message, "a prefetched message file is shorter than it was");
+	sqz_error_clear(&err);
+	CHECK_INT(sqz_file_sink_open(&fs, target, &err), SQZ_OK);
+	CHECK_INT(sqz_prefetch_copy(window, 65000, 2000, &fs.sink, &bytes, &missing, &err), SQZ_E_INTERNAL);
+	CHECK_STR(err.message, "a prefetched message file is shorter than it was");
+	sqz_file_sink_abort(&fs);
+	sqz_error_clear(&err);
+	sqz_buf_free(&h.into.buf);
+
+	/* A window file that is gone (a temporary-file cleaner): missing, nothing written. */
+	unlink(window);
+	CHECK_INT(sqz_prefetch_copy(window, 0, 10, &bs.sink, &bytes, &missing, &err), SQZ_OK);
+	CHECK_INT(missing, 1);
+	CHECK_INT(bytes, 0);
+	unlink(target);
+}
+
 int main(void)
 {
 	char tmp[] = "/tmp/sqz-test-prefetch-XXXXXX";
@@ -259,6 +356,7 @@ int main(void)
 	test_fetch_ahead(tmp);
 	test_moves_beside_fetch(tmp);
 	test_cancel(tmp);
+	test_copy(tmp);
 	rmdir(tmp);
 	return check_summary();
 }
