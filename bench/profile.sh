@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 n=${1:-200}
 top=${2:-15}
-ext="$root/modules/sqzgraph.so"
+ext="${SQZ_BENCH_EXT:-$root/modules/sqzgraph.so}"    # SQZ_BENCH_EXT: another build, as for run.php
 [ -f "$ext" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
 if ! command -v valgrind >/dev/null || ! command -v callgrind_annotate >/dev/null; then
 	echo "valgrind is missing: installing it (apt-get install valgrind)" >&2

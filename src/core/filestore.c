@@ -833,6 +833,9 @@ static unsigned char *make_frame(const appended_record *known, const char *value
 	size_t kept = 0;
 	if (known) {
 		size_t most = known->value_len < value_len ? known->value_len : value_len;
+		while (most - kept >= 64 && memcmp(known->value + kept, value + kept, 64) == 0) {
+			kept += 64;
+		}
 		while (kept < most && known->value[kept] == value[kept]) {
 			kept++;
 		}
