@@ -464,11 +464,14 @@ static int frame_at(const unsigned char *t, size_t rest)
  * not finish: the frames before it give the value). The first frame is
  * checked as strictly as ever; the checksums of the last whole value and of
  * every change after it are checked. On success returns NULL, with the
- * value in *value when value is not NULL (appended to it), its checksum in
+ * value in *value when value is not NULL (appended to it) — or, when
+ * whole_off is not NULL and the value is one whole frame's payload, only
+ * that payload's offset and length in *whole_off and *whole_len (value
+ * then untouched; else *whole_off = SIZE_MAX) — its checksum in
  * checksum when not NULL, and *clean = 1 when the file ends exactly after
  * the last frame; else the reason the file is corrupt. */
-static const char *find_value(const char *data, size_t len, sqz_buf *value, unsigned char *checksum, int *clean, char *why,
-	size_t why_len)
+static const char *find_value(const char *data, size_t len, sqz_buf *value, size_t *whole_off, size_t *whole_len,
+	unsigned char *checksum, int *clean, char *why, size_t why_len)
 {
 	const unsigned char *h = (const unsigned char *)data;
 	if (len == 0) {
@@ -527,6 +530,11 @@ static const char *find_value(const char *data, size_t len, sqz_buf *value, unsi
 	unsigned char digest[SQZ_SHA256_LEN];
 	const unsigned char *previous = NULL;
 	size_t value_len = 0, start = value ? value->len : 0;
+	int in_place = whole_off && end == base + HEADER_LEN + (size_t)get_be64(h + base + 8);
+	if (whole_off) {
+		*whole_off = in_place ? base + HEADER_LEN : SIZE_MAX;
+		*whole_len = in_place ? (size_t)get_be64(h + base + 8) : 0;
+	}
 	for (size_t at = base; at < end; at += HEADER_LEN + (size_t)get_be64(h + at + 8)) {
 		const unsigned char *payload = h + at + HEADER_LEN;
 		size_t n = (size_t)get_be64(h + at + 8);
@@ -553,7 +561,7 @@ static const char *find_value(const char *data, size_t len, sqz_buf *value, unsi
 		} else {
 			value_len = 0;
 		}
-		if (value) {
+		if (value && !in_place) {
 			value->len = start + value_len;
 			if (sqz_buf_append(value, bytes, n) != 0) {
 				return "out of memory";
@@ -639,20 +647,32 @@ static sqz_status fs_get(void *ctx, const char *key, size_t key_len, char **valu
 	close(fd);
 	data.data[data.len] = '\0';
 
-	/* A value is never longer than the file that holds it: no growth below. */
+	/* One whole frame (every record but an appended journal): its payload
+	 * is moved to the front. Else the value is rebuilt beside the file's
+	 * bytes; it is never longer than they are: no growth below. */
 	sqz_buf found = SQZ_BUF_INIT;
-	if (sqz_buf_reserve(&found, data.len + 1) != 0) {
+	int single = data.len >= HEADER_LEN && get_be64((const unsigned char *)data.data + 8) == (uint64_t)(data.len - HEADER_LEN);
+	if (!single && sqz_buf_reserve(&found, data.len + 1) != 0) {
 		sqz_buf_free(&data);
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading record");
 	}
 	char why[200];
 	int clean = 0;
-	const char *bad = find_value(data.data, data.len, &found, NULL, &clean, why, sizeof why);
-	sqz_buf_free(&data);
+	size_t whole_off = SIZE_MAX, whole_len = 0;
+	const char *bad = find_value(data.data, data.len, &found, &whole_off, &whole_len, NULL, &clean, why, sizeof why);
 	if (bad) {
+		sqz_buf_free(&data);
 		sqz_buf_free(&found);
-		return record_error(err, "record", key, key_len, " in %s is corrupt (%s: %s); restore it from a backup or delete it and authorize again",
-			fs->path, rec, bad);
+		return record_error(err, "record", key, key_len, " in %s is corrupt (%s: %s); %s", fs->path, rec, bad,
+			sqz_store_unreadable_advice(key, key_len));
+	}
+	if (whole_off != SIZE_MAX) {
+		sqz_buf_free(&found);
+		memmove(data.data, data.data + whole_off, whole_len);
+		found = data;
+		found.len = whole_len;
+	} else {
+		sqz_buf_free(&data);
 	}
 	found.data[found.len] = '\0';
 	*value_len = found.len;
@@ -707,9 +727,12 @@ static int appended_before(const sqz_filestore *fs, const char *key, size_t key_
 		&& a->size == st->st_size && a->ctime.tv_sec == st->st_ctim.tv_sec && a->ctime.tv_nsec == st->st_ctim.tv_nsec;
 }
 
-static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+/* A put. for_appends: put_often's, so the value is remembered for the
+ * changes that follow (a plain put of another key, a token refresh during
+ * an import, leaves the journal's remembered value alone). */
+static sqz_status put_record(sqz_filestore *fs, const char *key, size_t key_len, const char *value, size_t value_len, int for_appends,
+	sqz_error *err)
 {
-	sqz_filestore *fs = ctx;
 	char ebuf[128], rec[NAME_BUF], tmp[NAME_BUF];
 	const char *step = NULL;
 	int fd = -1, e = 0;
@@ -781,7 +804,7 @@ static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char 
 	/* One whole frame: an append may follow unread. As the file is after
 	 * the rename (which changed its ctime), and only while it is ours. */
 	struct stat now;
-	if (known && fstatat(fs->dirfd, rec, &now, AT_SYMLINK_NOFOLLOW) == 0 && now.st_dev == made.st_dev && now.st_ino == made.st_ino
+	if (known && for_appends && fstatat(fs->dirfd, rec, &now, AT_SYMLINK_NOFOLLOW) == 0 && now.st_dev == made.st_dev && now.st_ino == made.st_ino
 		&& now.st_size == made.st_size) {
 		remember_append(fs, key, key_len, &now, value, value_len, header + 16);
 	}
@@ -791,6 +814,11 @@ fail:
 	unlinkat(fs->dirfd, tmp, 0);
 	return record_error(err, "cannot write record", key, key_len, " in %s: %s failed: %s; check free space and that the directory is writable",
 		fs->path, step, errtext(e, ebuf, sizeof ebuf));
+}
+
+static sqz_status fs_put(void *ctx, const char *key, size_t key_len, const char *value, size_t value_len, sqz_error *err)
+{
+	return put_record(ctx, key, key_len, value, value_len, 0, err);
 }
 
 /* Whether the record file open at fd (size bytes) ends right after a
@@ -817,7 +845,7 @@ static int ends_clean(int fd, off_t size)
 	}
 	char why[200];
 	int clean = 0;
-	int ok = got == (size_t)size && !find_value(data, got, NULL, NULL, &clean, why, sizeof why) && clean;
+	int ok = got == (size_t)size && !find_value(data, got, NULL, NULL, NULL, NULL, &clean, why, sizeof why) && clean;
 	sqz_free(data);
 	return ok;
 }
@@ -827,8 +855,8 @@ static int ends_clean(int fd, off_t size)
  * first bytes, when that is less than half of the value's bytes — the
  * import journal gains an entry at its end per message, so a change is a
  * few hundred bytes where the value is tens of KB — else the whole value.
- * NULL when memory ran out. */
-static unsigned char *make_frame(const appended_record *known, const char *value, size_t value_len, size_t *frame_len)
+ * NULL with err filled when it cannot be made. */
+static unsigned char *make_frame(const appended_record *known, const char *value, size_t value_len, size_t *frame_len, sqz_error *err)
 {
 	size_t kept = 0;
 	if (known) {
@@ -844,6 +872,7 @@ static unsigned char *make_frame(const appended_record *known, const char *value
 	size_t payload_len = change ? CHANGE_HEAD + (value_len - kept) : value_len;
 	unsigned char *frame = sqz_malloc(HEADER_LEN + payload_len);
 	if (!frame) {
+		sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		return NULL;
 	}
 	unsigned char *payload = frame + HEADER_LEN;
@@ -856,6 +885,7 @@ static unsigned char *make_frame(const appended_record *known, const char *value
 	}
 	if (frame_header(change ? CHANGE_VERSION : RECORD_VERSION, payload, payload_len, frame) != 0) {
 		sqz_free(frame);
+		sqz_error_set(err, SQZ_E_INTERNAL, "SHA-256 failed");
 		return NULL;
 	}
 	*frame_len = HEADER_LEN + payload_len;
@@ -878,18 +908,21 @@ static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, cons
 	}
 	/* A file with another hard link (a backup made with cp -al) is never
 	 * changed in place: the put gives the record a file of its own. */
+	/* Appends of this version are one at a time (the lock goes with the
+	 * descriptor): a change names the frame before it, so another
+	 * writer's frame between the look at the file and the write would
+	 * break the chain. */
 	struct stat st;
 	int known = 0;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1
+	if (flock(fd, LOCK_EX) != 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1
 		|| !((known = appended_before(fs, key, key_len, &st)) || ends_clean(fd, st.st_size))) {
 		close(fd);
 		return 0;
 	}
 	size_t frame_len = 0;
-	unsigned char *frame = make_frame(known && fs->appended.value ? &fs->appended : NULL, value, value_len, &frame_len);
+	unsigned char *frame = make_frame(known && fs->appended.value ? &fs->appended : NULL, value, value_len, &frame_len, err);
 	if (!frame) {
 		close(fd);
-		sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		return -1;
 	}
 	off_t before = st.st_size;
@@ -898,11 +931,29 @@ static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, cons
 		close(fd);
 		return 0;
 	}
+	/* A writer that takes no lock (sqzgraph before 0.7.0) may still have
+	 * appended first: a change then follows the wrong frame, so the whole
+	 * value goes after it, before the sync. */
+	off_t cut = before, at = lseek(fd, 0, SEEK_CUR);
+	int alone = at == before + (off_t)frame_len;
+	if (!alone && frame[4] == CHANGE_VERSION) {
+		cut = at - (off_t)frame_len;
+		sqz_free(frame);
+		if (!(frame = make_frame(NULL, value, value_len, &frame_len, err))) {
+			close(fd);
+			return -1;
+		}
+		if (write_all(fd, frame, frame_len) != 0) {
+			sqz_free(frame);
+			close(fd);
+			return 0;
+		}
+	}
 	if (fdatasync(fd) != 0) {
 		int e = errno;
 		sqz_free(frame);
 		/* Not durable, so not the value: a reader must not see it. */
-		if (ftruncate(fd, before) == 0) {
+		if (cut >= 0 && ftruncate(fd, cut) == 0) {
 			(void)fdatasync(fd);
 		}
 		close(fd);
@@ -918,7 +969,7 @@ static int append_frame(sqz_filestore *fs, const char *key, size_t key_len, cons
 	close(fd);
 	/* Remembered only when nothing else was appended after this frame: a
 	 * change names the frame before it. */
-	if (!replaced && st.st_size == before + (off_t)frame_len) {
+	if (!replaced && alone && st.st_size == before + (off_t)frame_len) {
 		remember_append(fs, key, key_len, &st, value, value_len, frame + 16);
 	}
 	sqz_free(frame);
@@ -938,7 +989,7 @@ static sqz_status fs_put_often(void *ctx, const char *key, size_t key_len, const
 	sqz_filestore *fs = ctx;
 	char rec[NAME_BUF];
 	if (value_len > APPEND_MAX / 4) {
-		return fs_put(ctx, key, key_len, value, value_len, err);
+		return put_record(fs, key, key_len, value, value_len, 1, err);
 	}
 	char *base = sqz_filestore_name(key, key_len);
 	if (!base) {
@@ -959,7 +1010,7 @@ static sqz_status fs_put_often(void *ctx, const char *key, size_t key_len, const
 	if (done == -1) {
 		return err->status;
 	}
-	return fs_put(ctx, key, key_len, value, value_len, err);
+	return put_record(fs, key, key_len, value, value_len, 1, err);
 }
 
 static sqz_status fs_del(void *ctx, const char *key, size_t key_len, sqz_error *err)

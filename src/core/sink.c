@@ -69,9 +69,12 @@ static int file_reset(void *ctx)
 	return 0;
 }
 
-/* copy_file_range(2): the page cache copies the bytes (a file system with
- * reflinks, XFS or Btrfs, shares the blocks instead); they never enter
- * this process. */
+/* copy_file_range(2) (Linux 4.5, glibc 2.27, musl 1.1.24): the page cache
+ * copies the bytes (a file system with reflinks, XFS or Btrfs, shares the
+ * blocks instead); they never enter this process. Elsewhere the bytes go
+ * through write. */
+#if defined(__linux__) && (!defined(__GLIBC__) || __GLIBC_PREREQ(2, 27))
+# define SQZ_COPY_FILE_RANGE 1
 static int64_t file_copy_from(void *ctx, int fd, int64_t off, int64_t len)
 {
 	sqz_file_sink *fs = ctx;
@@ -90,6 +93,7 @@ static int64_t file_copy_from(void *ctx, int fd, int64_t off, int64_t len)
 	fs->written += copied;
 	return copied;
 }
+#endif
 
 /* What a download may replace at path: nothing, or a regular file with no
  * other hard link. Fills fs->replaces/mode/uid/gid; SQZ_E_STORE otherwise. */
@@ -158,7 +162,9 @@ sqz_status sqz_file_sink_open(sqz_file_sink *fs, const char *path, sqz_error *er
 	}
 	fs->sink.write = file_write;
 	fs->sink.reset = file_reset;
+#ifdef SQZ_COPY_FILE_RANGE
 	fs->sink.copy_from = file_copy_from;
+#endif
 	fs->sink.ctx = fs;
 	return SQZ_OK;
 }

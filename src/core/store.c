@@ -2,6 +2,8 @@
 #include "alloc.h"
 #include "buf.h"
 
+#include <string.h>
+
 char *sqz_store_shown_key(const char *key, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -21,4 +23,14 @@ char *sqz_store_shown_key(const char *key, size_t len)
 	}
 	char *s = sqz_buf_steal(&b, NULL);
 	return s ? s : sqz_strdup("?");
+}
+
+const char *sqz_store_unreadable_advice(const char *key, size_t key_len)
+{
+	static const char journal[] = "import.journal";    /* import_state.c's JOURNAL_KEY */
+	if (key_len == sizeof journal - 1 && memcmp(key, journal, key_len) == 0) {
+		return "restore it from a backup, or delete it after checking the Inbox by hand (a message it names as started or imported "
+		       "would be imported again)";
+	}
+	return "restore it from a backup or delete it and authorize again";
 }

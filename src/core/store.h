@@ -45,6 +45,12 @@ typedef struct sqz_store {
  * A new string (sqz_free); never NULL unless memory ran out twice. */
 char *sqz_store_shown_key(const char *key, size_t len);
 
+/* What an administrator can do about the record key when it cannot be
+ * read (damaged, altered): a token record or a pending authorization is
+ * made again by authorizing, but the import journal must not simply go —
+ * a message it names could be imported again. A static string. */
+const char *sqz_store_unreadable_advice(const char *key, size_t key_len);
+
 /* Convenience wrappers for C-string keys. */
 static inline sqz_status sqz_store_get(const sqz_store *s, const char *key, size_t key_len, char **value, size_t *value_len, sqz_error *err)
 {

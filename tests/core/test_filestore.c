@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 #include "core/clock.h"
 #include "core/crypto.h"
+#include "core/http.h"
 #include "core/filestore.h"
 
 static char root[256];
@@ -952,6 +953,16 @@ static void test_put_often_changes(void)
 	sqz_free(v);
 	free(whole);
 
+	/* A value that gets shorter (an entry dropped) is a change too. */
+	CHECK_INT(put_often(&s, "j", value), SQZ_OK);
+	int changes = frames_of(rec, 2);
+	char shorter[30000];
+	strcpy(shorter, value);
+	strcpy(shorter + strlen(shorter) - strlen(",\"p\":2}}"), "}}");
+	CHECK_INT(put_often(&s, "j", shorter), SQZ_OK);
+	CHECK_INT(frames_of(rec, 2), changes + 1);
+	expect_value(&o, "j", shorter);
+
 	/* A plain put leaves one whole frame. */
 	CHECK_INT(put(&s, "j", 1, "plain", 5), SQZ_OK);
 	CHECK_INT(frames_of(rec, 1), 1);
@@ -959,6 +970,130 @@ static void test_put_often_changes(void)
 	expect_value(&o, "j", "plain");
 	sqz_error_clear(&err);
 	sqz_filestore_close(other);
+	sqz_filestore_close(fs);
+}
+
+/* Two processes appending to one record at once (appends take the file's
+ * lock): every value read back is one a writer wrote, never "corrupt". */
+static void test_put_often_concurrent(void)
+{
+	char dir[1024];
+	sub(dir, sizeof dir, "often-concurrent");
+	sqz_filestore *first = open_ok(dir);
+	sqz_store s = sqz_filestore_store(first);
+	static char base[20001];
+	memset(base, 'e', 20000);
+	CHECK_INT(put_often(&s, "j", base), SQZ_OK);
+	sqz_filestore_close(first);
+	pid_t child = fork();
+	int bad = 0;
+	const char *who = child == 0 ? "child" : "parent";
+	sqz_filestore *fs = NULL;
+	sqz_error err = SQZ_ERROR_INIT;
+	if (sqz_filestore_open(dir, &fs, &err) != SQZ_OK) {
+		bad++;
+	}
+	sqz_store w = sqz_filestore_store(fs);
+	static char value[40000];
+	strcpy(value, base);
+	for (int i = 0; fs && i < 150; i++) {
+		/* each writer's values grow by an entry: changes of its own last value */
+		snprintf(value + strlen(value), 40, "%s%d;", who, i % 10);
+		if (strlen(value) > 39000) {
+			strcpy(value, base);
+		}
+		if (sqz_store_put_often(&w, "j", 1, value, strlen(value), &err) != SQZ_OK) {
+			fprintf(stderr, "  %s put_often: %s\n", who, err.message);
+			sqz_error_clear(&err);
+			bad++;
+			continue;
+		}
+		char *v = NULL;
+		size_t vl = 0;
+		if (sqz_store_get(&w, "j", 1, &v, &vl, &err) != SQZ_OK) {
+			fprintf(stderr, "  %s get: %s\n", who, err.message);
+			sqz_error_clear(&err);
+			bad++;
+		} else if (!v || vl < 20000 || memcmp(v, base, 20000) != 0) {
+			bad++;
+		}
+		sqz_free(v);
+	}
+	sqz_filestore_close(fs);
+	if (child == 0) {
+		_exit(bad ? 1 : 0);
+	}
+	int status = 0;
+	waitpid(child, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK_INT(bad, 0);
+}
+
+/* An append waits for the record file's lock, which every append of this
+ * version takes: a writer that holds it (here the test, appending a whole
+ * frame of its own meanwhile) goes first, and the waiting append then
+ * follows that frame — its value is the one read. Had it not waited, its
+ * frame would be first and the test's value would be read. */
+static void test_put_often_waits_for_lock(void)
+{
+	char dir[1024], rec[1400];
+	sub(dir, sizeof dir, "often-lock");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	snprintf(rec, sizeof rec, "%s/k-j.rec", dir);
+	static char value[20100];
+	memset(value, 'e', 20000);
+	value[20000] = '\0';
+	CHECK_INT(put_often(&s, "j", value), SQZ_OK);
+	int fd = open(rec, O_WRONLY | O_APPEND);
+	CHECK(fd >= 0 && flock(fd, LOCK_EX) == 0);
+	pid_t child = fork();
+	if (child == 0) {
+		strcat(value, "child");
+		sqz_error e = SQZ_ERROR_INIT;
+		_exit(sqz_store_put_often(&s, "j", 1, value, strlen(value), &e) == SQZ_OK ? 0 : 1);
+	}
+	sqz_http_sleep(0.5);    /* the child's append is under way: waiting, or (without the lock) done */
+	const char *mine = "the test's own value";
+	size_t n = strlen(mine);
+	unsigned char frame[48 + 64] = { 'S', 'Q', 'Z', 'R', 1, 0, 0, 0 };
+	for (int i = 0; i < 8; i++) {
+		frame[8 + i] = (unsigned char)((uint64_t)n >> (56 - 8 * i));
+	}
+	sqz_sha256(mine, n, frame + 16);
+	memcpy(frame + 48, mine, n);
+	CHECK(write(fd, frame, 48 + n) == (ssize_t)(48 + n));
+	CHECK(flock(fd, LOCK_UN) == 0);
+	close(fd);
+	int status = 0;
+	waitpid(child, &status, 0);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	strcat(value, "child");
+	expect_value(&s, "j", value);
+	sqz_filestore_close(fs);
+}
+
+/* A journal that cannot be read is not "authorize again": deleting it could
+ * import mail twice. */
+static void test_corrupt_journal_advice(void)
+{
+	char dir[1024], rec[1400], prefix[1600];
+	sub(dir, sizeof dir, "journal-advice");
+	sqz_filestore *fs = open_ok(dir);
+	sqz_store s = sqz_filestore_store(fs);
+	sqz_error err = SQZ_ERROR_INIT;
+	CHECK_INT(sqz_store_put(&s, "import.journal", 14, "{\"v\":1}", 7, &err), SQZ_OK);
+	snprintf(rec, sizeof rec, "%s/k-import.journal.rec", dir);
+	size_t len = 0;
+	char *bytes = read_file(rec, &len);
+	bytes[len - 1] ^= 1;
+	write_file(rec, bytes, len);
+	snprintf(prefix, sizeof prefix, "record 'import.journal' in %s is corrupt (k-import.journal.rec: ", dir);
+	expect_get_error(&s, "import.journal", prefix,
+		"checksum mismatch: the data was altered); restore it from a backup, or delete it after checking the Inbox by hand (a message "
+		"it names as started or imported would be imported again)");
+	free(bytes);
+	sqz_error_clear(&err);
 	sqz_filestore_close(fs);
 }
 
@@ -1081,6 +1216,9 @@ int main(void)
 	RUN(test_atomicity);
 	RUN(test_put_often);
 	RUN(test_put_often_changes);
+	RUN(test_put_often_concurrent);
+	RUN(test_put_often_waits_for_lock);
+	RUN(test_corrupt_journal_advice);
 	RUN(test_locks_in_process);
 	RUN(test_locks_across_fork);
 	rmrf(root);

@@ -280,6 +280,17 @@ static int64_t half_copy(void *ctx, int fd, int64_t off, int64_t len)
 	return n > 0 ? n : 0;
 }
 
+/* What the file sink's copy_from copied in the kernel. */
+static int64_t (*file_copy)(void *ctx, int fd, int64_t off, int64_t len);
+static int64_t copied_in_kernel;
+
+static int64_t counting_copy(void *ctx, int fd, int64_t off, int64_t len)
+{
+	int64_t n = file_copy(ctx, fd, off, len);
+	copied_in_kernel += n;
+	return n;
+}
+
 /* sqz_prefetch_copy: a region of a window file into a file target goes
  * through copy_file_range; what a sink's copy leaves goes through write,
  * from where the copy ended; a file that ends early is an error. */
@@ -303,9 +314,12 @@ static void test_copy(const char *tmp)
 	sqz_file_sink fs;
 	CHECK_INT(sqz_file_sink_open(&fs, target, &err), SQZ_OK);
 	CHECK(fs.sink.copy_from != NULL);
+	file_copy = fs.sink.copy_from;
+	fs.sink.copy_from = counting_copy;
 	CHECK_INT(sqz_prefetch_copy(window, 100, 65800, &fs.sink, &bytes, &missing, &err), SQZ_OK);
 	CHECK_INT(sqz_file_sink_commit(&fs, &err), SQZ_OK);
 	CHECK_INT(bytes, 65800);
+	CHECK_INT(copied_in_kernel, 65800);    /* both files in one directory: copy_file_range took all */
 	CHECK_INT(missing, 0);
 	CHECK_INT(slurp(target, got, sizeof got), 65800);
 	CHECK(memcmp(got, text + 100, 65800) == 0);

@@ -67,6 +67,56 @@ static uint64_t be64(const uint8_t *p)
 	return n;
 }
 
+/* The model of a record file: walking from the start by the lengths the
+ * headers announce, the last whole value (version 1) changed by the change
+ * frames (version 2) after it, each naming the checksum of the frame
+ * before it and keeping no more than there is; every checksum from that
+ * whole value on holds. 1 with the value in model (len bytes at most) and
+ * *clean = 1 when the frames end at the file's end; 0 when it is no value. */
+static int model_value(const uint8_t *data, size_t len, unsigned char *model, size_t *model_len, int *clean)
+{
+	size_t at = 0, base = 0, end = 0;
+	if (len < 48 || memcmp(data, "SQZR\x01\0\0\0", 8) != 0) {
+		return 0;
+	}
+	while (at + 48 <= len && memcmp(data + at, "SQZR", 4) == 0 && (data[at + 4] == 1 || data[at + 4] == 2) && !data[at + 5]
+		&& !data[at + 6] && !data[at + 7]) {
+		uint64_t n = be64(data + at + 8);
+		if (n > len - at - 48) {
+			break;
+		}
+		base = data[at + 4] == 1 ? at : base;
+		at += 48 + (size_t)n;
+		end = at;
+	}
+	if (end == 0) {
+		return 0;
+	}
+	*clean = end == len;
+	const uint8_t *previous = NULL;
+	*model_len = 0;
+	for (size_t f = base; f < end; f += 48 + (size_t)be64(data + f + 8)) {
+		size_t n = (size_t)be64(data + f + 8);
+		unsigned char digest[32];
+		if (sqz_sha256(data + f + 48, n, digest) != 0 || memcmp(digest, data + f + 16, 32) != 0) {
+			return 0;
+		}
+		if (data[f + 4] == 2) {
+			if (n < 40 || !previous || memcmp(data + f + 48, previous, 32) != 0 || be64(data + f + 48 + 32) > *model_len) {
+				return 0;
+			}
+			size_t kept = (size_t)be64(data + f + 48 + 32);
+			memcpy(model + kept, data + f + 88, n - 40);
+			*model_len = kept + n - 40;
+		} else {
+			memcpy(model, data + f + 48, n);
+			*model_len = n;
+		}
+		previous = data + f + 16;
+	}
+	return 1;
+}
+
 static void framing(const uint8_t *data, size_t len)
 {
 	int fd = open(token_rec, O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -76,51 +126,22 @@ static void framing(const uint8_t *data, size_t len)
 	size_t value_len = 0;
 	sqz_error err = SQZ_ERROR_INIT;
 	sqz_status st = sqz_store_get(&view, "token", 5, &value, &value_len, &err);
+	unsigned char *model = malloc(len + 1);
+	size_t model_len = 0;
+	int clean = 0;
+	int valid = model_value(data, len, model, &model_len, &clean);
+	/* A clean file the model reads is a record; a record is what the model reads. */
+	FZ_ASSERT(!(valid && clean) || st == SQZ_OK);
 	if (st == SQZ_OK) {
-		/* Walking from the start by the lengths the headers announce: the
-		 * last whole value (version 1), changed by the change frames
-		 * (version 2) after it, each naming the checksum of the frame
-		 * before it and keeping no more than there is; every checksum from
-		 * that whole value on holds. */
-		FZ_ASSERT(value != NULL && len >= 48 && memcmp(data, "SQZR\x01\0\0\0", 8) == 0);
-		size_t at = 0, base = 0, end = 0;
-		while (at + 48 <= len && memcmp(data + at, "SQZR", 4) == 0 && (data[at + 4] == 1 || data[at + 4] == 2) && !data[at + 5]
-			&& !data[at + 6] && !data[at + 7]) {
-			uint64_t n = be64(data + at + 8);
-			if (n > len - at - 48) {
-				break;
-			}
-			base = data[at + 4] == 1 ? at : base;
-			at += 48 + (size_t)n;
-			end = at;
-		}
-		unsigned char *model = malloc(len + 1);
-		size_t model_len = 0;
-		const uint8_t *previous = NULL;
-		for (size_t f = base; f < end; f += 48 + (size_t)be64(data + f + 8)) {
-			size_t n = (size_t)be64(data + f + 8);
-			unsigned char digest[32];
-			FZ_ASSERT(sqz_sha256(data + f + 48, n, digest) == 0 && memcmp(digest, data + f + 16, 32) == 0);
-			if (data[f + 4] == 2) {
-				FZ_ASSERT(n >= 40 && previous && memcmp(data + f + 48, previous, 32) == 0);
-				uint64_t kept = be64(data + f + 48 + 32);
-				FZ_ASSERT(kept <= model_len);
-				memcpy(model + kept, data + f + 88, n - 40);
-				model_len = (size_t)kept + n - 40;
-			} else {
-				memcpy(model, data + f + 48, n);
-				model_len = n;
-			}
-			previous = data + f + 16;
-		}
+		FZ_ASSERT(valid && value != NULL);
 		FZ_ASSERT(model_len == value_len && memcmp(value, model, value_len) == 0 && value[value_len] == '\0');
-		free(model);
 	} else {
 		FZ_ASSERT(st == SQZ_E_STORE && value == NULL);
 		FZ_ASSERT(err.message && strstr(err.message, "token") != NULL);
 		fz_check_error(&err);
 		sqz_error_clear(&err);
 	}
+	free(model);
 	sqz_free(value);
 	unlink(token_rec);
 }
