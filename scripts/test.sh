@@ -167,6 +167,8 @@ if [ "${SQZ_DEBIAN13:-1}" != 0 ] && [ "${SQZ_SUITE:-all}" = all ] && [ "$(id -u)
 	if [ "$d13_rc" = 77 ]; then
 		skipped=$((skipped + 1))
 	elif [[ "$d13_last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+		# Nothing ran (set-up or build failed inside the root): say why.
+		[ "$d13_rc" != 0 ] && [ "${BASH_REMATCH[1]}" = 0 ] && tail -n 30 "$d13_log" | sed 's/^/[debian 13] /'
 		echo "[debian 13] $d13_last"
 		passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2])); skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
 		[ "$d13_rc" != 0 ] && [ "${BASH_REMATCH[2]}" = 0 ] && failed=$((failed + 1))
