@@ -64,7 +64,9 @@ int sqz_base64_to_sink(const char *text, size_t len, sqz_sink *sink, int64_t *by
 	return 0;
 }
 
-static void fill_result(json_object *response, sqz_batch_result *r, const sqz_batch_member *m)
+/* streamed: the member's body was decoded into its sink as it arrived
+ * (answer_sink's stream), so the response has no "body" of its own. */
+static void fill_result(json_object *response, sqz_batch_result *r, const sqz_batch_member *m, const sqz_error *streamed)
 {
 	int64_t status = 0;
 	sqz_json_int64(response, "status", &status);
@@ -72,7 +74,12 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 	json_object *body = sqz_json_get(response, "body");
 	const char *ct = member_header(response, "content-type");
 	int ok = r->status >= 200 && r->status < 300;
-	if (ok && m->sink && !body) {
+	if (streamed) {
+		if (ok && streamed->status != SQZ_OK) {
+			sqz_error_copy(&r->error, streamed);
+			sqz_error_prefix(&r->error, "%s %s", m->method, m->path);
+		}
+	} else if (ok && m->sink && !body) {
 		/* "body": null or none for a download: nothing was delivered, and
 		 * an empty file must never pass for the content. */
 		sqz_error_set(&r->error, SQZ_E_GRAPH, "Graph's $batch answer to %s %s has status %ld but no body", m->method, m->path,
@@ -86,6 +93,9 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 		if (ok && m->sink) {
 			if (sqz_base64_to_sink(text, text_len, m->sink, &r->sink_bytes, &r->error) != 0) {
 				sqz_error_prefix(&r->error, "%s %s", m->method, m->path);
+			}
+			if (m->sink->finish) {
+				m->sink->finish(m->sink->ctx);
 			}
 		} else {
 			size_t len = 0;
@@ -165,9 +175,26 @@ static char *batch_body(const sqz_batch_member *members, const size_t *idx, size
  * as its closing brace is in, and freed, so an answer is never held whole,
  * neither as text nor as a tree. A JSON error is kept for take_answer;
  * only the size cap stops the transfer. */
+/* A member's base64 body decoded into its sink as the answer's bytes
+ * arrive: a whole number of groups at a time (the last one kept until the
+ * string ends, where '=' may close it), so neither the text nor the
+ * decoded body is held. */
+#define STREAM_PIECE (48 * 1024)
+
+typedef struct body_stream {
+	size_t k;                /* the member's place in the batch, 1-based; 0 = none */
+	size_t done_k;           /* the member whose body was streamed whole, 1-based */
+	char *text;              /* STREAM_PIECE bytes, allocated on first use */
+	size_t text_len;
+	int64_t bytes;           /* decoded into the sink */
+	sqz_error error;         /* the body could not be decoded or stored */
+	unsigned char written[SQZ_BATCH_MAX + 1]; /* members whose sink has bytes of an earlier try */
+} body_stream;
+
 typedef struct answer_sink {
 	sqz_sink sink;
 	sqz_json_walk walk;
+	body_stream body;
 	const sqz_batch_member *members;
 	const size_t *idx;       /* the batch's members: members[idx[0..count)] */
 	size_t count;
@@ -182,20 +209,130 @@ typedef struct answer_sink {
 /* One member's response, matched to its member by id. A duplicate id (or
  * the same member again after the transfer started over) leaves the first
  * answer standing: its body is already in the sink. */
-static void take_response(void *ctx, json_object *response)
+/* The member (1-based) a response answers that has no answer yet; 0 when
+ * none (no such id, or the same member again: the first answer stands). */
+static size_t unanswered_member(const answer_sink *a, json_object *response)
 {
-	answer_sink *a = ctx;
 	const char *id = sqz_json_id(response, "id");
 	char *end = NULL;
 	unsigned long k = id ? strtoul(id, &end, 10) : 0;
 	if (!id || !end || *end || k < 1 || k > a->count) {
+		return 0;
+	}
+	const sqz_batch_result *res = &a->results[a->idx[k - 1]];
+	return res->status != 0 || res->error.status != SQZ_OK ? 0 : (size_t)k;
+}
+
+static void take_response(void *ctx, json_object *response)
+{
+	answer_sink *a = ctx;
+	size_t k = unanswered_member(a, response);
+	if (k == 0) {
 		return;
 	}
 	sqz_batch_result *res = &a->results[a->idx[k - 1]];
-	if (res->status != 0 || res->error.status != SQZ_OK) {
-		return;
+	int streamed = a->body.done_k == k;
+	if (streamed) {
+		a->body.done_k = 0;
+		res->sink_bytes = a->body.bytes;
 	}
-	fill_result(response, res, &a->members[a->idx[k - 1]]);
+	fill_result(response, res, &a->members[a->idx[k - 1]], streamed ? &a->body.error : NULL);
+}
+
+/* Decodes the first n characters of the text held (n a multiple of 4;
+ * `last`: the string's end, where '=' may close it) into the sink. */
+static void stream_decode(answer_sink *a, size_t n, int last)
+{
+	body_stream *bs = &a->body;
+	sqz_sink *sink = a->members[a->idx[bs->k - 1]].sink;
+	int64_t bytes = 0;
+	if (!last && memchr(bs->text, '=', n)) {
+		sqz_error_set(&bs->error, SQZ_E_GRAPH, "Graph's base64 body is not valid base64");
+	} else if (sqz_base64_to_sink(bs->text, n, sink, &bytes, &bs->error) == 0) {
+		bs->bytes += bytes;
+	}
+	bs->written[bs->k] = 1;
+	memmove(bs->text, bs->text + n, bs->text_len - n);
+	bs->text_len -= n;
+}
+
+static void stream_piece(void *ctx, const char *data, size_t len)
+{
+	answer_sink *a = ctx;
+	body_stream *bs = &a->body;
+	while (len > 0 && bs->error.status == SQZ_OK) {
+		size_t n = STREAM_PIECE - bs->text_len < len ? STREAM_PIECE - bs->text_len : len;
+		memcpy(bs->text + bs->text_len, data, n);
+		bs->text_len += n;
+		data += n;
+		len -= n;
+		if (bs->text_len == STREAM_PIECE) {
+			stream_decode(a, STREAM_PIECE - 4, 0);
+		}
+	}
+}
+
+static void stream_end(void *ctx, int complete)
+{
+	answer_sink *a = ctx;
+	body_stream *bs = &a->body;
+	if (complete && bs->error.status == SQZ_OK) {
+		if (bs->text_len % 4 != 0) {
+			sqz_error_set(&bs->error, SQZ_E_GRAPH, "Graph's base64 body has a length that is not a multiple of 4");
+		} else {
+			stream_decode(a, bs->text_len, 1);
+		}
+	}
+	sqz_sink *sink = a->members[a->idx[bs->k - 1]].sink;
+	if (sink->finish) {
+		sink->finish(sink->ctx);
+	}
+	bs->done_k = complete ? bs->k : 0;
+	bs->k = 0;
+	bs->text_len = 0;
+}
+
+/* A member's body is taken as it arrives when everything before it says
+ * it goes to the member's sink: an unanswered member with a sink, a 2xx
+ * status, a content type that is not JSON. Otherwise (Graph may order a
+ * response's keys as it likes) json-c reads it whole, as any value. */
+static int stream_body(void *ctx, json_object *response, sqz_json_stream *stream)
+{
+	answer_sink *a = ctx;
+	body_stream *bs = &a->body;
+	size_t k = unanswered_member(a, response);
+	int64_t status = 0;
+	if (k == 0 || !a->members[a->idx[k - 1]].sink || sqz_json_int64(response, "status", &status) != 0 || status < 200 || status >= 300) {
+		return 0;
+	}
+	/* As fill_result reads it: base64 unless the type says JSON. */
+	const char *ct = member_header(response, "content-type");
+	if (!sqz_json_get(response, "headers") || (ct && strstr(ct, "json"))) {
+		return 0;
+	}
+	if (!bs->text && !(bs->text = sqz_malloc(STREAM_PIECE))) {
+		return 0;    /* json-c's way then, which says so if memory is short */
+	}
+	sqz_sink *sink = a->members[a->idx[k - 1]].sink;
+	sqz_error_clear(&bs->error);
+	if (bs->written[k] && (!sink->reset || sink->reset(sink->ctx) != 0)) {
+		sqz_error_set(&bs->error, SQZ_E_INTERNAL, "the download target cannot be rewound for the answer sent again");
+	}
+	bs->k = k;
+	bs->done_k = 0;
+	bs->bytes = 0;
+	bs->text_len = 0;
+	stream->piece = stream_piece;
+	stream->end = stream_end;
+	stream->ctx = a;
+	return 1;
+}
+
+static void body_stream_clear(body_stream *bs)
+{
+	sqz_free(bs->text);
+	sqz_error_clear(&bs->error);
+	memset(bs, 0, sizeof *bs);
 }
 
 static int answer_write(void *ctx, const char *data, size_t len, sqz_error *err)
@@ -217,6 +354,7 @@ static int answer_reset(void *ctx)
 {
 	answer_sink *a = ctx;
 	sqz_json_walk_reset(&a->walk);
+	a->body.done_k = 0;
 	sqz_error_clear(&a->json_error);
 	a->bytes = 0;
 	return 0;
@@ -258,6 +396,7 @@ static void take_answer(void *ctx, size_t b)
 		}
 	}
 	sqz_json_walk_clear(&a->walk);
+	body_stream_clear(&a->body);
 	sqz_http_response_clear(&br->resps[b]);
 }
 
@@ -330,7 +469,12 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			a->idx = todo + starts[b];
 			a->count = starts[b + 1] - starts[b];
 			a->results = results;
-			if (sqz_json_walk_init(&a->walk, "responses", take_response, NULL, a) != 0) {
+			int downloads = 0;
+			for (size_t k = 0; k < a->count; k++) {
+				downloads |= members[a->idx[k]].sink != NULL;
+			}
+			if (sqz_json_walk_init(&a->walk, "responses", take_response, NULL, a) != 0
+				|| (downloads && sqz_json_walk_stream(&a->walk, "body", stream_body) != 0)) {
 				st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory building a batch");
 			}
 			a->sink.write = answer_write;
@@ -358,6 +502,7 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			bodies[b] = NULL;
 			sqz_http_response_clear(&resps[b]);
 			sqz_json_walk_clear(&answers[b].walk);
+			body_stream_clear(&answers[b].body);
 			sqz_error_clear(&answers[b].json_error);
 			if (errs[b].status != SQZ_OK) {
 				/* Every member of a batch that got no usable answer carries

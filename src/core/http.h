@@ -40,6 +40,10 @@ typedef struct sqz_sink {
 	 * through write — another file system, a kernel without the call, an
 	 * error the write will report, or the end of fd. Never fails itself. */
 	int64_t (*copy_from)(void *ctx, int fd, int64_t off, int64_t len);
+	/* Optional: the body is complete, or given up (a $batch member's: its
+	 * answer ends or starts over). A target that shares a file with
+	 * others (the prefetch's window files) lets the next body have it. */
+	void (*finish)(void *ctx);
 } sqz_sink;
 
 typedef struct sqz_http_options {

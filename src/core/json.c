@@ -291,8 +291,56 @@ enum {
 	WALK_ELEMENT_TEXT,  /* inside an element (json-c) */
 	WALK_AFTER_ELEMENT, /* ',' or ']' */
 	WALK_AFTER_VALUE,   /* ',' or '}' */
-	WALK_DONE           /* only whitespace may follow */
+	WALK_DONE,          /* only whitespace may follow */
+	/* Inside an element object, with sqz_json_walk_stream: */
+	WALK_MEMBER_FIRST_KEY,  /* after '{': a key or '}' */
+	WALK_MEMBER_KEY,        /* after ',': a key */
+	WALK_MEMBER_KEY_TEXT,   /* inside a key (json-c) */
+	WALK_MEMBER_COLON,
+	WALK_MEMBER_VALUE,      /* after ':' */
+	WALK_MEMBER_VALUE_TEXT, /* inside a value (json-c) */
+	WALK_MEMBER_STRING,     /* inside the streamed string, after its quote */
+	WALK_MEMBER_AFTER_VALUE /* ',' or '}' */
 };
+
+/* The states in which whitespace is part of what is read. */
+static int walk_in_text(int state)
+{
+	return state == WALK_KEY_TEXT || state == WALK_VALUE_TEXT || state == WALK_ELEMENT_TEXT || state == WALK_MEMBER_KEY_TEXT
+		|| state == WALK_MEMBER_VALUE_TEXT || state == WALK_MEMBER_STRING;
+}
+
+/* Bytes that end a run of plain string characters: the quote, a
+ * backslash, and the control characters JSON forbids raw. */
+static int string_stops_at(unsigned char c)
+{
+	return c == '"' || c == '\\' || c < 0x20;
+}
+
+/* Where the run of plain string characters in data[at..len) ends. Eight
+ * bytes at a time (a streamed body is hundreds of kilobytes of base64): a
+ * word holds a stop byte when one of its bytes is below 0x20, or is zero
+ * after an XOR with the quote or the backslash (the classic test for a
+ * zero byte, which may flag a byte after a real one, never misses one: the
+ * exact byte is then found one at a time). */
+static size_t plain_run_end(const char *data, size_t at, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	while (len - at >= 8) {
+		uint64_t x;
+		memcpy(&x, data + at, 8);
+		uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+		uint64_t stop = ((x - ones * 0x20) | (quote - ones) | (backslash - ones)) & ~x & highs;
+		if (stop) {
+			break;
+		}
+		at += 8;
+	}
+	while (at < len && !string_stops_at((unsigned char)data[at])) {
+		at++;
+	}
+	return at;
+}
 
 /* JSON's whitespace, as json-c's strict mode reads it. */
 static int is_json_space(char c)
@@ -318,8 +366,46 @@ int sqz_json_walk_init(sqz_json_walk *w, const char *key, sqz_json_element_fn on
 	return 0;
 }
 
+int sqz_json_walk_stream(sqz_json_walk *w, const char *key, sqz_json_stream_fn on_stream)
+{
+	/* The element object and its array count too. */
+	if (!w->inner && !(w->inner = value_parser_new(SQZ_JSON_MAX_DEPTH - 3))) {
+		return -1;
+	}
+	w->stream_key = key;
+	w->on_stream = on_stream;
+	return 0;
+}
+
+/* The string being streamed will not be finished. */
+static void stream_abandon(sqz_json_walk *w)
+{
+	if (w->state == WALK_MEMBER_STRING && w->stream.end) {
+		w->stream.end(w->stream.ctx, 0);
+	}
+	memset(&w->stream, 0, sizeof w->stream);
+	w->escape_len = 0;
+}
+
+/* Leaves the element object being read (and its streamed string). */
+static void member_clear(sqz_json_walk *w)
+{
+	stream_abandon(w);
+	if (w->building) {
+		json_object_put(w->building);
+		w->building = NULL;
+	}
+	sqz_free(w->member_key);
+	w->member_key = NULL;
+	w->member_key_len = 0;
+	if (w->inner) {
+		value_parser_reset(w->inner);
+	}
+}
+
 static int walk_fail(sqz_json_walk *w, sqz_error *err, sqz_status fail_status, const char *what, const char *reason, size_t at)
 {
+	stream_abandon(w);
 	w->failed = 1;
 	if (at == SIZE_MAX) {
 		sqz_error_set(err, fail_status, "%s is not valid JSON: %s", what, reason);
@@ -329,13 +415,115 @@ static int walk_fail(sqz_json_walk *w, sqz_error *err, sqz_status fail_status, c
 	return -1;
 }
 
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		: c >= 'A' && c <= 'F'                               ? c - 'A' + 10
+								     : -1;
+}
+
+/* A string escape, complete in e[0..n) ("\\n": 2 bytes, "\\u00e9": 6), as
+ * the bytes it stands for (UTF-8). -1 when JSON has no such escape. */
+static int string_escape(const char *e, size_t n, char *out, size_t *out_len)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	const char *hit = e[1] ? strchr(from, e[1]) : NULL;
+	if (hit && n == 2) {
+		out[0] = to[hit - from];
+		*out_len = 1;
+		return 0;
+	}
+	if (e[1] != 'u' || n != 6) {
+		return -1;
+	}
+	unsigned cp = 0;
+	for (size_t i = 2; i < 6; i++) {
+		int d = hex_digit(e[i]);
+		if (d < 0) {
+			return -1;
+		}
+		cp = cp << 4 | (unsigned)d;
+	}
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		*out_len = 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xc0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		*out_len = 2;
+	} else {
+		out[0] = (char)(0xe0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		*out_len = 3;
+	}
+	return 0;
+}
+
+/* The element object read a key at a time is complete. */
+static void member_done(sqz_json_walk *w)
+{
+	json_object *element = w->building;
+	w->building = NULL;
+	sqz_free(w->member_key);
+	w->member_key = NULL;
+	w->state = WALK_AFTER_ELEMENT;
+	w->on_element(w->ctx, element);
+	json_object_put(element);
+}
+
+/* Reads the streamed string from data[*at]: plain runs go to the consumer
+ * as they are, escapes decoded. 0, or -1 when the text is not a JSON
+ * string. */
+static int stream_string(sqz_json_walk *w, const char *data, size_t len, size_t *at)
+{
+	while (*at < len) {
+		if (w->escape_len > 0) {
+			w->escape[w->escape_len++] = data[(*at)++];
+			size_t need = w->escape[1] == 'u' ? 6 : 2;
+			if ((size_t)w->escape_len < need) {
+				continue;
+			}
+			char out[3];
+			size_t out_len = 0;
+			if (string_escape(w->escape, need, out, &out_len) != 0) {
+				return -1;
+			}
+			w->escape_len = 0;
+			w->stream.piece(w->stream.ctx, out, out_len);
+			continue;
+		}
+		size_t start = *at;
+		*at = plain_run_end(data, *at, len);
+		if (*at > start) {
+			w->stream.piece(w->stream.ctx, data + start, *at - start);
+		}
+		if (*at == len) {
+			break;
+		}
+		char c = data[(*at)++];
+		if (c == '"') {
+			sqz_json_stream done = w->stream;
+			memset(&w->stream, 0, sizeof w->stream);
+			w->state = WALK_MEMBER_AFTER_VALUE;
+			done.end(done.ctx, 1);
+			return 0;
+		}
+		if (c != '\\') {
+			return -1;    /* a raw control character */
+		}
+		w->escape[0] = c;
+		w->escape_len = 1;
+	}
+	return 0;
+}
+
 int sqz_json_walk_feed(sqz_json_walk *w, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err)
 {
 	size_t at = 0;
 	while (!w->failed && at < len) {
 		char c = data[at];
-		int text = w->state == WALK_KEY_TEXT || w->state == WALK_VALUE_TEXT || w->state == WALK_ELEMENT_TEXT;
-		if (!text && is_json_space(c)) {
+		if (!walk_in_text(w->state) && is_json_space(c)) {
 			at++;
 			continue;
 		}
@@ -385,9 +573,62 @@ int sqz_json_walk_feed(sqz_json_walk *w, const char *data, size_t len, const cha
 			if (c == ']' && w->state == WALK_FIRST_ELEMENT) {
 				w->state = WALK_AFTER_VALUE;
 				at++;
+			} else if (c == '{' && w->on_stream) {
+				if (!(w->building = json_object_new_object())) {
+					w->failed = 1;
+					sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading %s", what);
+					return -1;
+				}
+				w->state = WALK_MEMBER_FIRST_KEY;
+				at++;
 			} else {
 				w->state = WALK_ELEMENT_TEXT;
 			}
+			continue;
+		case WALK_MEMBER_FIRST_KEY:
+		case WALK_MEMBER_KEY:
+			if (c == '}' && w->state == WALK_MEMBER_FIRST_KEY) {
+				at++;
+				member_done(w);
+			} else if (c == '"') {
+				w->state = WALK_MEMBER_KEY_TEXT;
+			} else {
+				return walk_fail(w, err, fail_status, what, "unexpected character", SIZE_MAX);
+			}
+			continue;
+		case WALK_MEMBER_COLON:
+			if (c != ':') {
+				return walk_fail(w, err, fail_status, what, "unexpected character", SIZE_MAX);
+			}
+			w->state = WALK_MEMBER_VALUE;
+			at++;
+			continue;
+		case WALK_MEMBER_VALUE:
+			w->state = WALK_MEMBER_VALUE_TEXT;
+			if (c == '"' && w->member_key_len == strlen(w->stream_key) && memcmp(w->member_key, w->stream_key, w->member_key_len) == 0) {
+				sqz_json_stream stream = { NULL, NULL, NULL };
+				if (w->on_stream(w->ctx, w->building, &stream) && stream.piece && stream.end) {
+					w->stream = stream;
+					w->escape_len = 0;
+					w->state = WALK_MEMBER_STRING;
+					at++;
+				}
+			}
+			continue;
+		case WALK_MEMBER_STRING:
+			if (stream_string(w, data, len, &at) != 0) {
+				return walk_fail(w, err, fail_status, what, json_tokener_error_desc(json_tokener_error_parse_string), SIZE_MAX);
+			}
+			continue;
+		case WALK_MEMBER_AFTER_VALUE:
+			if (c == ',') {
+				w->state = WALK_MEMBER_KEY;
+			} else if (c == '}') {
+				member_done(w);
+			} else {
+				return walk_fail(w, err, fail_status, what, "unexpected character", SIZE_MAX);
+			}
+			at++;
 			continue;
 		case WALK_AFTER_ELEMENT:
 		case WALK_AFTER_VALUE:
@@ -407,7 +648,8 @@ int sqz_json_walk_feed(sqz_json_walk *w, const char *data, size_t len, const cha
 		default:
 			break;
 		}
-		sqz_json_value_parser *parser = w->state == WALK_ELEMENT_TEXT ? w->element : w->value;
+		sqz_json_value_parser *parser = w->state == WALK_ELEMENT_TEXT ? w->element : w->state == WALK_MEMBER_VALUE_TEXT ? w->inner
+																: w->value;
 		json_object *value = NULL;
 		size_t used = 0;
 		enum json_tokener_error jerr = value_parser_feed(parser, data + at, len - at, &value, &used);
@@ -433,6 +675,27 @@ int sqz_json_walk_feed(sqz_json_walk *w, const char *data, size_t len, const cha
 			}
 			w->other_key_len = key_len;
 			w->state = WALK_COLON;
+		} else if (w->state == WALK_MEMBER_KEY_TEXT) {
+			size_t key_len = (size_t)json_object_get_string_len(value);
+			sqz_free(w->member_key);
+			if (!(w->member_key = sqz_strndup(json_object_get_string(value), key_len))) {
+				json_object_put(value);
+				w->failed = 1;
+				sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading %s", what);
+				return -1;
+			}
+			w->member_key_len = key_len;
+			w->state = WALK_MEMBER_COLON;
+		} else if (w->state == WALK_MEMBER_VALUE_TEXT) {
+			/* json-c's own rules: the key up to a NUL, the last of a repeated key. */
+			if (json_object_object_add(w->building, w->member_key, value) != 0) {
+				json_object_put(value);
+				w->failed = 1;
+				sqz_error_set(err, SQZ_E_NOMEM, "out of memory reading %s", what);
+				return -1;
+			}
+			value = NULL;
+			w->state = WALK_MEMBER_AFTER_VALUE;
 		} else if (w->state == WALK_VALUE_TEXT) {
 			if (w->on_other) {
 				/* The key itself when it holds its array's place with
@@ -464,6 +727,7 @@ int sqz_json_walk_finish(sqz_json_walk *w, const char *what, sqz_status fail_sta
 
 void sqz_json_walk_reset(sqz_json_walk *w)
 {
+	member_clear(w);
 	sqz_free(w->other_key);
 	w->other_key = NULL;
 	w->state = WALK_OPEN;
@@ -481,6 +745,8 @@ void sqz_json_walk_reset(sqz_json_walk *w)
 
 void sqz_json_walk_clear(sqz_json_walk *w)
 {
+	member_clear(w);
+	value_parser_free(w->inner);
 	value_parser_free(w->value);
 	value_parser_free(w->element);
 	sqz_free(w->other_key);

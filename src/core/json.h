@@ -36,6 +36,20 @@ json_object *sqz_json_parse(const char *data, size_t len, const char *what, sqz_
  * the key given more than once is walked each time. With a json-c whose strict mode refuses UTF-8 (json.c) each value
  * goes through two tokeners, as sqz_json_parse does. */
 typedef void (*sqz_json_element_fn)(void *ctx, json_object *element);
+
+/* Where a streamed string goes (sqz_json_walk_stream): its bytes as they
+ * arrive, escapes decoded, then end (complete = 1 at its closing quote, 0
+ * when the walk failed, was reset or cleared first). */
+typedef struct sqz_json_stream {
+	void (*piece)(void *ctx, const char *data, size_t len);
+	void (*end)(void *ctx, int complete);
+	void *ctx;
+} sqz_json_stream;
+/* Asked when the value of the streamed key in an element object is a
+ * string; `element` (borrowed) holds the keys read before it. 1 after
+ * filling *stream: the string is handed over instead of parsed (and the
+ * element given to on_element lacks that key); 0: parsed as any value. */
+typedef int (*sqz_json_stream_fn)(void *ctx, json_object *element, sqz_json_stream *stream);
 /* The value of another top-level key (key_len bytes, may hold a NUL). */
 typedef void (*sqz_json_other_fn)(void *ctx, const char *key, size_t key_len, json_object *value);
 
@@ -53,10 +67,31 @@ typedef struct sqz_json_walk {
 	size_t key_count;              /* arrays walked under `key` */
 	size_t fed;      /* bytes fed so far */
 	int failed;
+	/* sqz_json_walk_stream: elements that are objects are read a key at a
+	 * time, so that one string value can bypass json-c. */
+	const char *stream_key;
+	sqz_json_stream_fn on_stream;
+	sqz_json_stream stream;        /* the string being streamed */
+	json_object *building;         /* owned; the element object read so far */
+	char *member_key;              /* owned; its key whose value is being read */
+	size_t member_key_len;
+	struct sqz_json_value_parser *inner; /* values inside an element object */
+	char escape[6];                /* a string escape cut between two feeds */
+	int escape_len;
 } sqz_json_walk;
 
 /* 0, or -1 (out of memory). on_other may be NULL. */
 int sqz_json_walk_init(sqz_json_walk *w, const char *key, sqz_json_element_fn on_element, sqz_json_other_fn on_other, void *ctx);
+/* Reads each element object a key at a time and offers the string value
+ * of `key` to on_stream (a $batch member's base64 body: json-c reads a
+ * string a byte at a time and holds it whole, ~10 instructions a byte; the
+ * streamed one is scanned for its quote and escapes only). The text is
+ * checked as before — JSON's escapes, no raw control character, the depth
+ * limit — except that a streamed string's bytes are not checked as UTF-8
+ * (its consumer decides what it accepts) and a \u escape of a surrogate
+ * half is passed as its own three-byte sequence. Call after init. 0, or -1
+ * (out of memory). */
+int sqz_json_walk_stream(sqz_json_walk *w, const char *key, sqz_json_stream_fn on_stream);
 /* 0, or -1 with err (status fail_status, message naming `what` as
  * sqz_json_parse would) when the bytes so far cannot begin such an object. */
 int sqz_json_walk_feed(sqz_json_walk *w, const char *data, size_t len, const char *what, sqz_status fail_status, sqz_error *err);

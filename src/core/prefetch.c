@@ -20,32 +20,74 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static int new_file(sqz_prefetch *pf, char **path);
+
+/* The files of a window's MIMEs: a file created and removed per message
+ * costs the file system more than the bytes do (ext4 scans past every
+ * recently freed inode for each new one), so the MIMEs share files, each
+ * in a region of one. Bodies arrive at the same time (answers in flight
+ * decode as their bytes come), so a body holds its file's end until it is
+ * complete (sink.finish) and another takes the next free file, a new one
+ * when every file is held: as many files as bodies arrive at once. */
+typedef struct window_files {
+	sqz_prefetch *pf;
+	int fd[SQZ_PREFETCH_LANES];          /* -1: not created */
+	int64_t end[SQZ_PREFETCH_LANES];     /* bytes so far */
+	const void *holder[SQZ_PREFETCH_LANES]; /* the sink appending, or NULL */
+} window_files;
+
 /* A file of the private directory, written through an fd: a file of its
- * own (end NULL), or a region of the window's file, which every MIME of a
- * fetch shares (end: the file's end so far). A member's bytes arrive in
- * one piece of the answer, so its region is contiguous; one that is not
- * (written around another) is marked broken and never served. */
+ * own (files NULL), or a region of one of the window's files. A region
+ * written around another's (after its finish) is marked broken and never
+ * served. */
 typedef struct fd_sink {
 	sqz_sink sink;
 	int fd;
-	int64_t *end;
+	window_files *files;
+	int lane;                 /* the window file held, -1 when none */
+	int region_lane;          /* the window file of the region, -1 before the first byte */
 	int64_t start, len;
 	int broken;
 } fd_sink;
+
+/* A free window file for fs, created when none is: its index, or -1. */
+static int lane_take(window_files *wf, const fd_sink *fs)
+{
+	for (int i = 0; i < SQZ_PREFETCH_LANES; i++) {
+		if (wf->fd[i] < 0) {
+			if ((wf->fd[i] = new_file(wf->pf, &wf->pf->window_paths[i])) < 0) {
+				return -1;
+			}
+			wf->end[i] = 0;
+		}
+		if (!wf->holder[i]) {
+			wf->holder[i] = fs;
+			return i;
+		}
+	}
+	return -1;
+}
 
 static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 {
 	fd_sink *fs = ctx;
 	int rc;
-	if (fs->end) {
-		if (fs->len == 0) {
-			fs->start = *fs->end;
-		} else if (fs->start + fs->len != *fs->end) {
-			fs->broken = 1;
+	if (fs->files) {
+		window_files *wf = fs->files;
+		if (fs->lane < 0) {
+			if (fs->len > 0) {
+				fs->broken = 1;
+			}
+			if ((fs->lane = lane_take(wf, fs)) < 0) {
+				sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory: %s", strerror(errno));
+				return -1;
+			}
+			fs->region_lane = fs->lane;
+			fs->start = wf->end[fs->lane];
 		}
-		rc = sqz_fd_write_all_at(fs->fd, data, len, *fs->end);
+		rc = sqz_fd_write_all_at(wf->fd[fs->lane], data, len, wf->end[fs->lane]);
 		if (rc == 0) {
-			*fs->end += (int64_t)len;
+			wf->end[fs->lane] += (int64_t)len;
 			fs->len += (int64_t)len;
 		}
 	} else {
@@ -61,16 +103,26 @@ static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 static int fd_reset(void *ctx)
 {
 	fd_sink *fs = ctx;
-	if (fs->end) {
-		if (fs->len > 0 && fs->start + fs->len == *fs->end) {
-			*fs->end = fs->start;    /* the last region: written again in place */
-		} else if (fs->len > 0) {
-			fs->broken = 1;
+	if (fs->files) {
+		if (fs->lane >= 0 && fs->len > 0 && fs->start + fs->len == fs->files->end[fs->lane]) {
+			fs->files->end[fs->lane] = fs->start;    /* held: written again in place */
 		}
+		/* Otherwise its bytes stay unused: the next ones start a region anew. */
+		fs->start = fs->lane >= 0 ? fs->files->end[fs->lane] : 0;
 		fs->len = 0;
+		fs->broken = 0;
 		return 0;
 	}
 	return sqz_fd_rewind(fs->fd);
+}
+
+static void fd_finish(void *ctx)
+{
+	fd_sink *fs = ctx;
+	if (fs->files && fs->lane >= 0) {
+		fs->files->holder[fs->lane] = NULL;
+		fs->lane = -1;
+	}
 }
 
 #define DIR_PREFIX "sqzgraph-import-"
@@ -224,7 +276,9 @@ void sqz_prefetch_drop(sqz_prefetch *pf)
 	sqz_free(pf->entries);
 	pf->entries = NULL;
 	pf->count = 0;
-	(here ? drop_file : forget_file)(&pf->window_path);
+	for (int i = 0; i < SQZ_PREFETCH_LANES; i++) {
+		(here ? drop_file : forget_file)(&pf->window_paths[i]);
+	}
 }
 
 void sqz_prefetch_clear(sqz_prefetch *pf)
@@ -439,7 +493,7 @@ static void take_attachments(sqz_prefetch *pf, sqz_prefetch_entry *e, json_objec
 			complete = 0;
 			break;
 		}
-		fd_sink fs = { { fd_write, fd_reset, NULL }, fd, NULL, 0, 0, 0 };
+		fd_sink fs = { { fd_write, fd_reset, NULL, NULL, NULL }, fd, NULL, -1, -1, 0, 0, 0 };
 		fs.sink.ctx = &fs;
 		sqz_error derr = SQZ_ERROR_INIT;
 		int64_t written = 0;
@@ -519,9 +573,27 @@ typedef struct fetch_plan {
 	sqz_batch_result *results;
 	char **paths;             /* per member */
 	fd_sink *sinks;           /* per entry */
-	int fd;     /* the window's file, -1 when closed */
-	int64_t end;              /* its bytes so far */
+	window_files files;       /* where the MIMEs go */
 } fetch_plan;
+
+static void window_files_init(window_files *wf, sqz_prefetch *pf)
+{
+	memset(wf, 0, sizeof *wf);
+	wf->pf = pf;
+	for (int i = 0; i < SQZ_PREFETCH_LANES; i++) {
+		wf->fd[i] = -1;
+	}
+}
+
+static void window_files_close(window_files *wf)
+{
+	for (int i = 0; i < SQZ_PREFETCH_LANES; i++) {
+		if (wf->fd[i] >= 0) {
+			close(wf->fd[i]);
+			wf->fd[i] = -1;
+		}
+	}
+}
 
 #define NO_MEMBER ((size_t)-1)
 
@@ -538,9 +610,7 @@ static size_t list_member(const fetch_plan *plan, size_t k)
 
 static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 {
-	if (plan->fd >= 0) {
-		close(plan->fd);
-	}
+	window_files_close(&plan->files);
 	for (size_t i = 0; plan->results && i < plan->member_count; i++) {
 		sqz_batch_result_clear(&plan->results[i]);
 		if (plan->paths) {
@@ -552,7 +622,7 @@ static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 	sqz_free(plan->paths);
 	sqz_free(plan->sinks);
 	memset(plan, 0, sizeof *plan);
-	plan->fd = -1;
+	window_files_init(&plan->files, pf);
 	if (st != SQZ_OK) {
 		sqz_prefetch_drop(pf);
 	}
@@ -564,7 +634,7 @@ static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_message *msgs, size_t n, fetch_plan *plan, sqz_error *err)
 {
 	memset(plan, 0, sizeof *plan);
-	plan->fd = -1;
+	window_files_init(&plan->files, pf);
 	sqz_prefetch_drop(pf);
 	size_t want = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -592,12 +662,10 @@ static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_mess
 	if (!pf->entries || !plan->members || !plan->results || !plan->paths || !plan->sinks) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	/* One file for the whole window's MIMEs: a file created and removed
-	 * per message costs the file system more than the bytes do (ext4
-	 * scans past every recently freed inode for each new one). */
+	/* The first window file now: a directory that takes no file says so here. */
 	if (plan->what & SQZ_PREFETCH_MIME) {
-		plan->fd = new_file(pf, &pf->window_path);
-		if (plan->fd < 0) {
+		plan->files.fd[0] = new_file(pf, &pf->window_paths[0]);
+		if (plan->files.fd[0] < 0) {
 			return sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory %s: %s", pf->dir, strerror(errno));
 		}
 	}
@@ -623,13 +691,13 @@ static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_mess
 		pf->count = ++k;
 		if (mi != NO_MEMBER) {
 			fd_sink *fs = &plan->sinks[k - 1];
-			if (!(e->mime_path = sqz_strdup(pf->window_path))) {
-				return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
-			}
-			fs->fd = plan->fd;
-			fs->end = &plan->end;
+			fs->fd = -1;
+			fs->files = &plan->files;
+			fs->lane = -1;
+			fs->region_lane = -1;
 			fs->sink.write = fd_write;
 			fs->sink.reset = fd_reset;
+			fs->sink.finish = fd_finish;
 			fs->sink.ctx = fs;
 			plan->members[mi] = (sqz_batch_member){ "GET", plan->paths[mi], NULL, &fs->sink, m->size };
 		}
@@ -651,10 +719,7 @@ static void plan_transfer(fetch_plan *plan, sqz_graph *graph)
 /* Keeps what the members delivered; an entry keeps only complete files. */
 static void plan_take(sqz_prefetch *pf, fetch_plan *plan)
 {
-	if (plan->fd >= 0) {
-		close(plan->fd);
-		plan->fd = -1;
-	}
+	window_files_close(&plan->files);
 	for (size_t k = 0; k < plan->want; k++) {
 		sqz_prefetch_entry *e = &pf->entries[k];
 		const fd_sink *fs = &plan->sinks[k];
@@ -670,12 +735,13 @@ static void plan_take(sqz_prefetch *pf, fetch_plan *plan)
 				/* No sink took it (cannot happen with a sink set): never serve a partial file. */
 				mime_ok = 0;
 			}
+			if (mime_ok && fs->region_lane >= 0 && !(e->mime_path = sqz_strdup(pf->window_paths[fs->region_lane]))) {
+				mime_ok = 0;    /* out of memory: the handler streams it */
+			}
 			if (mime_ok) {
 				e->mime_off = fs->start;
 				e->mime_len = fs->len;
-			} else {
-				forget_file(&e->mime_path);    /* its region of the window's file stays unused */
-			}
+			}    /* otherwise its region of the window's file stays unused */
 		}
 		if ((mime && mime->status == 404) || (!mime && atts && atts->status == 404)) {
 			e->gone = 1;
@@ -1000,7 +1066,7 @@ int sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger)
 		if (pf->ahead) {
 			pf->ahead->entries = NULL;
 			pf->ahead->count = 0;
-			pf->ahead->window_path = NULL;
+			memset(pf->ahead->window_paths, 0, sizeof pf->ahead->window_paths);
 		}
 		pf->ahead_ready = 0;
 		return -1;
@@ -1074,10 +1140,10 @@ int sqz_prefetch_advance(sqz_prefetch *pf, const sqz_logger *logger)
 	}
 	pf->entries = pf->ahead->entries;
 	pf->count = pf->ahead->count;
-	pf->window_path = pf->ahead->window_path;
+	memcpy(pf->window_paths, pf->ahead->window_paths, sizeof pf->window_paths);
 	pf->ahead->entries = NULL;
 	pf->ahead->count = 0;
-	pf->ahead->window_path = NULL;
+	memset(pf->ahead->window_paths, 0, sizeof pf->ahead->window_paths);
 	pf->ahead_ready = 0;
 	return 1;
 }

@@ -61,6 +61,10 @@
 
 #define SQZ_PREFETCH_MAX_MESSAGE ((int64_t)2 << 20)
 
+/* Window files of MIMEs: at most one per answer in flight (`concurrency`,
+ * at most 4, and the caller's own request). */
+#define SQZ_PREFETCH_LANES 8
+
 /* pf->what; 0 means both. */
 #define SQZ_PREFETCH_MIME 1u
 #define SQZ_PREFETCH_ATTACHMENTS 2u
@@ -91,7 +95,8 @@ typedef struct sqz_prefetch {
 	size_t count;
 	unsigned long serial;     /* file names inside dir */
 	unsigned what;            /* SQZ_PREFETCH_MIME | SQZ_PREFETCH_ATTACHMENTS; 0 = both */
-	char *window_path;        /* owned; the file of the entries' MIMEs (one per window), or NULL */
+	char *window_paths[SQZ_PREFETCH_LANES]; /* owned; the files of the entries' MIMEs (as many as
+	                             bodies arrived at once), or NULL */
 	pid_t owner;              /* the process that created dir: only it removes files (a
 	                             handler may fork; the copy must not empty the parent's) */
 	/* The next window, fetched on a worker thread while the handlers of

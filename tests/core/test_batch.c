@@ -206,6 +206,174 @@ static void test_member_sink(void)
 	sqz_error_clear(&err);
 }
 
+/* A sink that counts how its body ended (sqz_sink.finish). */
+typedef struct counted_sink {
+	sqz_buf_sink bs;
+	int finished;
+	int resets;
+	size_t largest_write;
+} counted_sink;
+
+static int counted_write(void *ctx, const char *data, size_t len, sqz_error *err)
+{
+	counted_sink *c = ctx;
+	(void)err;
+	CHECK(c->finished == c->resets);    /* no byte after its end, unless rewound */
+	c->largest_write = len > c->largest_write ? len : c->largest_write;
+	return sqz_buf_append(&c->bs.buf, data, len);
+}
+
+static int counted_reset(void *ctx)
+{
+	counted_sink *c = ctx;
+	c->resets++;
+	c->bs.buf.len = 0;
+	return 0;
+}
+
+static void counted_finish(void *ctx)
+{
+	((counted_sink *)ctx)->finished++;
+}
+
+static void counted_init(counted_sink *c)
+{
+	memset(c, 0, sizeof *c);
+	sqz_buf_sink_init(&c->bs);
+	c->bs.sink.ctx = c;
+	c->bs.sink.write = counted_write;
+	c->bs.sink.reset = counted_reset;
+	c->bs.sink.finish = counted_finish;
+}
+
+/* Member bodies decoded into their sinks as the answer's bytes arrive
+ * (json.h sqz_json_walk_stream): a body of several pieces, bodies that are
+ * not base64 (each fails alone), a body before the status and headers that
+ * say where it goes (read whole, as before), a JSON error body. */
+static void test_member_stream(void)
+{
+	size_t big_len = 300000;
+	unsigned char *big = sqz_malloc(big_len);
+	for (size_t i = 0; i < big_len; i++) {
+		big[i] = (unsigned char)(i * 7 + i / 251);
+	}
+	char *big64 = sqz_base64_encode(big, big_len);
+	sqz_buf text = SQZ_BUF_INIT;
+	const char *mime = "\"headers\":{\"Content-Type\":\"message/rfc822\"}";
+	CHECK_INT(sqz_buf_appendf(&text, "{\"responses\":[{\"id\":\"1\",\"status\":200,%s,\"body\":\"%s\"},", mime, big64), 0);
+	CHECK_INT(sqz_buf_appendf(&text, "{\"id\":\"2\",\"status\":200,%s,\"body\":\"QUJD*UJD\"},", mime), 0);
+	CHECK_INT(sqz_buf_appendf(&text, "{\"id\":\"3\",\"status\":200,%s,\"body\":\"QQ==QUJD\"},", mime), 0);
+	CHECK_INT(sqz_buf_appendf(&text, "{\"body\":\"SGk\\u0068\",\"id\":\"4\",\"status\":200,%s},", mime), 0);
+	CHECK_INT(sqz_buf_appendf(&text, "{\"id\":\"5\",\"status\":404,\"headers\":{\"Content-Type\":\"application/json\"},"
+					 "\"body\":{\"error\":{\"code\":\"ErrorItemNotFound\",\"message\":\"gone\"}}},"),
+		0);
+	CHECK_INT(sqz_buf_appendf(&text, "{\"id\":\"6\",\"status\":200,%s,\"body\":\"QUJDR\"},", mime), 0);
+	CHECK_INT(sqz_buf_appendf(&text, "{\"id\":\"7\",\"status\":200,%s,\"body\":\"SGVsbG8\\u003d\"}]}", mime), 0);
+	sqz_buf resp = SQZ_BUF_INIT;
+	CHECK_INT(sqz_buf_appendf(&resp, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", text.len, text.data), 0);
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ resp.data, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	int asked[2] = { 0, 0 };
+	sqz_graph g;
+	graph_on(&g, http, &s, asked);
+	enum { N = 7 };
+	counted_sink sinks[N];
+	char paths[N][48];
+	sqz_batch_member members[N];
+	sqz_batch_result results[N];
+	memset(results, 0, sizeof results);
+	for (int i = 0; i < N; i++) {
+		counted_init(&sinks[i]);
+		snprintf(paths[i], sizeof paths[i], "/me/messages/m%d/$value", i + 1);
+		members[i] = (sqz_batch_member){ "GET", paths[i], NULL, &sinks[i].bs.sink, 1000 };
+	}
+	CHECK_INT(sqz_graph_batch(&g, members, N, results, &err), SQZ_OK);
+	CHECK_INT(results[0].status, 200);
+	CHECK(results[0].error.message == NULL);
+	CHECK(results[0].sink_bytes == (int64_t)big_len && sinks[0].bs.buf.len == big_len && memcmp(sinks[0].bs.buf.data, big, big_len) == 0);
+	/* Streamed: decoded 48 KiB of text at a time as it came (json-c's whole
+	 * string would have been decoded 64 KiB at a time). */
+	CHECK_INT((long)sinks[0].largest_write, (48 * 1024 - 4) / 4 * 3);
+	CHECK_STR(results[1].error.message, "GET /me/messages/m2/$value: Graph's base64 body is not valid base64");
+	CHECK_STR(results[2].error.message, "GET /me/messages/m3/$value: Graph's base64 body is not valid base64");
+	CHECK(results[3].error.message == NULL && results[3].sink_bytes == 3 && sinks[3].bs.buf.len == 3 && memcmp(sinks[3].bs.buf.data, "Hi!", 3) == 0);
+	CHECK_INT(results[4].status, 404);
+	CHECK_INT(results[4].error.status, SQZ_E_GRAPH);
+	CHECK_STR(results[4].error.graph_code, "ErrorItemNotFound");
+	CHECK_INT((long)sinks[4].bs.buf.len, 0);
+	CHECK_STR(results[5].error.message, "GET /me/messages/m6/$value: Graph's base64 body has a length that is not a multiple of 4");
+	CHECK(results[6].error.message == NULL && sinks[6].bs.buf.len == 5 && memcmp(sinks[6].bs.buf.data, "Hello", 5) == 0);
+	for (int i = 0; i < N; i++) {
+		/* Every body that reached its sink was ended once; the 404 had none. */
+		CHECK_INT(sinks[i].finished, i == 4 ? 0 : 1);
+		CHECK_INT(sinks[i].resets, 0);
+		sqz_batch_result_clear(&results[i]);
+		sqz_buf_free(&sinks[i].bs.buf);
+	}
+	mini_server_stop(&s);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+	sqz_buf_free(&resp);
+	sqz_buf_free(&text);
+	sqz_free(big64);
+	sqz_free(big);
+}
+
+/* An answer cut in the middle of a streamed body is sent again: the
+ * member's sink is rewound and gets the whole body once. */
+static void test_member_stream_again(void)
+{
+	size_t big_len = 200000;
+	unsigned char *big = sqz_malloc(big_len);
+	for (size_t i = 0; i < big_len; i++) {
+		big[i] = (unsigned char)(i * 13 + 1);
+	}
+	char *big64 = sqz_base64_encode(big, big_len);
+	sqz_buf text = SQZ_BUF_INIT;
+	CHECK_INT(sqz_buf_appendf(&text, "{\"responses\":[{\"id\":\"1\",\"status\":200,\"headers\":{\"Content-Type\":\"message/rfc822\"},"
+					 "\"body\":\"%s\"}]}",
+			  big64),
+		0);
+	sqz_buf cut = SQZ_BUF_INIT, whole = SQZ_BUF_INIT;
+	CHECK_INT(sqz_buf_appendf(&cut, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%.*s", text.len, 150000, text.data), 0);
+	CHECK_INT(sqz_buf_appendf(&whole, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", text.len, text.data), 0);
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ cut.data, whole.data, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	int asked[2] = { 0, 0 };
+	sqz_graph g;
+	graph_on(&g, http, &s, asked);
+	counted_sink sink;
+	counted_init(&sink);
+	sqz_batch_member member = { "GET", "/me/messages/m1/$value", NULL, &sink.bs.sink, 1000 };
+	sqz_batch_result result;
+	memset(&result, 0, sizeof result);
+	CHECK_INT(sqz_graph_batch(&g, &member, 1, &result, &err), SQZ_OK);
+	CHECK_INT(result.status, 200);
+	CHECK(result.error.message == NULL);
+	CHECK(result.sink_bytes == (int64_t)big_len && sink.bs.buf.len == big_len && memcmp(sink.bs.buf.data, big, big_len) == 0);
+	CHECK_INT(sink.resets, 1);
+	CHECK_INT(s.served, 2);
+	/* Ended when the first answer broke off, and again at the end (a
+	 * counted_write after the first end would have failed above). */
+	CHECK_INT(sink.finished, 2);
+	sqz_batch_result_clear(&result);
+	sqz_buf_free(&sink.bs.buf);
+	mini_server_stop(&s);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+	sqz_buf_free(&cut);
+	sqz_buf_free(&whole);
+	sqz_buf_free(&text);
+	sqz_free(big64);
+	sqz_free(big);
+}
+
 static void test_base64_to_sink(void)
 {
 	sqz_buf_sink bs;
@@ -236,6 +404,8 @@ int main(void)
 	test_send_many();
 	test_chained_batches();
 	test_member_sink();
+	test_member_stream();
+	test_member_stream_again();
 	test_base64_to_sink();
 	return check_summary();
 }

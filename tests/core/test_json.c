@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "core/json.h"
 
 static json_object *parse(const char *s, sqz_error *err)
@@ -161,7 +162,48 @@ typedef struct walked {
 	char text[4096];
 	size_t count;
 	char others[1024];     /* the other keys: "key=value" lines */
+	/* Streaming (walk_mode 1): the "body" strings, put back into their
+	 * element as its last key, so that both modes must see the same. */
+	sqz_buf body;
+	int streaming;         /* between on_stream and end */
+	int streamed;          /* ended complete, not yet put back */
+	size_t ends, abandoned;
 } walked;
+
+/* 1: walk_text streams every "body" string (sqz_json_walk_stream). */
+static int walk_mode;
+
+static void body_piece(void *ctx, const char *data, size_t len)
+{
+	walked *w = ctx;
+	CHECK(w->streaming);
+	CHECK(len > 0);
+	CHECK_INT(sqz_buf_append(&w->body, data, len), 0);
+}
+
+static void body_end(void *ctx, int complete)
+{
+	walked *w = ctx;
+	CHECK(w->streaming);
+	w->streaming = 0;
+	w->streamed = complete;
+	w->ends++;
+	w->abandoned += !complete;
+}
+
+static int take_body(void *ctx, json_object *element, sqz_json_stream *stream)
+{
+	walked *w = ctx;
+	CHECK(!w->streaming);
+	CHECK(json_object_is_type(element, json_type_object));
+	w->streaming = 1;
+	w->streamed = 0;    /* a key given twice: json-c keeps the last */
+	w->body.len = 0;
+	stream->piece = body_piece;
+	stream->end = body_end;
+	stream->ctx = w;
+	return 1;
+}
 
 static void collect_other(void *ctx, const char *key, size_t key_len, json_object *value)
 {
@@ -179,6 +221,11 @@ static void collect_other(void *ctx, const char *key, size_t key_len, json_objec
 static void collect(void *ctx, json_object *element)
 {
 	walked *w = ctx;
+	if (w->streamed) {
+		CHECK(sqz_json_get(element, "body") == NULL);
+		json_object_object_add(element, "body", json_object_new_string_len(w->body.data ? w->body.data : "", (int)w->body.len));
+		w->streamed = 0;
+	}
 	const char *t = json_object_to_json_string_ext(element, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	size_t used = strlen(w->text);
 	snprintf(w->text + used, sizeof w->text - used, "%s\n", t);
@@ -192,6 +239,9 @@ static int walk_text(const char *text, size_t piece, walked *seen, sqz_error *er
 	memset(seen, 0, sizeof *seen);
 	sqz_json_walk w;
 	CHECK_INT(sqz_json_walk_init(&w, "responses", collect, collect_other, seen), 0);
+	if (walk_mode) {
+		CHECK_INT(sqz_json_walk_stream(&w, "body", take_body), 0);
+	}
 	size_t len = strlen(text);
 	int rc = 0;
 	for (size_t at = 0; at < len && rc == 0; at += piece ? piece : len) {
@@ -202,6 +252,9 @@ static int walk_text(const char *text, size_t piece, walked *seen, sqz_error *er
 		rc = sqz_json_walk_finish(&w, "the answer", SQZ_E_GRAPH, err);
 	}
 	sqz_json_walk_clear(&w);
+	/* Every string handed over ended, once. */
+	CHECK(!seen->streaming);
+	sqz_buf_free(&seen->body);
 	return rc;
 }
 
@@ -341,6 +394,145 @@ static void test_walk_depth(void)
 		CHECK_INT(walked_ok, parsed);
 		CHECK_INT(parsed, extra <= 0);
 	}
+	/* The same inside an element object (read a key at a time when streaming). */
+	for (int extra = -1; extra <= 1; extra++) {
+		size_t levels = SQZ_JSON_MAX_DEPTH - 3 + extra;   /* inside {"responses":[{"a": ... }]} */
+		char text[512];
+		size_t at = (size_t)snprintf(text, sizeof text, "{\"responses\":[{\"body\":\"x\",\"a\":");
+		for (size_t i = 0; i < levels; i++) {
+			text[at++] = '[';
+		}
+		for (size_t i = 0; i < levels; i++) {
+			text[at++] = ']';
+		}
+		snprintf(text + at, sizeof text - at, "}]}");
+		sqz_error err = SQZ_ERROR_INIT;
+		json_object *o = sqz_json_parse(text, strlen(text), "the answer", SQZ_E_GRAPH, &err);
+		int parsed = o != NULL;
+		json_object_put(o);
+		sqz_error_clear(&err);
+		walked seen;
+		int walked_ok = walk_text(text, 3, &seen, &err) == 0;
+		sqz_error_clear(&err);
+		CHECK_INT(walked_ok, parsed);
+		CHECK_INT(parsed, extra <= 0);
+	}
+}
+
+/* A member's "body" string handed over as it arrives: escapes decoded
+ * across any cut, a string that is not JSON stops the walk (and its
+ * consumer hears that it ended incomplete), a declined or non-string body
+ * is parsed as before. */
+static int decline(void *ctx, json_object *element, sqz_json_stream *stream)
+{
+	(void)element;
+	(void)stream;
+	((walked *)ctx)->count += 100;
+	return 0;
+}
+
+static void test_walk_stream(void)
+{
+	walk_mode = 1;
+	static const char answer[] = "{\"body\":\"top\",\"responses\":[{\"id\":\"1\",\"body\":\"A\\/B\\u0041\\n\\u00e9\\u20ac\\\"\\\\x\"},"
+				     "{\"body\":{\"error\":\"no\"}},{\"body\" : \"\",\"body\":\"\"},1,[{\"body\":\"deep\"}],{}]}";
+	for (size_t piece = 0; piece <= 3; piece++) {
+		sqz_error err = SQZ_ERROR_INIT;
+		walked seen;
+		CHECK_INT(walk_text(answer, piece, &seen, &err), 0);
+		CHECK_STR(seen.text, "{\"id\":\"1\",\"body\":\"A/BA\\n\xc3\xa9\xe2\x82\xac\\\"\\\\x\"}\n"
+				     "{\"body\":{\"error\":\"no\"}}\n{\"body\":\"\"}\n1\n[{\"body\":\"deep\"}]\n{}\n");
+		CHECK_STR(seen.others, "body=\"top\"\n");
+		CHECK_INT(seen.ends, 3);
+		CHECK_INT(seen.abandoned, 0);
+		CHECK(err.message == NULL);
+	}
+
+	static const struct {
+		const char *text;
+		size_t ends, abandoned;
+	} bad[] = {
+		{ "{\"responses\":[{\"body\":\"ab\\xcd\"}]}", 1, 1 },
+		{ "{\"responses\":[{\"body\":\"ab\\u12G4\"}]}", 1, 1 },
+		{ "{\"responses\":[{\"body\":\"ab\ncd\"}]}", 1, 1 },
+		{ "{\"responses\":[{\"body\":\"abcd\"]}", 1, 0 },
+		{ "{\"responses\":[{\"body\":\"abcd\",}]}", 1, 0 },
+		{ "{\"responses\":[{\"body\":\"ab", 1, 1 },
+		{ "{\"responses\":[{\"body\" \"x\"}]}", 0, 0 },
+		{ "{\"responses\":[{,\"body\":\"x\"}]}", 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		for (size_t piece = 0; piece <= 1; piece++) {
+			sqz_error err = SQZ_ERROR_INIT;
+			walked seen;
+			CHECK_INT(walk_text(bad[i].text, piece, &seen, &err), -1);
+			CHECK(err.message && strncmp(err.message, "the answer is not valid JSON: ", 30) == 0);
+			CHECK_INT(seen.ends, bad[i].ends);
+			CHECK_INT(seen.abandoned, bad[i].abandoned);
+			/* Refused without streaming too — but a raw control character
+			 * in a string, which JSON forbids, only by json-c 0.18 on. */
+			sqz_error plain_err = SQZ_ERROR_INIT;
+			walk_mode = 0;
+			if (!strchr(bad[i].text, '\n')) {
+				CHECK_INT(walk_text(bad[i].text, piece, &seen, &plain_err), -1);
+			}
+			walk_mode = 1;
+			sqz_error_clear(&plain_err);
+			sqz_error_clear(&err);
+		}
+	}
+
+	/* Declined: parsed as any value. */
+	walked seen;
+	memset(&seen, 0, sizeof seen);
+	sqz_json_walk w;
+	sqz_error err = SQZ_ERROR_INIT;
+	CHECK_INT(sqz_json_walk_init(&w, "responses", collect, NULL, &seen), 0);
+	CHECK_INT(sqz_json_walk_stream(&w, "body", decline), 0);
+	const char *text = "{\"responses\":[{\"id\":\"1\",\"body\":\"QUJD\"}]}";
+	CHECK_INT(sqz_json_walk_feed(&w, text, strlen(text), "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK_INT(sqz_json_walk_finish(&w, "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK_STR(seen.text, "{\"id\":\"1\",\"body\":\"QUJD\"}\n");
+	CHECK_INT(seen.count, 101);
+	sqz_json_walk_clear(&w);
+
+	/* A transfer that starts over in the middle of a string: it ends
+	 * incomplete, and the next one is streamed whole. */
+	memset(&seen, 0, sizeof seen);
+	CHECK_INT(sqz_json_walk_init(&w, "responses", collect, NULL, &seen), 0);
+	CHECK_INT(sqz_json_walk_stream(&w, "body", take_body), 0);
+	const char *cut = "{\"responses\":[{\"id\":\"1\",\"body\":\"QU";
+	CHECK_INT(sqz_json_walk_feed(&w, cut, strlen(cut), "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK(seen.streaming);
+	sqz_json_walk_reset(&w);
+	CHECK(!seen.streaming);
+	CHECK_INT(seen.abandoned, 1);
+	CHECK_INT(sqz_json_walk_feed(&w, text, strlen(text), "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK_INT(sqz_json_walk_finish(&w, "the answer", SQZ_E_GRAPH, &err), 0);
+	CHECK_STR(seen.text, "{\"id\":\"1\",\"body\":\"QUJD\"}\n");
+	/* Cleared in the middle of one. */
+	CHECK_INT(sqz_json_walk_feed(&w, cut, strlen(cut), "the answer", SQZ_E_GRAPH, &err), -1);
+	sqz_error_clear(&err);
+	sqz_json_walk_reset(&w);
+	CHECK_INT(sqz_json_walk_feed(&w, cut, strlen(cut), "the answer", SQZ_E_GRAPH, &err), 0);
+	sqz_json_walk_clear(&w);
+	CHECK(!seen.streaming);
+	CHECK_INT(seen.ends, 3);
+	CHECK_INT(seen.abandoned, 2);
+	sqz_buf_free(&seen.body);
+	CHECK(err.message == NULL || strstr(err.message, "not valid JSON") != NULL);
+	sqz_error_clear(&err);
+	walk_mode = 0;
+}
+
+/* Every walk test again with the "body" strings streamed. */
+static void test_walk_streamed_same(void)
+{
+	walk_mode = 1;
+	test_walk_elements();
+	test_walk_errors();
+	test_walk_depth();
+	walk_mode = 0;
 }
 
 int main(void)
@@ -348,6 +540,8 @@ int main(void)
 	RUN(test_walk_elements);
 	RUN(test_walk_errors);
 	RUN(test_walk_depth);
+	RUN(test_walk_stream);
+	RUN(test_walk_streamed_same);
 	RUN(test_utf8_text);
 	RUN(test_numbers);
 	RUN(test_ids);
@@ -357,6 +551,8 @@ int main(void)
 	RUN(test_walk_elements);
 	RUN(test_walk_errors);
 	RUN(test_walk_depth);
+	RUN(test_walk_stream);
+	RUN(test_walk_streamed_same);
 	RUN(test_utf8_text);
 	RUN(test_malformed);
 	sqz_json_test_masked_mode(-1);
