@@ -75,6 +75,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/sql_store.c \
     src/core/range_lock.c \
     src/core/prefetch.c \
+    src/core/base64.c \
     src/core/mime_parts.c \
     src/core/json.c \
     src/core/url.c \

@@ -1,5 +1,6 @@
 #include "batch.h"
 #include "alloc.h"
+#include "base64.h"
 #include "buf.h"
 #include "clock.h"
 #include "crypto.h"
@@ -34,6 +35,25 @@ static const char *member_header(json_object *response, const char *name)
 	return NULL;
 }
 
+/* Decodes text[0..len) (a multiple of 4; `last`: the body ends with it)
+ * into out and hands it to the sink. 0, or -1 with err. */
+static int decode_to_sink(const char *text, size_t len, int last, unsigned char *out, sqz_sink *sink, int64_t *bytes, sqz_error *err)
+{
+	int64_t n = sqz_b64_decode_strict(text, len, last, out);
+	if (n < 0) {
+		sqz_error_set(err, SQZ_E_GRAPH, "Graph's base64 body is not valid base64");
+		return -1;
+	}
+	if (n > 0 && sink->write(sink->ctx, (const char *)out, (size_t)n, err) != 0) {
+		if (err->status == SQZ_OK) {
+			sqz_error_set(err, SQZ_E_INTERNAL, "the download target refused the data");
+		}
+		return -1;
+	}
+	*bytes += n;
+	return 0;
+}
+
 int sqz_base64_to_sink(const char *text, size_t len, sqz_sink *sink, int64_t *bytes, sqz_error *err)
 {
 	/* A multiple of 4 characters decodes on its own. */
@@ -43,25 +63,18 @@ int sqz_base64_to_sink(const char *text, size_t len, sqz_sink *sink, int64_t *by
 		sqz_error_set(err, SQZ_E_GRAPH, "Graph's base64 body has a length that is not a multiple of 4");
 		return -1;
 	}
-	for (size_t at = 0; at < len; at += PIECE) {
-		size_t n = len - at < PIECE ? len - at : PIECE;
-		size_t out_len = 0;
-		unsigned char *out = sqz_base64_decode(text + at, n, &out_len);
-		if (!out) {
-			sqz_error_set(err, SQZ_E_GRAPH, "Graph's base64 body is not valid base64");
-			return -1;
-		}
-		int rc = out_len ? sink->write(sink->ctx, (const char *)out, out_len, err) : 0;
-		sqz_free(out);
-		if (rc != 0) {
-			if (err->status == SQZ_OK) {
-				sqz_error_set(err, SQZ_E_INTERNAL, "the download target refused the data");
-			}
-			return -1;
-		}
-		*bytes += (int64_t)out_len;
+	unsigned char *out = sqz_malloc(PIECE / 4 * 3 + 1);
+	if (!out) {
+		sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+		return -1;
 	}
-	return 0;
+	int rc = 0;
+	for (size_t at = 0; at < len && rc == 0; at += PIECE) {
+		size_t n = len - at < PIECE ? len - at : PIECE;
+		rc = decode_to_sink(text + at, n, at + n == len, out, sink, bytes, err);
+	}
+	sqz_free(out);
+	return rc;
 }
 
 /* streamed: the member's body was decoded into its sink as it arrived
@@ -184,7 +197,7 @@ static char *batch_body(const sqz_batch_member *members, const size_t *idx, size
 typedef struct body_stream {
 	size_t k;                /* the member's place in the batch, 1-based; 0 = none */
 	size_t done_k;           /* the member whose body was streamed whole, 1-based */
-	char *text;              /* STREAM_PIECE bytes, allocated on first use */
+	char *text;              /* STREAM_PIECE bytes and the decoded room after them, allocated on first use */
 	size_t text_len;
 	int64_t bytes;           /* decoded into the sink */
 	sqz_error error;         /* the body could not be decoded or stored */
@@ -245,12 +258,7 @@ static void stream_decode(answer_sink *a, size_t n, int last)
 {
 	body_stream *bs = &a->body;
 	sqz_sink *sink = a->members[a->idx[bs->k - 1]].sink;
-	int64_t bytes = 0;
-	if (!last && memchr(bs->text, '=', n)) {
-		sqz_error_set(&bs->error, SQZ_E_GRAPH, "Graph's base64 body is not valid base64");
-	} else if (sqz_base64_to_sink(bs->text, n, sink, &bytes, &bs->error) == 0) {
-		bs->bytes += bytes;
-	}
+	(void)decode_to_sink(bs->text, n, last, (unsigned char *)bs->text + STREAM_PIECE, sink, &bs->bytes, &bs->error);
 	bs->written[bs->k] = 1;
 	memmove(bs->text, bs->text + n, bs->text_len - n);
 	bs->text_len -= n;
@@ -310,7 +318,7 @@ static int stream_body(void *ctx, json_object *response, sqz_json_stream *stream
 	if (!sqz_json_get(response, "headers") || (ct && strstr(ct, "json"))) {
 		return 0;
 	}
-	if (!bs->text && !(bs->text = sqz_malloc(STREAM_PIECE))) {
+	if (!bs->text && !(bs->text = sqz_malloc(STREAM_PIECE + STREAM_PIECE / 4 * 3 + 1))) {
 		return 0;    /* json-c's way then, which says so if memory is short */
 	}
 	sqz_sink *sink = a->members[a->idx[k - 1]].sink;

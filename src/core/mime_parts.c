@@ -1,10 +1,10 @@
 #include "mime_parts.h"
 #include "alloc.h"
+#include "base64.h"
 #include "buf.h"
 #include "crypto.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,51 +23,24 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Per byte of base64 text: its 6 bits (0..63), or one of these. */
-enum { B64_BLANK = 64,
-	B64_PAD = 65,
-	B64_BAD = 255 };
-
-static unsigned char b64_table[256];
-static pthread_once_t b64_once = PTHREAD_ONCE_INIT;
-
-static void b64_init(void)
-{
-	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	memset(b64_table, B64_BAD, sizeof b64_table);
-	for (int i = 0; i < 64; i++) {
-		b64_table[(unsigned char)alphabet[i]] = (unsigned char)i;
-	}
-	b64_table[' '] = b64_table['\t'] = b64_table['\r'] = b64_table['\n'] = B64_BLANK;
-	b64_table['='] = B64_PAD;
-}
-
-static const unsigned char *b64(void)
-{
-	pthread_once(&b64_once, b64_init);
-	return b64_table;
-}
-
 int64_t sqz_mime_base64_size(const char *text, size_t len)
 {
-	const unsigned char *t = b64();
+	const unsigned char *t = sqz_b64_table();
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	int64_t chars = 0;
-	/* The data: a table lookup per byte, blanks skipped; whole groups of
-	 * four (the lines between the line breaks) at once. Every value that is
-	 * not data has bit 6 or 7 set, so one OR tells four apart. */
+	/* The data: whole groups of four at once (the lines between the line
+	 * breaks, base64.h), then a table lookup per byte, blanks skipped. */
 	for (; p < end; p++) {
-		while (end - p >= 4 && (t[p[0]] | t[p[1]] | t[p[2]] | t[p[3]]) < 64) {
-			chars += 4;
-			p += 4;
-		}
+		size_t whole = sqz_b64_valid_groups(p, (size_t)(end - p));
+		chars += (int64_t)whole;
+		p += whole;
 		if (p == end) {
 			break;
 		}
 		unsigned char v = t[*p];
 		if (v < 64) {
 			chars++;
-		} else if (v != B64_BLANK) {
+		} else if (v != SQZ_B64_BLANK) {
 			break;
 		}
 	}
@@ -75,9 +48,9 @@ int64_t sqz_mime_base64_size(const char *text, size_t len)
 	int pad = 0;
 	for (; p < end; p++) {
 		unsigned char v = t[*p];
-		if (v == B64_PAD && pad < 2) {
+		if (v == SQZ_B64_PAD && pad < 2) {
 			pad++;
-		} else if (v != B64_BLANK) {
+		} else if (v != SQZ_B64_BLANK) {
 			return -1;    /* outside the alphabet, or data after the padding */
 		}
 	}
@@ -693,7 +666,7 @@ int sqz_mime_decode_part(int fd, size_t start, size_t end, int64_t size, sqz_sin
 	 * two pieces. The part was checked when it was fetched (strict, its
 	 * size): a difference now means the file changed under us. */
 	enum { PIECE = 64 * 1024 };
-	const unsigned char *t = b64();
+	const unsigned char *t = sqz_b64_table();
 	*bytes = 0;
 	unsigned char *in = sqz_malloc(PIECE);
 	unsigned char *out = sqz_malloc(PIECE / 4 * 3 + 3);
@@ -720,17 +693,11 @@ int sqz_mime_decode_part(int fd, size_t start, size_t end, int64_t size, sqz_sin
 		at += (size_t)n;
 		size_t o = 0;
 		for (ssize_t i = 0; i < n; i++) {
-			/* Whole groups of four data characters at once (see above). */
-			while (have == 0 && n - i >= 4) {
-				unsigned char a = t[in[i]], b = t[in[i + 1]], c = t[in[i + 2]], d = t[in[i + 3]];
-				if ((a | b | c | d) >= 64 || pad) {
-					break;
-				}
-				uint32_t g = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | d;
-				out[o++] = (unsigned char)(g >> 16);
-				out[o++] = (unsigned char)(g >> 8);
-				out[o++] = (unsigned char)g;
-				i += 4;
+			/* Whole groups of four data characters at once: a line's worth. */
+			if (have == 0 && !pad) {
+				size_t used = 0;
+				o += sqz_b64_decode_groups(in + i, (size_t)(n - i), out + o, &used);
+				i += (ssize_t)used;
 			}
 			if (i >= n) {
 				break;
@@ -745,9 +712,9 @@ int sqz_mime_decode_part(int fd, size_t start, size_t end, int64_t size, sqz_sin
 					group = 0;
 					have = 0;
 				}
-			} else if (v == B64_PAD && have >= 2 && have + pad < 4) {
+			} else if (v == SQZ_B64_PAD && have >= 2 && have + pad < 4) {
 				pad++;
-			} else if (v != B64_BLANK) {
+			} else if (v != SQZ_B64_BLANK) {
 				rc = -1;
 				break;
 			}
