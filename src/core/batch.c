@@ -77,9 +77,24 @@ int sqz_base64_to_sink(const char *text, size_t len, sqz_sink *sink, int64_t *by
 	return rc;
 }
 
+/* Before a member's sink is written again (an answer sent again, a round
+ * after a throttled one, a body that went to it for a response that turned
+ * out to answer another member): what an earlier try left is discarded.
+ * 0, or -1 with err when the sink cannot be rewound. */
+static int sink_fresh(sqz_sink *sink, unsigned char *written, sqz_error *err)
+{
+	if (*written && (!sink->reset || sink->reset(sink->ctx) != 0)) {
+		sqz_error_set(err, SQZ_E_INTERNAL, "the download target cannot be rewound for the answer sent again");
+		return -1;
+	}
+	*written = 1;
+	return 0;
+}
+
 /* streamed: the member's body was decoded into its sink as it arrived
- * (answer_sink's stream), so the response has no "body" of its own. */
-static void fill_result(json_object *response, sqz_batch_result *r, const sqz_batch_member *m, const sqz_error *streamed)
+ * (answer_sink's stream), so the response has no "body" of its own.
+ * written: the member's flag, set once its sink got bytes. */
+static void fill_result(json_object *response, sqz_batch_result *r, const sqz_batch_member *m, const sqz_error *streamed, unsigned char *written)
 {
 	int64_t status = 0;
 	sqz_json_int64(response, "status", &status);
@@ -91,6 +106,12 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 		if (ok && streamed->status != SQZ_OK) {
 			sqz_error_copy(&r->error, streamed);
 			sqz_error_prefix(&r->error, "%s %s", m->method, m->path);
+		} else if (!ok) {
+			/* A status after the body said it was not the content. */
+			r->sink_bytes = 0;
+			if (m->sink->reset && m->sink->reset(m->sink->ctx) == 0) {
+				*written = 0;
+			}
 		}
 	} else if (ok && m->sink && !body) {
 		/* "body": null or none for a download: nothing was delivered, and
@@ -104,7 +125,8 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 		const char *text = json_object_get_string(body);
 		size_t text_len = (size_t)json_object_get_string_len(body);
 		if (ok && m->sink) {
-			if (sqz_base64_to_sink(text, text_len, m->sink, &r->sink_bytes, &r->error) != 0) {
+			if (sink_fresh(m->sink, written, &r->error) != 0
+				|| sqz_base64_to_sink(text, text_len, m->sink, &r->sink_bytes, &r->error) != 0) {
 				sqz_error_prefix(&r->error, "%s %s", m->method, m->path);
 			}
 			if (m->sink->finish) {
@@ -201,7 +223,6 @@ typedef struct body_stream {
 	size_t text_len;
 	int64_t bytes;           /* decoded into the sink */
 	sqz_error error;         /* the body could not be decoded or stored */
-	unsigned char written[SQZ_BATCH_MAX + 1]; /* members whose sink has bytes of an earlier try */
 } body_stream;
 
 typedef struct answer_sink {
@@ -212,6 +233,7 @@ typedef struct answer_sink {
 	const size_t *idx;       /* the batch's members: members[idx[0..count)] */
 	size_t count;
 	sqz_batch_result *results;
+	unsigned char *written;  /* per member of the call (members[i]): its sink has bytes */
 	int read;                /* settled: its unanswered members are marked */
 	size_t bytes;
 	sqz_error json_error;
@@ -240,16 +262,19 @@ static void take_response(void *ctx, json_object *response)
 {
 	answer_sink *a = ctx;
 	size_t k = unanswered_member(a, response);
+	/* A body streamed for this response went to the member its keys before
+	 * the body named; an "id" after it may name another (json-c keeps the
+	 * last): that member stays unanswered, its sink marked written. */
+	int streamed = a->body.done_k != 0 && a->body.done_k == k;
+	a->body.done_k = 0;
 	if (k == 0) {
 		return;
 	}
 	sqz_batch_result *res = &a->results[a->idx[k - 1]];
-	int streamed = a->body.done_k == k;
 	if (streamed) {
-		a->body.done_k = 0;
 		res->sink_bytes = a->body.bytes;
 	}
-	fill_result(response, res, &a->members[a->idx[k - 1]], streamed ? &a->body.error : NULL);
+	fill_result(response, res, &a->members[a->idx[k - 1]], streamed ? &a->body.error : NULL, &a->written[a->idx[k - 1]]);
 }
 
 /* Decodes the first n characters of the text held (n a multiple of 4;
@@ -259,7 +284,6 @@ static void stream_decode(answer_sink *a, size_t n, int last)
 	body_stream *bs = &a->body;
 	sqz_sink *sink = a->members[a->idx[bs->k - 1]].sink;
 	(void)decode_to_sink(bs->text, n, last, (unsigned char *)bs->text + STREAM_PIECE, sink, &bs->bytes, &bs->error);
-	bs->written[bs->k] = 1;
 	memmove(bs->text, bs->text + n, bs->text_len - n);
 	bs->text_len -= n;
 }
@@ -321,11 +345,8 @@ static int stream_body(void *ctx, json_object *response, sqz_json_stream *stream
 	if (!bs->text && !(bs->text = sqz_malloc(STREAM_PIECE + STREAM_PIECE / 4 * 3 + 1))) {
 		return 0;    /* json-c's way then, which says so if memory is short */
 	}
-	sqz_sink *sink = a->members[a->idx[k - 1]].sink;
 	sqz_error_clear(&bs->error);
-	if (bs->written[k] && (!sink->reset || sink->reset(sink->ctx) != 0)) {
-		sqz_error_set(&bs->error, SQZ_E_INTERNAL, "the download target cannot be rewound for the answer sent again");
-	}
+	(void)sink_fresh(a->members[a->idx[k - 1]].sink, &a->written[a->idx[k - 1]], &bs->error);
 	bs->k = k;
 	bs->done_k = 0;
 	bs->bytes = 0;
@@ -438,8 +459,9 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 	sqz_http_response *resps = sqz_calloc(cap, sizeof *resps);
 	sqz_error *errs = sqz_calloc(cap, sizeof *errs);
 	answer_sink *answers = sqz_calloc(cap, sizeof *answers);
+	unsigned char *written = sqz_calloc(cap, 1);    /* across rounds: a retried member's sink */
 	sqz_status st = SQZ_OK;
-	if (!todo || !starts || !bodies || !calls || !resps || !errs || !answers) {
+	if (!todo || !starts || !bodies || !calls || !resps || !errs || !answers || !written) {
 		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		goto done;
 	}
@@ -477,6 +499,7 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			a->idx = todo + starts[b];
 			a->count = starts[b + 1] - starts[b];
 			a->results = results;
+			a->written = written;
 			int downloads = 0;
 			for (size_t k = 0; k < a->count; k++) {
 				downloads |= members[a->idx[k]].sink != NULL;
@@ -581,5 +604,6 @@ done:
 	sqz_free(resps);
 	sqz_free(errs);
 	sqz_free(answers);
+	sqz_free(written);
 	return st;
 }

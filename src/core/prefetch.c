@@ -50,12 +50,14 @@ typedef struct fd_sink {
 	int broken;
 } fd_sink;
 
-/* A free window file for fs, created when none is: its index, or -1. */
-static int lane_take(window_files *wf, const fd_sink *fs)
+/* A free window file for fs, created when none is: its index, or -1
+ * with err. */
+static int lane_take(window_files *wf, const fd_sink *fs, sqz_error *err)
 {
 	for (int i = 0; i < SQZ_PREFETCH_LANES; i++) {
 		if (wf->fd[i] < 0) {
 			if ((wf->fd[i] = new_file(wf->pf, &wf->pf->window_paths[i])) < 0) {
+				sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory: %s", strerror(errno));
 				return -1;
 			}
 			wf->end[i] = 0;
@@ -65,6 +67,8 @@ static int lane_take(window_files *wf, const fd_sink *fs)
 			return i;
 		}
 	}
+	/* Cannot happen: no more bodies arrive at once than requests are in flight. */
+	sqz_error_set(err, SQZ_E_INTERNAL, "more prefetched messages arrived at once than the prefetch has files for");
 	return -1;
 }
 
@@ -78,8 +82,7 @@ static int fd_write(void *ctx, const char *data, size_t len, sqz_error *err)
 			if (fs->len > 0) {
 				fs->broken = 1;
 			}
-			if ((fs->lane = lane_take(wf, fs)) < 0) {
-				sqz_error_set(err, SQZ_E_INTERNAL, "cannot create a file in the import's temporary directory: %s", strerror(errno));
+			if ((fs->lane = lane_take(wf, fs, err)) < 0) {
 				return -1;
 			}
 			fs->region_lane = fs->lane;

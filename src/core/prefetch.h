@@ -53,6 +53,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "config.h"
 #include "error.h"
 #include "graph.h"
 #include "http.h"
@@ -61,9 +62,9 @@
 
 #define SQZ_PREFETCH_MAX_MESSAGE ((int64_t)2 << 20)
 
-/* Window files of MIMEs: at most one per answer in flight (`concurrency`,
- * at most 4, and the caller's own request). */
-#define SQZ_PREFETCH_LANES 8
+/* Window files of MIMEs: at most one per answer in flight (`concurrency`
+ * requests share the slots), created only as bodies arrive at once. */
+#define SQZ_PREFETCH_LANES (SQZ_CONFIG_CONCURRENCY_MAX + 1)
 
 /* pf->what; 0 means both. */
 #define SQZ_PREFETCH_MIME 1u

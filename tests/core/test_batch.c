@@ -374,6 +374,72 @@ static void test_member_stream_again(void)
 	sqz_free(big);
 }
 
+/* Keys after a streamed body that change what it was: an "id" naming
+ * another member (json-c keeps the last key), a status that is not 2xx.
+ * No sink keeps bytes that are not its member's answer. */
+static void test_member_stream_keys_after_body(void)
+{
+	const char *mime = "\"headers\":{\"Content-Type\":\"message/rfc822\",\"Retry-After\":\"0\"}";
+	sqz_buf first = SQZ_BUF_INIT, second = SQZ_BUF_INIT, r1 = SQZ_BUF_INIT, r2 = SQZ_BUF_INIT;
+	/* Member 1's body arrives under id 1, then the response says id 2;
+	 * member 1's own answer follows (its body before its status: read
+	 * whole). Member 3's body, then status 429. */
+	CHECK_INT(sqz_buf_appendf(&first, "{\"responses\":[{\"id\":\"1\",\"status\":200,%s,\"body\":\"SGVsbG8=\",\"id\":\"2\"},"
+					  "{\"id\":\"1\",\"body\":\"V29ybGQ=\",\"status\":200,%s},"
+					  "{\"id\":\"3\",\"status\":200,%s,\"body\":\"SGVsbG8=\",\"status\":429}]}",
+			  mime, mime, mime),
+		0);
+	/* The round after the throttled member: it alone, answered. */
+	CHECK_INT(sqz_buf_appendf(&second, "{\"responses\":[{\"id\":\"1\",\"status\":200,%s,\"body\":\"V29ybGQ=\"}]}", mime), 0);
+	CHECK_INT(sqz_buf_appendf(&r1, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", first.len, first.data), 0);
+	CHECK_INT(sqz_buf_appendf(&r2, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", second.len, second.data), 0);
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ r1.data, r2.data, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	int asked[2] = { 0, 0 };
+	sqz_graph g;
+	graph_on(&g, http, &s, asked);
+	g.retry.base_delay = 0.01;
+	counted_sink sinks[3];
+	sqz_batch_member members[3];
+	sqz_batch_result results[3];
+	memset(results, 0, sizeof results);
+	for (int i = 0; i < 3; i++) {
+		counted_init(&sinks[i]);
+		members[i] = (sqz_batch_member){ "GET", "/me/messages/m/$value", NULL, &sinks[i].bs.sink, 100 };
+	}
+	CHECK_INT(sqz_graph_batch(&g, members, 3, results, &err), SQZ_OK);
+	/* Member 1: its own answer only ("Hello" was member 1's sink's until the
+	 * response turned out to be member 2's: rewound). */
+	CHECK_INT(results[0].status, 200);
+	CHECK(results[0].error.message == NULL);
+	CHECK(results[0].sink_bytes == 5 && sinks[0].bs.buf.len == 5 && memcmp(sinks[0].bs.buf.data, "World", 5) == 0);
+	CHECK_INT(sinks[0].resets, 1);
+	/* Member 2: answered 200 without a body of its own. */
+	CHECK_INT(results[1].status, 200);
+	CHECK_STR(results[1].error.message, "Graph's $batch answer to GET /me/messages/m/$value has status 200 but no body");
+	CHECK_INT((long)sinks[1].bs.buf.len, 0);
+	/* Member 3: throttled after its body (discarded), answered in the next round. */
+	CHECK_INT(results[2].status, 200);
+	CHECK(results[2].error.message == NULL);
+	CHECK(results[2].sink_bytes == 5 && sinks[2].bs.buf.len == 5 && memcmp(sinks[2].bs.buf.data, "World", 5) == 0);
+	CHECK_INT(sinks[2].resets, 1);
+	mini_server_stop(&s);
+	CHECK_INT(s.served, 2);
+	for (int i = 0; i < 3; i++) {
+		sqz_batch_result_clear(&results[i]);
+		sqz_buf_free(&sinks[i].bs.buf);
+	}
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+	sqz_buf_free(&first);
+	sqz_buf_free(&second);
+	sqz_buf_free(&r1);
+	sqz_buf_free(&r2);
+}
+
 static void test_base64_to_sink(void)
 {
 	sqz_buf_sink bs;
@@ -406,6 +472,7 @@ int main(void)
 	test_member_sink();
 	test_member_stream();
 	test_member_stream_again();
+	test_member_stream_keys_after_body();
 	test_base64_to_sink();
 	return check_summary();
 }

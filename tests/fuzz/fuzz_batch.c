@@ -1,9 +1,14 @@
-/* $batch answers: sqz_graph_batch with N moves (first line, 1..45) against
+/* $batch answers: sqz_graph_batch with N members (first line, 1..45: moves,
+ * category PATCHes, and every fourth a download into a sink) against
  * scripted answers: member ids in any order, missing, duplicated or out of
- * range, member statuses, base64 bodies, member Retry-After. Every member
- * must end with a status or an error. */
+ * range, member statuses, base64 bodies (streamed past json-c when their
+ * status and headers come first), keys after a body, member Retry-After.
+ * Every member must end with a status or an error, and a download that
+ * succeeded holds exactly the bytes it reports — nothing of another try,
+ * another member, or a body a later status disowned. */
 #include "fuzz_support.h"
 #include "core/batch.h"
+#include "core/sink.h"
 
 #define ENDPOINT "https://graph.microsoft.com/v1.0"
 #define ORIGIN "https://graph.microsoft.com"
@@ -39,9 +44,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	sqz_batch_member members[45];
 	char paths[45][64];
 	sqz_batch_result results[45];
+	sqz_buf_sink sinks[45];
 	memset(members, 0, sizeof members);
 	memset(results, 0, sizeof results);
 	for (size_t i = 0; i < n; i++) {
+		sqz_buf_sink_init(&sinks[i]);
+		if (i % 4 == 3) {
+			snprintf(paths[i], sizeof paths[i], "/me/messages/AAMk%zu/$value", i);
+			members[i].method = "GET";
+			members[i].path = paths[i];
+			members[i].sink = &sinks[i].sink;
+			members[i].expect_bytes = 1000;
+			continue;
+		}
 		snprintf(paths[i], sizeof paths[i], "/me/messages/AAMk%zu%%2F%%2B%%3D/move", i);
 		members[i].method = i % 3 == 2 ? "PATCH" : "POST";
 		members[i].path = paths[i];
@@ -61,7 +76,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		}
 		FZ_ASSERT(!(r->raw && r->body));
 		FZ_ASSERT(r->raw == NULL || r->raw_len < (size_t)1 << 26);
+		if (members[i].sink && ok && r->error.status == SQZ_OK) {
+			FZ_ASSERT(r->raw == NULL && (int64_t)sinks[i].buf.len == r->sink_bytes);
+		}
 		sqz_batch_result_clear(r);
+		sqz_buf_free(&sinks[i].buf);
 	}
 	fz_http_reset();
 	sqz_graph_clear(&g);
