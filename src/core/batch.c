@@ -102,6 +102,17 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 	json_object *body = sqz_json_get(response, "body");
 	const char *ct = member_header(response, "content-type");
 	int ok = r->status >= 200 && r->status < 300;
+	if (m->sink && !streamed && *written) {
+		/* What an earlier try or a disowned body left is never part of
+		 * this answer, whatever it holds. */
+		if (m->sink->reset && m->sink->reset(m->sink->ctx) == 0) {
+			*written = 0;
+		} else if (ok) {
+			sqz_error_set(&r->error, SQZ_E_INTERNAL, "%s %s: the download target cannot be rewound for the answer sent again", m->method,
+				m->path);
+			return;
+		}
+	}
 	if (streamed) {
 		if (ok && streamed->status != SQZ_OK) {
 			sqz_error_copy(&r->error, streamed);
@@ -271,6 +282,15 @@ static void take_response(void *ctx, json_object *response)
 		return;
 	}
 	sqz_batch_result *res = &a->results[a->idx[k - 1]];
+	if (streamed && json_object_object_get_ex(response, "body", NULL)) {
+		/* Another "body" after the streamed one: json-c keeps the last, so
+		 * the bytes streamed are not the answer. */
+		sqz_sink *sink = a->members[a->idx[k - 1]].sink;
+		if (sink->reset && sink->reset(sink->ctx) == 0) {
+			a->written[a->idx[k - 1]] = 0;
+		}
+		streamed = 0;
+	}
 	if (streamed) {
 		res->sink_bytes = a->body.bytes;
 	}

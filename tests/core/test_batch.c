@@ -386,8 +386,11 @@ static void test_member_stream_keys_after_body(void)
 	 * whole). Member 3's body, then status 429. */
 	CHECK_INT(sqz_buf_appendf(&first, "{\"responses\":[{\"id\":\"1\",\"status\":200,%s,\"body\":\"SGVsbG8=\",\"id\":\"2\"},"
 					  "{\"id\":\"1\",\"body\":\"V29ybGQ=\",\"status\":200,%s},"
-					  "{\"id\":\"3\",\"status\":200,%s,\"body\":\"SGVsbG8=\",\"status\":429}]}",
-			  mime, mime, mime),
+					  "{\"id\":\"3\",\"status\":200,%s,\"body\":\"SGVsbG8=\",\"status\":429},"
+					  "{\"id\":\"4\",\"status\":200,%s,\"body\":\"SGVsbG8=\",\"body\":{\"value\":1}},"
+					  "{\"id\":\"5\",\"status\":200,%s,\"body\":\"SGVsbG8=\",\"id\":\"2\"},"
+					  "{\"id\":\"5\",\"body\":\"V29ybGQ=\",\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"}}]}",
+			  mime, mime, mime, mime, mime),
 		0);
 	/* The round after the throttled member: it alone, answered. */
 	CHECK_INT(sqz_buf_appendf(&second, "{\"responses\":[{\"id\":\"1\",\"status\":200,%s,\"body\":\"V29ybGQ=\"}]}", mime), 0);
@@ -401,15 +404,15 @@ static void test_member_stream_keys_after_body(void)
 	sqz_graph g;
 	graph_on(&g, http, &s, asked);
 	g.retry.base_delay = 0.01;
-	counted_sink sinks[3];
-	sqz_batch_member members[3];
-	sqz_batch_result results[3];
+	counted_sink sinks[5];
+	sqz_batch_member members[5];
+	sqz_batch_result results[5];
 	memset(results, 0, sizeof results);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 5; i++) {
 		counted_init(&sinks[i]);
 		members[i] = (sqz_batch_member){ "GET", "/me/messages/m/$value", NULL, &sinks[i].bs.sink, 100 };
 	}
-	CHECK_INT(sqz_graph_batch(&g, members, 3, results, &err), SQZ_OK);
+	CHECK_INT(sqz_graph_batch(&g, members, 5, results, &err), SQZ_OK);
 	/* Member 1: its own answer only ("Hello" was member 1's sink's until the
 	 * response turned out to be member 2's: rewound). */
 	CHECK_INT(results[0].status, 200);
@@ -425,9 +428,20 @@ static void test_member_stream_keys_after_body(void)
 	CHECK(results[2].error.message == NULL);
 	CHECK(results[2].sink_bytes == 5 && sinks[2].bs.buf.len == 5 && memcmp(sinks[2].bs.buf.data, "World", 5) == 0);
 	CHECK_INT(sinks[2].resets, 1);
+	/* Member 4: a second "body" after the streamed one (json-c keeps the
+	 * last): the JSON body is the answer, the sink keeps nothing. */
+	CHECK_INT(results[3].status, 200);
+	CHECK(results[3].error.message == NULL && results[3].body != NULL && results[3].sink_bytes == 0);
+	CHECK_INT((long)sinks[3].bs.buf.len, 0);
+	/* Member 5: a body disowned by a later "id" (member 2 is answered
+	 * already), then its own answer with a JSON body: its sink is emptied. */
+	CHECK_INT(results[4].status, 200);
+	CHECK(results[4].error.message == NULL && results[4].body != NULL && results[4].sink_bytes == 0);
+	CHECK_INT((long)sinks[4].bs.buf.len, 0);
+	CHECK_INT(sinks[4].resets, 1);
 	mini_server_stop(&s);
 	CHECK_INT(s.served, 2);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 5; i++) {
 		sqz_batch_result_clear(&results[i]);
 		sqz_buf_free(&sinks[i].bs.buf);
 	}

@@ -42,8 +42,11 @@ static void collect(void *ctx, json_object *element)
 {
 	collected *c = ctx;
 	if (c->streamed) {
-		FZ_ASSERT(sqz_json_get(element, "body") == NULL);
-		json_object_object_add(element, "body", json_object_new_string_len(c->body ? c->body : "", (int)c->body_len));
+		/* A "body" key after the streamed one is in the element: json-c
+		 * keeps the last, so the streamed string is not put back then. */
+		if (!json_object_object_get_ex(element, "body", NULL)) {
+			json_object_object_add(element, "body", json_object_new_string_len(c->body ? c->body : "", (int)c->body_len));
+		}
 		c->streamed = 0;
 	}
 	json_object_array_add(c->elements, json_object_get(element));
