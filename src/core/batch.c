@@ -81,6 +81,16 @@ int sqz_base64_to_sink(const char *text, size_t len, sqz_sink *sink, int64_t *by
  * after a throttled one, a body that went to it for a response that turned
  * out to answer another member): what an earlier try left is discarded.
  * 0, or -1 with err when the sink cannot be rewound. */
+/* Discards what the sink holds: 0, or -1 when it cannot be rewound. */
+static int sink_discard(sqz_sink *sink, unsigned char *written)
+{
+	if (!sink->reset || sink->reset(sink->ctx) != 0) {
+		return -1;
+	}
+	*written = 0;
+	return 0;
+}
+
 static int sink_fresh(sqz_sink *sink, unsigned char *written, sqz_error *err)
 {
 	if (*written && (!sink->reset || sink->reset(sink->ctx) != 0)) {
@@ -105,9 +115,7 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 	if (m->sink && !streamed && *written) {
 		/* What an earlier try or a disowned body left is never part of
 		 * this answer, whatever it holds. */
-		if (m->sink->reset && m->sink->reset(m->sink->ctx) == 0) {
-			*written = 0;
-		} else if (ok) {
+		if (sink_discard(m->sink, written) != 0 && ok) {
 			sqz_error_set(&r->error, SQZ_E_INTERNAL, "%s %s: the download target cannot be rewound for the answer sent again", m->method,
 				m->path);
 			return;
@@ -120,9 +128,7 @@ static void fill_result(json_object *response, sqz_batch_result *r, const sqz_ba
 		} else if (!ok) {
 			/* A status after the body said it was not the content. */
 			r->sink_bytes = 0;
-			if (m->sink->reset && m->sink->reset(m->sink->ctx) == 0) {
-				*written = 0;
-			}
+			(void)sink_discard(m->sink, written);
 		}
 	} else if (ok && m->sink && !body) {
 		/* "body": null or none for a download: nothing was delivered, and
@@ -216,11 +222,6 @@ static char *batch_body(const sqz_batch_member *members, const size_t *idx, size
 	return text;
 }
 
-/* A batch answer walked as its bytes arrive (sqz_json_walk): each member's
- * response is taken — its body decoded into the member's sink — as soon
- * as its closing brace is in, and freed, so an answer is never held whole,
- * neither as text nor as a tree. A JSON error is kept for take_answer;
- * only the size cap stops the transfer. */
 /* A member's base64 body decoded into its sink as the answer's bytes
  * arrive: a whole number of groups at a time (the last one kept until the
  * string ends, where '=' may close it), so neither the text nor the
@@ -236,6 +237,11 @@ typedef struct body_stream {
 	sqz_error error;         /* the body could not be decoded or stored */
 } body_stream;
 
+/* A batch answer walked as its bytes arrive (sqz_json_walk): each member's
+ * response is taken — its body decoded into the member's sink — as soon
+ * as its closing brace is in, and freed, so an answer is never held whole,
+ * neither as text nor as a tree. A JSON error is kept for take_answer;
+ * only the size cap stops the transfer. */
 typedef struct answer_sink {
 	sqz_sink sink;
 	sqz_json_walk walk;
@@ -252,11 +258,9 @@ typedef struct answer_sink {
 
 #define ANSWER_WHAT "Graph's answer to a $batch"
 
-/* One member's response, matched to its member by id. A duplicate id (or
- * the same member again after the transfer started over) leaves the first
- * answer standing: its body is already in the sink. */
 /* The member (1-based) a response answers that has no answer yet; 0 when
- * none (no such id, or the same member again: the first answer stands). */
+ * none (no such id, or the same member again after the transfer started
+ * over: the first answer stands, its body is already in the sink). */
 static size_t unanswered_member(const answer_sink *a, json_object *response)
 {
 	const char *id = sqz_json_id(response, "id");
@@ -284,11 +288,7 @@ static void take_response(void *ctx, json_object *response)
 	sqz_batch_result *res = &a->results[a->idx[k - 1]];
 	if (streamed && json_object_object_get_ex(response, "body", NULL)) {
 		/* Another "body" after the streamed one: json-c keeps the last, so
-		 * the bytes streamed are not the answer. */
-		sqz_sink *sink = a->members[a->idx[k - 1]].sink;
-		if (sink->reset && sink->reset(sink->ctx) == 0) {
-			a->written[a->idx[k - 1]] = 0;
-		}
+		 * the bytes streamed are not the answer (fill_result discards them). */
 		streamed = 0;
 	}
 	if (streamed) {
