@@ -21,12 +21,19 @@
 #define SQZ_DEFAULT_MAX_BODY ((size_t)64 << 20)
 #define SQZ_EASY_POOL 16
 
+/* Levels of sqz_http.cancelled; only ever raised. */
+enum {
+	HALT_NONE,
+	HALT_STOPPED,      /* sqz_http_stop: nothing starts, what is in flight is answered */
+	HALT_CANCELLED     /* sqz_http_cancel: everything ends at once */
+};
+
 struct sqz_http {
 	CURLM *multi;      /* owns the connection cache: keep-alive across calls */
 	CURLSH *share;     /* DNS answers and TLS sessions across easy handles */
 	CURL *pool[SQZ_EASY_POOL];
 	size_t pooled;
-	atomic_int cancelled;   /* set by another thread: sqz_http_cancel() */
+	atomic_int cancelled;   /* set by another thread: HALT_STOPPED (sqz_http_stop) or HALT_CANCELLED (sqz_http_cancel) */
 	int performing;         /* sqz_http_perform_many calls under way on this thread */
 	sqz_slots *slots;       /* shared with other threads' stacks, or NULL */
 };
@@ -426,7 +433,25 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 	size_t next = 0, in_flight = 0, done = 0;
 
 	while (done < n) {
-		if (atomic_load(&http->cancelled)) {
+		int halt = atomic_load(&http->cancelled);
+		if (halt == HALT_STOPPED && next < n) {
+			/* The requests in flight run to their answer: the mailbox works
+			 * on them (and counts them against its concurrency) whether or
+			 * not anyone reads it, so their slots are only free then. */
+			for (size_t i = next; i < n; i++) {
+				sqz_error_set(&responses[i].error, SQZ_E_INTERNAL, "the request was not sent: its answer is no longer needed");
+				done++;
+			}
+			next = n;
+			if (first_failure == SQZ_OK) {
+				first_failure = SQZ_E_INTERNAL;
+				if (err) {
+					sqz_error_set(err, SQZ_E_INTERNAL, "requests were not sent: their answers are no longer needed");
+				}
+			}
+			continue;
+		}
+		if (halt == HALT_CANCELLED) {
 			/* Every request not answered yet ends here; the attached ones are
 			 * detached below. Not retryable: SQZ_E_INTERNAL. */
 			for (size_t i = 0; i < n; i++) {
@@ -609,8 +634,15 @@ double sqz_http_retry_delay(const sqz_retry_policy *policy, int attempt, const c
 
 void sqz_http_cancel(sqz_http *http)
 {
-	atomic_store(&http->cancelled, 1);
+	atomic_store(&http->cancelled, HALT_CANCELLED);
 	curl_multi_wakeup(http->multi);    /* documented as callable from any thread */
+}
+
+void sqz_http_stop(sqz_http *http)
+{
+	int none = HALT_NONE;
+	atomic_compare_exchange_strong(&http->cancelled, &none, HALT_STOPPED);
+	curl_multi_wakeup(http->multi);
 }
 
 int sqz_http_cancelled(sqz_http *http)

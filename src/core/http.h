@@ -143,9 +143,20 @@ void sqz_http_sleep(double seconds);
  * returns. For a stack used by a worker thread (prefetch.c), never the
  * process's own one: the flag stays set. */
 void sqz_http_cancel(sqz_http *http);
+
+/* Like sqz_http_cancel for what has not started: no request of http starts
+ * any more (each fails at once with SQZ_E_INTERNAL, never retried) and
+ * sqz_http_wait() returns; the requests in flight run to their answer.
+ * Outlook works on a request whose client went away all the same, and
+ * counts it against the mailbox's 4 concurrent requests until it is done:
+ * a cut request's slot given back at once would let the next request of
+ * another thread meet a 429. The flag stays set, as sqz_http_cancel's. */
+void sqz_http_stop(sqz_http *http);
+
+/* Nonzero once http was stopped or cancelled. */
 int sqz_http_cancelled(sqz_http *http);
 
-/* Sleeps like sqz_http_sleep, but returns early once http is cancelled:
+/* Sleeps like sqz_http_sleep, but returns early once http is stopped or cancelled:
  * the waits before retries (Retry-After) of the Graph and $batch layers. */
 void sqz_http_wait(sqz_http *http, double seconds);
 

@@ -918,7 +918,7 @@ static void job_free(sqz_prefetch_job *job, const sqz_logger *logger)
 }
 
 /* An HTTP stack of the worker's, new when there is none or the one there
- * was cancelled (its flag stays set). */
+ * was stopped or cancelled (its flag stays set). */
 static sqz_status worker_http(sqz_http **http, sqz_error *err)
 {
 	if (*http && sqz_http_cancelled(*http)) {
@@ -1098,11 +1098,13 @@ void sqz_prefetch_skip_fetch(sqz_prefetch *pf)
 		return;
 	}
 	/* Either the worker sees the flag before it fetches, or this sees that
-	 * it fetches and ends the fetch (`before` has a stack of its own: it
-	 * is not cut). */
+	 * it fetches and stops the fetch: no request of it starts any more,
+	 * and the ones in flight are answered (sqz_http_stop: the mailbox
+	 * counts them until then; the PHP thread's next requests would meet
+	 * 429s). `before` has a stack of its own: it is not stopped. */
 	atomic_store(&job->skip_fetch, 1);
 	if (atomic_load(&job->fetching)) {
-		sqz_http_cancel(pf->http);
+		sqz_http_stop(pf->http);
 	}
 }
 

@@ -145,10 +145,13 @@ sqz_status sqz_prefetch_start_ahead(sqz_prefetch *pf, sqz_mailbox *mb, const sqz
  * another process's (a handler forked): nothing of it ran here. */
 int sqz_prefetch_join_ahead(sqz_prefetch *pf, const sqz_logger *logger);
 
-/* The window fetched ahead will not be used (the run stops): the fetch is
- * skipped, or ended if it has begun, while `before` (the moves) is left to
- * finish. Does not wait; join or cancel after it. A cancelled HTTP stack
- * is not used again (the next fetch ahead gets a new one). */
+/* The window fetched ahead is not wanted now (the run stops, or the moves
+ * failed and are to be sent again from the PHP thread): the fetch is
+ * skipped, or stopped if it has begun — no request of it starts any more,
+ * the ones in flight are answered (sqz_http_stop) and what they fetched
+ * stays in the window — while `before` (the moves) is left to finish. Does
+ * not wait; join or cancel after it. A stopped HTTP stack is not used
+ * again (the next fetch ahead gets a new one). */
 void sqz_prefetch_skip_fetch(sqz_prefetch *pf);
 
 /* Ends the fetch ahead at once (its requests fail, its waits end), waits

@@ -1,6 +1,8 @@
 /* slots.c: request slots shared by threads, alone and under two HTTP
  * stacks on two threads (never more requests in flight than slots, none
- * lost, a loop waiting with requests of its own in flight woken). */
+ * lost, a loop waiting with requests of its own in flight woken); a
+ * stopped stack (sqz_http_stop) keeps the slot of its request in flight
+ * until the answer and sends nothing more. */
 #define _GNU_SOURCE
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -8,6 +10,7 @@
 
 #include "check.h"
 #include "mini_server.h"
+#include "core/clock.h"
 #include "core/http.h"
 #include "core/slots.h"
 
@@ -153,6 +156,7 @@ static void test_threads(void)
  * after a pause, counting the requests it holds at once. */
 typedef struct busy_server {
 	int fd, port;
+	long pause_ms;
 	pthread_t thread;
 	atomic_int open, most, served;
 	atomic_int stop;
@@ -169,7 +173,7 @@ static void *busy_answer(void *arg)
 	char head[2048], body[16];
 	mini_read_request(bc->c, head, sizeof head, body, sizeof body);
 	count_in(&bc->s->open, &bc->s->most);
-	struct timespec pause = { 0, 30 * 1000 * 1000 };
+	struct timespec pause = { bc->s->pause_ms / 1000, bc->s->pause_ms % 1000 * 1000 * 1000 };
 	nanosleep(&pause, NULL);
 	atomic_fetch_sub(&bc->s->open, 1);
 	atomic_fetch_add(&bc->s->served, 1);    /* before the answer: the client may count at once */
@@ -233,17 +237,34 @@ static void *send_four(void *arg)
 	return NULL;
 }
 
-static void test_two_stacks_share_slots(void)
+static void busy_server_start(busy_server *srv, long pause_ms)
 {
-	busy_server srv = { 0 };
-	srv.fd = socket(AF_INET, SOCK_STREAM, 0);
+	memset(srv, 0, sizeof *srv);
+	srv->pause_ms = pause_ms;
+	srv->fd = socket(AF_INET, SOCK_STREAM, 0);
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t alen = sizeof a;
-	CHECK(srv.fd >= 0 && bind(srv.fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(srv.fd, 16) == 0
-		&& getsockname(srv.fd, (struct sockaddr *)&a, &alen) == 0);
-	srv.port = ntohs(a.sin_port);
+	CHECK(srv->fd >= 0 && bind(srv->fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(srv->fd, 16) == 0
+		&& getsockname(srv->fd, (struct sockaddr *)&a, &alen) == 0);
+	srv->port = ntohs(a.sin_port);
 	setenv("no_proxy", "*", 1);
-	CHECK_INT(pthread_create(&srv.thread, NULL, busy_serve, &srv), 0);
+	CHECK_INT(pthread_create(&srv->thread, NULL, busy_serve, srv), 0);
+}
+
+static void busy_server_stop(busy_server *srv)
+{
+	atomic_store(&srv->stop, 1);
+	shutdown(srv->fd, SHUT_RDWR);
+	pthread_join(srv->thread, NULL);
+	close(srv->fd);
+	struct timespec pause = { 0, 50 * 1000 * 1000 };
+	nanosleep(&pause, NULL);    /* the detached answer threads end */
+}
+
+static void test_two_stacks_share_slots(void)
+{
+	busy_server srv;
+	busy_server_start(&srv, 30);
 
 	sqz_slots slots;
 	CHECK_INT(sqz_slots_init(&slots, 2), 0);
@@ -280,12 +301,103 @@ static void test_two_stacks_share_slots(void)
 		sqz_http_free(runs[i].http);
 	}
 	sqz_slots_destroy(&slots);
-	atomic_store(&srv.stop, 1);
-	shutdown(srv.fd, SHUT_RDWR);
-	pthread_join(srv.thread, NULL);
-	close(srv.fd);
-	struct timespec pause = { 0, 50 * 1000 * 1000 };
-	nanosleep(&pause, NULL);    /* the detached answer threads end */
+	busy_server_stop(&srv);
+}
+
+/* Three requests, one at a time (one slot), on a thread of their own. */
+typedef struct stopped_run {
+	sqz_http *http;
+	char url[64];
+	sqz_http_response resps[3];
+	sqz_status status;
+} stopped_run;
+
+static void *send_three(void *arg)
+{
+	stopped_run *sr = arg;
+	sqz_http_options opts = { .connect_timeout = 5, .timeout = 10 };
+	sqz_http_request reqs[3];
+	for (int i = 0; i < 3; i++) {
+		reqs[i] = (sqz_http_request){ .method = "GET", .url = sr->url };
+		sqz_http_response_init(&sr->resps[i]);
+	}
+	sr->status = sqz_http_perform_many(sr->http, &opts, reqs, sr->resps, 3, 3, NULL, NULL, NULL);
+	return NULL;
+}
+
+static void pause_ms(long ms)
+{
+	struct timespec pause = { ms / 1000, ms % 1000 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+}
+
+/* The server still works on a request whose client went away, and counts
+ * it: a stopped stack gives its slot back only with the answer. */
+static void test_stop_answers_requests_in_flight(void)
+{
+	busy_server srv;
+	busy_server_start(&srv, 400);
+	sqz_slots slots;
+	CHECK_INT(sqz_slots_init(&slots, 1), 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	stopped_run run;
+	memset(&run, 0, sizeof run);
+	run.http = sqz_http_new(&err);
+	CHECK(run.http != NULL);
+	sqz_http_set_slots(run.http, &slots);
+	snprintf(run.url, sizeof run.url, "http://127.0.0.1:%d/slow", srv.port);
+	pthread_t t;
+	CHECK_INT(pthread_create(&t, NULL, send_three, &run), 0);
+	for (int i = 0; i < 2000 && atomic_load(&srv.open) == 0; i++) {
+		pause_ms(1);    /* until the server holds the first request */
+	}
+	CHECK_INT(atomic_load(&srv.open), 1);
+	CHECK_INT(sqz_http_cancelled(run.http), 0);
+	sqz_http_stop(run.http);
+	CHECK(sqz_http_cancelled(run.http) != 0);
+	pause_ms(150);    /* a cancel would have cut the request and given the slot back by now */
+	CHECK_INT(sqz_slots_try_take(&slots, NULL, NULL), 0);
+	pthread_join(t, NULL);
+	CHECK_INT(run.status, SQZ_E_INTERNAL);
+	CHECK_INT(run.resps[0].status, 200);
+	CHECK_INT(run.resps[0].error.status, SQZ_OK);
+	CHECK_STR(run.resps[0].body.data, "ok");
+	for (int i = 1; i < 3; i++) {
+		CHECK_INT(run.resps[i].status, 0);
+		CHECK_INT(run.resps[i].error.status, SQZ_E_INTERNAL);
+		CHECK_STR(run.resps[i].error.message, "the request was not sent: its answer is no longer needed");
+	}
+	CHECK_INT(atomic_load(&srv.served), 1);
+	CHECK_INT(slots.in_use, 0);
+	for (int i = 0; i < 3; i++) {
+		sqz_http_response_clear(&run.resps[i]);
+	}
+
+	/* Stopped for good: nothing starts, a wait before a retry ends at once. */
+	send_three(&run);
+	CHECK_INT(run.status, SQZ_E_INTERNAL);
+	CHECK_INT(run.resps[0].error.status, SQZ_E_INTERNAL);
+	for (int i = 0; i < 3; i++) {
+		sqz_http_response_clear(&run.resps[i]);
+	}
+	double before = sqz_clock_monotonic();
+	sqz_http_wait(run.http, 5);
+	CHECK(sqz_clock_monotonic() - before < 1);
+	CHECK_INT(atomic_load(&srv.served), 1);
+
+	/* A cancel is not undone by a later stop: everything ends at once. */
+	sqz_http_cancel(run.http);
+	sqz_http_stop(run.http);
+	send_three(&run);
+	CHECK_STR(run.resps[0].error.message, "the request was cancelled: the import run ended");
+	for (int i = 0; i < 3; i++) {
+		sqz_http_response_clear(&run.resps[i]);
+	}
+	sqz_http_set_slots(run.http, NULL);
+	sqz_http_free(run.http);
+	sqz_slots_destroy(&slots);
+	busy_server_stop(&srv);
+	sqz_error_clear(&err);
 }
 
 int main(void)
@@ -297,5 +409,6 @@ int main(void)
 	RUN(test_blocked_first);
 	RUN(test_threads);
 	RUN(test_two_stacks_share_slots);
+	RUN(test_stop_answers_requests_in_flight);
 	return check_summary();
 }
