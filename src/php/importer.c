@@ -448,6 +448,42 @@ static int host_failed(void *ctx)
 	return php_sqz_php_calls_blocked();
 }
 
+/* The keys of a report item and its outcomes, interned once (MINIT): a
+ * report lists every message of the run, and a key or an outcome copied
+ * into each item would cost 160 bytes of it (about a fifth). */
+enum {
+	ITEM_ID,
+	ITEM_SUBJECT,
+	ITEM_OUTCOME,
+	ITEM_REASON,
+	ITEM_KEYS      /* how many */
+};
+static zend_string *item_keys[ITEM_KEYS];
+static const char *const outcome_names[] = { "imported", "failed", "deferred", "vanished", "resumed" };
+static zend_string *outcomes[sizeof outcome_names / sizeof outcome_names[0]];
+
+static void report_strings_minit(void)
+{
+	static const char *const names[ITEM_KEYS] = { "id", "subject", "outcome", "reason" };
+	for (size_t i = 0; i < ITEM_KEYS; i++) {
+		item_keys[i] = zend_string_init_interned(names[i], strlen(names[i]), 1);
+	}
+	for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++) {
+		outcomes[i] = zend_string_init_interned(outcome_names[i], strlen(outcome_names[i]), 1);
+	}
+}
+
+static void item_outcome(zval *out, const char *outcome)
+{
+	for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++) {
+		if (strcmp(outcome, outcome_names[i]) == 0) {
+			ZVAL_INTERNED_STR(out, outcomes[i]);
+			return;
+		}
+	}
+	ZVAL_STRING(out, outcome);
+}
+
 static void report_create(zval *out, const sqz_import_report *r)
 {
 	zend_class_entry *ce = php_sqz_import_report_ce;
@@ -473,16 +509,22 @@ static void report_create(zval *out, const sqz_import_report *r)
 	zval items;
 	array_init_size(&items, (uint32_t)r->item_count);
 	for (size_t i = 0; i < r->item_count; i++) {
-		zval item;
-		array_init_size(&item, 4);
-		add_assoc_string(&item, "id", r->items[i].id ? r->items[i].id : "");
-		add_assoc_string(&item, "subject", r->items[i].subject ? r->items[i].subject : "");
-		add_assoc_string(&item, "outcome", r->items[i].outcome);
-		if (r->items[i].reason) {
-			add_assoc_string(&item, "reason", r->items[i].reason);
+		const sqz_import_item *it = &r->items[i];
+		zval item, v;
+		array_init_size(&item, ITEM_KEYS);
+		HashTable *ht = Z_ARRVAL(item);
+		ZVAL_STRING(&v, it->id ? it->id : "");
+		zend_hash_add_new(ht, item_keys[ITEM_ID], &v);
+		ZVAL_STRING(&v, it->subject ? it->subject : "");
+		zend_hash_add_new(ht, item_keys[ITEM_SUBJECT], &v);
+		item_outcome(&v, it->outcome);
+		zend_hash_add_new(ht, item_keys[ITEM_OUTCOME], &v);
+		if (it->reason) {
+			ZVAL_STRING(&v, it->reason);
 		} else {
-			add_assoc_null(&item, "reason");
+			ZVAL_NULL(&v);
 		}
+		zend_hash_add_new(ht, item_keys[ITEM_REASON], &v);
 		add_next_index_zval(&items, &item);
 	}
 	zend_update_property(ce, o, "items", sizeof("items") - 1, &items);
@@ -592,4 +634,5 @@ void php_sqz_importer_minit(void)
 	importer_handlers.get_gc = importer_get_gc;
 	importer_handlers.clone_obj = NULL;
 	php_sqz_import_report_ce = register_class_SqzGraph_ImportReport();
+	report_strings_minit();
 }
