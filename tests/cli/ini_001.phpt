@@ -1,5 +1,5 @@
 --TEST--
-sqzgraph INI files: verbatim values (a secret with ~ and !), typed numbers, list and map options, *_file options, relative paths, empty = not set; mistakes name the key; a world-readable INI with a secret is warned about
+sqzgraph INI files: verbatim values (a secret with ~ and !), typed numbers, list and map options, *_file options, relative paths, empty = not set; mistakes name the key; a world-readable INI with a secret, or a world-readable client_secret_file / encryption_key_file, is warned about
 --SKIPIF--
 <?php require __DIR__ . '/../Authenticator/skipif.inc'; ?>
 --FILE--
@@ -12,6 +12,8 @@ $t->updateApp(CLIENT, ['secrets' => [['value' => SECRET], ['value' => $weird]]])
 mkdir("$dir/secrets", 0700);
 file_put_contents("$dir/secrets/client", SECRET . "\n");
 file_put_contents("$dir/secrets/key", "an-encryption-key-of-some-length\n");
+chmod("$dir/secrets/client", 0600);
+chmod("$dir/secrets/key", 0600);
 
 // everything typed and shaped as the Config wants it; status must not raise a ConfigException
 $ini = cli_ini($t, $dir, 'full', [
@@ -78,6 +80,14 @@ $openFile = cli_ini($t, $dir, 'openfile', ['client_secret' => null, 'client_secr
 chmod($openFile, 0644);
 [$rc, $out, $err] = cli(['status', '--config', $openFile]);
 echo "world-readable, secret in a file: $rc ", json_encode($err), "\n";
+// the secret file itself world-readable (group-readable is not warned about: a group may be meant)
+chmod("$dir/secrets/client", 0644);
+chmod("$dir/secrets/key", 0640);
+[$rc, $out, $err] = cli(['status', '--config', $ini]);
+echo "world-readable secret file: $rc ", cli_norm(trim($err), $dir), "\n";
+chmod("$dir/secrets/key", 0604);
+[$rc, $out, $err] = cli(['status', '--config', $ini]);
+echo "and the key file: $rc ", cli_norm(trim($err), $dir), "\n";
 ?>
 --EXPECTF--
 typed INI: 2 true stderr ""
@@ -98,3 +108,6 @@ missing file             2 sqzgraph: DIR/missing.ini: cannot read the file
 syntax error             2 not a valid INI file
 world-readable: 2 sqzgraph: warning: DIR/open.ini is readable by every user and holds client_secret; chmod 600 it or use client_secret_file
 world-readable, secret in a file: 2 ""
+world-readable secret file: 0 sqzgraph: warning: DIR/secrets/client is readable by every user and holds client_secret; chmod 600 DIR/secrets/client (owned by the user the jobs run as)
+and the key file: 0 sqzgraph: warning: DIR/secrets/client is readable by every user and holds client_secret; chmod 600 DIR/secrets/client (owned by the user the jobs run as)
+sqzgraph: warning: DIR/secrets/key is readable by every user and holds encryption_key; chmod 600 DIR/secrets/key (owned by the user the jobs run as)
