@@ -1029,6 +1029,36 @@ static ZEND_METHOD(SqzGraph_PdoStore, __construct)
 	}
 	zval_ptr_dtor(&driver);
 
+	/* A lock must die with its holder. PostgreSQL's and MariaDB's live in
+	 * the connection's session, and a persistent connection outlives the
+	 * request: after a fatal error (no destructor runs) the lock would stay
+	 * held in the PHP-FPM worker until that worker ends. SQLite's locks are
+	 * the PdoStore's own file descriptors, freed with it. */
+	if (d == SQZ_SQL_PGSQL || d == SQZ_SQL_MYSQL) {
+		zval persistent;
+		ZVAL_LONG(&attr, PDO_ATTR_PERSISTENT);
+		if (!CALL(pdo, "getattribute", &persistent, 1, &attr)) {
+			zval_ptr_dtor(&persistent);
+			if (!EG(exception)) {
+				sqz_error err = SQZ_ERROR_INIT;
+				sqz_error_set(&err, SQZ_E_STORE, "SqzGraph\\PdoStore cannot tell whether the PDO's connection is persistent (PDO::getAttribute(PDO::ATTR_PERSISTENT) failed)");
+				php_sqz_throw_error(&err);
+			}
+			RETURN_THROWS();
+		}
+		bool is_persistent = zend_is_true(&persistent);
+		zval_ptr_dtor(&persistent);
+		if (is_persistent) {
+			sqz_error err = SQZ_ERROR_INIT;
+			sqz_error_set(&err, SQZ_E_STORE,
+				"SqzGraph\\PdoStore needs a PDO without PDO::ATTR_PERSISTENT: its locks live in the database session, and a "
+				"persistent connection outlives the request, so after a fatal error a lock would stay held until the PHP worker ends; "
+				"open a separate, non-persistent PDO for the Store");
+			php_sqz_throw_error(&err);
+			RETURN_THROWS();
+		}
+	}
+
 	sqz_error err = SQZ_ERROR_INIT;
 	const char *table_name = table ? ZSTR_VAL(table) : SQZ_SQL_DEFAULT_TABLE;
 	if (sqz_sql_statements_build(d, table_name, &ps->sql, &err) != SQZ_OK) {
