@@ -214,18 +214,24 @@ typedef struct client_run {
 	int ok;
 } client_run;
 
+/* n GETs of url at once (as many as the slots let through); resps[0..n)
+ * initialised here, cleared by the caller. */
+static sqz_status send_gets(sqz_http *http, const char *url, sqz_http_response *resps, size_t n)
+{
+	sqz_http_options opts = { .connect_timeout = 5, .timeout = 10 };
+	sqz_http_request reqs[4];
+	for (size_t i = 0; i < n; i++) {
+		reqs[i] = (sqz_http_request){ .method = "GET", .url = url };
+		sqz_http_response_init(&resps[i]);
+	}
+	return sqz_http_perform_many(http, &opts, reqs, resps, n, n, NULL, NULL, NULL);
+}
+
 static void *send_four(void *arg)
 {
 	client_run *cr = arg;
-	sqz_http_options opts = { .connect_timeout = 5, .timeout = 10 };
-	sqz_http_request reqs[4];
 	sqz_http_response resps[4];
-	for (int i = 0; i < 4; i++) {
-		reqs[i] = (sqz_http_request){ .method = "GET", .url = cr->url };
-		sqz_http_response_init(&resps[i]);
-	}
-	sqz_error err = SQZ_ERROR_INIT;
-	if (sqz_http_perform_many(cr->http, &opts, reqs, resps, 4, 4, NULL, NULL, &err) == SQZ_OK) {
+	if (send_gets(cr->http, cr->url, resps, 4) == SQZ_OK) {
 		for (int i = 0; i < 4; i++) {
 			cr->ok += resps[i].status == 200;
 		}
@@ -233,7 +239,6 @@ static void *send_four(void *arg)
 	for (int i = 0; i < 4; i++) {
 		sqz_http_response_clear(&resps[i]);
 	}
-	sqz_error_clear(&err);
 	return NULL;
 }
 
@@ -315,13 +320,7 @@ typedef struct stopped_run {
 static void *send_three(void *arg)
 {
 	stopped_run *sr = arg;
-	sqz_http_options opts = { .connect_timeout = 5, .timeout = 10 };
-	sqz_http_request reqs[3];
-	for (int i = 0; i < 3; i++) {
-		reqs[i] = (sqz_http_request){ .method = "GET", .url = sr->url };
-		sqz_http_response_init(&sr->resps[i]);
-	}
-	sr->status = sqz_http_perform_many(sr->http, &opts, reqs, sr->resps, 3, 3, NULL, NULL, NULL);
+	sr->status = send_gets(sr->http, sr->url, sr->resps, 3);
 	return NULL;
 }
 
