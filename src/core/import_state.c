@@ -242,16 +242,21 @@ void sqz_import_add_item(sqz_import_run *r, const sqz_message *m, const char *ou
 	const char *id = m->id;
 	const char *subject = m->subject ? m->subject : "";
 	sqz_import_report *rep = r->report;
-	sqz_import_item *grown = sqz_realloc(rep->items, (rep->item_count + 1) * sizeof *grown);
-	if (!grown) {
-		return;
+	if (r->host->item) {
+		sqz_import_item line = { (char *)id, (char *)subject, outcome, (char *)reason };
+		r->host->item(r->host->ctx, &line);
+	} else {
+		sqz_import_item *grown = sqz_realloc(rep->items, (rep->item_count + 1) * sizeof *grown);
+		if (!grown) {
+			return;
+		}
+		rep->items = grown;
+		sqz_import_item *it = &grown[rep->item_count++];
+		it->id = sqz_strdup(id);
+		it->subject = sqz_strdup(subject);
+		it->outcome = outcome;
+		it->reason = sqz_strdup(reason);
 	}
-	rep->items = grown;
-	sqz_import_item *it = &grown[rep->item_count++];
-	it->id = sqz_strdup(id);
-	it->subject = sqz_strdup(subject);
-	it->outcome = outcome;
-	it->reason = sqz_strdup(reason);
 	if (strcmp(outcome, "imported") == 0) {
 		rep->imported++;
 	} else if (strcmp(outcome, "failed") == 0) {

@@ -114,6 +114,11 @@ typedef struct sqz_importer_host {
 	 * total as progress gets them (total -1 = unknown). Returns 0, or -1 to
 	 * stop (a pending host error). */
 	int (*fetching)(void *ctx, int64_t count, int64_t done, int64_t total);
+	/* Optional (NULL = the report keeps them in items): each message's
+	 * line of the report as it is settled, on the calling thread, the
+	 * strings borrowed for the call. A host that builds its own list this
+	 * way spares the run a copy of every line until the end. */
+	void (*item)(void *ctx, const sqz_import_item *item);
 } sqz_importer_host;
 
 typedef struct sqz_importer {

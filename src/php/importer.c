@@ -268,6 +268,7 @@ typedef struct run_ctx {
 	zend_fcall_info_cache ffcc;
 	zend_object *stop_exception;   /* the handler's exception that ended the run (SQZ_HANDLER_STOP) */
 	bool fatal;   /* a callback raised a fatal error: rethrown once the core has cleaned up */
+	zval items;   /* the report's items, one array per message as it is settled */
 } run_ctx;
 
 /* Calls a userland callback so that a fatal error inside it (an engine
@@ -484,7 +485,38 @@ static void item_outcome(zval *out, const char *outcome)
 	ZVAL_STRING(out, outcome);
 }
 
-static void report_create(zval *out, const sqz_import_report *r)
+/* One message's line of the report: ['id', 'subject', 'outcome', 'reason']. */
+static void item_array(zval *out, const sqz_import_item *it)
+{
+	zval v;
+	array_init_size(out, ITEM_KEYS);
+	HashTable *ht = Z_ARRVAL_P(out);
+	ZVAL_STRING(&v, it->id ? it->id : "");
+	zend_hash_add_new(ht, item_keys[ITEM_ID], &v);
+	ZVAL_STRING(&v, it->subject ? it->subject : "");
+	zend_hash_add_new(ht, item_keys[ITEM_SUBJECT], &v);
+	item_outcome(&v, it->outcome);
+	zend_hash_add_new(ht, item_keys[ITEM_OUTCOME], &v);
+	if (it->reason) {
+		ZVAL_STRING(&v, it->reason);
+	} else {
+		ZVAL_NULL(&v);
+	}
+	zend_hash_add_new(ht, item_keys[ITEM_REASON], &v);
+}
+
+/* The core hands each line over as the message is settled: PHP keeps the
+ * only copy (no C copy of every line until the run ends). */
+static void report_item(void *ctx, const sqz_import_item *it)
+{
+	run_ctx *rc = ctx;
+	zval item;
+	item_array(&item, it);
+	add_next_index_zval(&rc->items, &item);
+}
+
+/* items: the lines report_item collected. */
+static void report_create(zval *out, const sqz_import_report *r, zval *items)
 {
 	zend_class_entry *ce = php_sqz_import_report_ce;
 	object_init_ex(out, ce);
@@ -506,29 +538,7 @@ static void report_create(zval *out, const sqz_import_report *r)
 	} else {
 		zend_update_property_null(ce, o, "throttledUntil", sizeof("throttledUntil") - 1);
 	}
-	zval items;
-	array_init_size(&items, (uint32_t)r->item_count);
-	for (size_t i = 0; i < r->item_count; i++) {
-		const sqz_import_item *it = &r->items[i];
-		zval item, v;
-		array_init_size(&item, ITEM_KEYS);
-		HashTable *ht = Z_ARRVAL(item);
-		ZVAL_STRING(&v, it->id ? it->id : "");
-		zend_hash_add_new(ht, item_keys[ITEM_ID], &v);
-		ZVAL_STRING(&v, it->subject ? it->subject : "");
-		zend_hash_add_new(ht, item_keys[ITEM_SUBJECT], &v);
-		item_outcome(&v, it->outcome);
-		zend_hash_add_new(ht, item_keys[ITEM_OUTCOME], &v);
-		if (it->reason) {
-			ZVAL_STRING(&v, it->reason);
-		} else {
-			ZVAL_NULL(&v);
-		}
-		zend_hash_add_new(ht, item_keys[ITEM_REASON], &v);
-		add_next_index_zval(&items, &item);
-	}
-	zend_update_property(ce, o, "items", sizeof("items") - 1, &items);
-	zval_ptr_dtor(&items);
+	zend_update_property(ce, o, "items", sizeof("items") - 1, items);
 }
 
 ZEND_METHOD(SqzGraph_Importer, run)
@@ -561,7 +571,8 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		RETURN_THROWS();
 	}
 	sqz_importer_host host = { handle, progress, &rc, mb->a->logger.log ? &mb->a->logger : NULL, host_failed,
-		ZEND_FCI_INITIALIZED(rc.ffci) ? fetching : NULL };
+		ZEND_FCI_INITIALIZED(rc.ffci) ? fetching : NULL, report_item };
+	array_init(&rc.items);
 	sqz_import_report report;
 	/* The handler may drop the last outside reference to this Importer. */
 	GC_ADDREF(&obj->std);
@@ -584,6 +595,7 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		sqz_importer_active_restore(mark);
 		sqz_import_report_clear(&report);
 		sqz_error_clear(&err);
+		zval_ptr_dtor(&rc.items);
 		zend_bailout();
 	}
 	if (bailed_out) {
@@ -597,6 +609,7 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		sqz_importer_abandon(&mb->mb, outer_cache);
 		sqz_import_report_clear(&report);
 		sqz_error_clear(&err);
+		zval_ptr_dtor(&rc.items);
 		zend_bailout();
 	}
 	if (rc.stop_exception) {
@@ -612,8 +625,9 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		}
 	}
 	if (st == SQZ_OK && !EG(exception)) {
-		report_create(return_value, &report);
+		report_create(return_value, &report, &rc.items);
 	}
+	zval_ptr_dtor(&rc.items);
 	sqz_import_report_clear(&report);
 	php_sqz_finish_error(st, &err);
 	OBJ_RELEASE(&obj->std);
