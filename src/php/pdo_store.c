@@ -88,6 +88,32 @@ static bool call_method(zval *obj, const char *name, size_t name_len, zval *ret,
 }
 #define CALL(obj, lit, ret, argc, argv) call_method(obj, lit, sizeof(lit) - 1, ret, argc, argv)
 
+/* Throws a StoreException with message. */
+static void store_error(const char *message)
+{
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_error_set(&err, SQZ_E_STORE, "%s", message);
+	php_sqz_throw_error(&err);
+}
+
+/* PDO::getAttribute(attr) into *out, asked the way any PHP code would.
+ * false with an exception pending when it failed: the PDO's own, or a
+ * StoreException with `failure`. */
+static bool pdo_attribute(zval *pdo, zend_long attr, zval *out, const char *failure)
+{
+	zval arg;
+	ZVAL_LONG(&arg, attr);
+	if (CALL(pdo, "getattribute", out, 1, &arg)) {
+		return true;
+	}
+	zval_ptr_dtor(out);
+	ZVAL_UNDEF(out);
+	if (!EG(exception)) {
+		store_error(failure);
+	}
+	return false;
+}
+
 /* ---- one operation's session on the caller's PDO ---------------------- */
 
 typedef struct pdo_session {
@@ -1006,16 +1032,14 @@ static ZEND_METHOD(SqzGraph_PdoStore, __construct)
 		RETURN_THROWS();
 	}
 
-	/* The driver, asked the way any PHP code would. */
-	zval attr, driver;
-	ZVAL_LONG(&attr, PDO_ATTR_DRIVER_NAME);
-	if (!CALL(pdo, "getattribute", &driver, 1, &attr) || Z_TYPE(driver) != IS_STRING) {
+	zval driver;
+	static const char no_driver[] = "SqzGraph\\PdoStore cannot tell the PDO's driver (PDO::getAttribute(PDO::ATTR_DRIVER_NAME) gave no string): is the PDO connected?";
+	if (!pdo_attribute(pdo, PDO_ATTR_DRIVER_NAME, &driver, no_driver)) {
+		RETURN_THROWS();
+	}
+	if (Z_TYPE(driver) != IS_STRING) {
 		zval_ptr_dtor(&driver);
-		if (!EG(exception)) {
-			sqz_error err = SQZ_ERROR_INIT;
-			sqz_error_set(&err, SQZ_E_STORE, "SqzGraph\\PdoStore cannot tell the PDO's driver (PDO::getAttribute(PDO::ATTR_DRIVER_NAME) gave no string): is the PDO connected?");
-			php_sqz_throw_error(&err);
-		}
+		store_error(no_driver);
 		RETURN_THROWS();
 	}
 	sqz_sql_dialect d = sqz_sql_dialect_from_driver(Z_STRVAL(driver), Z_STRLEN(driver));
@@ -1036,25 +1060,16 @@ static ZEND_METHOD(SqzGraph_PdoStore, __construct)
 	 * the PdoStore's own file descriptors, freed with it. */
 	if (d == SQZ_SQL_PGSQL || d == SQZ_SQL_MYSQL) {
 		zval persistent;
-		ZVAL_LONG(&attr, PDO_ATTR_PERSISTENT);
-		if (!CALL(pdo, "getattribute", &persistent, 1, &attr)) {
-			zval_ptr_dtor(&persistent);
-			if (!EG(exception)) {
-				sqz_error err = SQZ_ERROR_INIT;
-				sqz_error_set(&err, SQZ_E_STORE, "SqzGraph\\PdoStore cannot tell whether the PDO's connection is persistent (PDO::getAttribute(PDO::ATTR_PERSISTENT) failed)");
-				php_sqz_throw_error(&err);
-			}
+		if (!pdo_attribute(pdo, PDO_ATTR_PERSISTENT, &persistent,
+			    "SqzGraph\\PdoStore cannot tell whether the PDO's connection is persistent (PDO::getAttribute(PDO::ATTR_PERSISTENT) failed)")) {
 			RETURN_THROWS();
 		}
 		bool is_persistent = zend_is_true(&persistent);
 		zval_ptr_dtor(&persistent);
 		if (is_persistent) {
-			sqz_error err = SQZ_ERROR_INIT;
-			sqz_error_set(&err, SQZ_E_STORE,
-				"SqzGraph\\PdoStore needs a PDO without PDO::ATTR_PERSISTENT: its locks live in the database session, and a "
-				"persistent connection outlives the request, so after a fatal error a lock would stay held until the PHP worker ends; "
-				"open a separate, non-persistent PDO for the Store");
-			php_sqz_throw_error(&err);
+			store_error("SqzGraph\\PdoStore needs a PDO without PDO::ATTR_PERSISTENT: its locks live in the database session, and a "
+				    "persistent connection outlives the request, so after a fatal error a lock would stay held until the PHP worker ends; "
+				    "open a separate, non-persistent PDO for the Store");
 			RETURN_THROWS();
 		}
 	}
