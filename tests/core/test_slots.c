@@ -152,6 +152,12 @@ static void test_threads(void)
 	sqz_slots_destroy(&s);
 }
 
+static void pause_ms(long ms)
+{
+	struct timespec pause = { ms / 1000, ms % 1000 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+}
+
 /* A loopback server answering every connection on a thread of its own
  * after a pause, counting the requests it holds at once. */
 typedef struct busy_server {
@@ -173,8 +179,7 @@ static void *busy_answer(void *arg)
 	char head[2048], body[16];
 	mini_read_request(bc->c, head, sizeof head, body, sizeof body);
 	count_in(&bc->s->open, &bc->s->most);
-	struct timespec pause = { bc->s->pause_ms / 1000, bc->s->pause_ms % 1000 * 1000 * 1000 };
-	nanosleep(&pause, NULL);
+	pause_ms(bc->s->pause_ms);
 	atomic_fetch_sub(&bc->s->open, 1);
 	atomic_fetch_add(&bc->s->served, 1);    /* before the answer: the client may count at once */
 	const char *r = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
@@ -262,8 +267,7 @@ static void busy_server_stop(busy_server *srv)
 	shutdown(srv->fd, SHUT_RDWR);
 	pthread_join(srv->thread, NULL);
 	close(srv->fd);
-	struct timespec pause = { 0, 50 * 1000 * 1000 };
-	nanosleep(&pause, NULL);    /* the detached answer threads end */
+	pause_ms(50);    /* the detached answer threads end */
 }
 
 static void test_two_stacks_share_slots(void)
@@ -322,12 +326,6 @@ static void *send_three(void *arg)
 	stopped_run *sr = arg;
 	sr->status = send_gets(sr->http, sr->url, sr->resps, 3);
 	return NULL;
-}
-
-static void pause_ms(long ms)
-{
-	struct timespec pause = { ms / 1000, ms % 1000 * 1000 * 1000 };
-	nanosleep(&pause, NULL);
 }
 
 /* The server still works on a request whose client went away, and counts
