@@ -77,10 +77,6 @@ int sqz_base64_to_sink(const char *text, size_t len, sqz_sink *sink, int64_t *by
 	return rc;
 }
 
-/* Before a member's sink is written again (an answer sent again, a round
- * after a throttled one, a body that went to it for a response that turned
- * out to answer another member): what an earlier try left is discarded.
- * 0, or -1 with err when the sink cannot be rewound. */
 /* Discards what the sink holds: 0, or -1 when it cannot be rewound. */
 static int sink_discard(sqz_sink *sink, unsigned char *written)
 {
@@ -91,9 +87,13 @@ static int sink_discard(sqz_sink *sink, unsigned char *written)
 	return 0;
 }
 
+/* Before a member's sink is written again (an answer sent again, a round
+ * after a throttled one, a body that went to it for a response that turned
+ * out to answer another member): what an earlier try left is discarded.
+ * 0, or -1 with err when the sink cannot be rewound. */
 static int sink_fresh(sqz_sink *sink, unsigned char *written, sqz_error *err)
 {
-	if (*written && (!sink->reset || sink->reset(sink->ctx) != 0)) {
+	if (*written && sink_discard(sink, written) != 0) {
 		sqz_error_set(err, SQZ_E_INTERNAL, "the download target cannot be rewound for the answer sent again");
 		return -1;
 	}
