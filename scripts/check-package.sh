@@ -97,7 +97,9 @@ out=$(php -n "${ext_args[@]}" -d extension="$so" "$cli" --version 2>&1); rc=$?
 [ "$rc" = 0 ] && [[ "$out" == *"sqzgraph $version"* ]] || { echo "$out"; fail "installed CLI with the installed extension: exit $rc"; }
 # As cron runs it before the extension is enabled: it says so, exit 69.
 out=$(PATH="$(conf bin_dir):$PATH" sqzgraph --version 2>&1); rc=$?
-if ! php -m 2>/dev/null | grep -qx sqzgraph; then
+# The module list read whole: under pipefail, grep -q ending the pipe early could
+# kill php with SIGPIPE and read as "not loaded".
+if ! grep -qx sqzgraph <<<"$(php -m 2>/dev/null)"; then
 	[ "$rc" = 69 ] && [[ "$out" == *"extension"* ]] || { echo "$out"; fail "installed CLI without the extension: exit $rc, expected 69"; }
 fi
 echo "package install check: sqzgraph-$version.tgz installs $(grep -c '^[a-z]' "$work/files.txt") paths as package.xml says; the installed CLI and extension run"

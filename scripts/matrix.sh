@@ -88,8 +88,10 @@ fi
 zts="$dir/php-8.2-zts-debug"
 if [[ " $configs " == *" zts "* ]]; then
 	# A build made before PdoStore lacks its drivers: build again rather than skip those tests.
-	if [ ! -x "$zts/bin/php" ] || ! "$zts/bin/php" -m 2>/dev/null | grep -qx pdo_pgsql ||
-		! "$zts/bin/php" -m 2>/dev/null | grep -qx pdo_mysql; then
+	# (The module list is read whole first: under pipefail, grep -q ending the pipe early
+	# would kill php with SIGPIPE and look like a missing driver.)
+	zts_modules=$([ -x "$zts/bin/php" ] && "$zts/bin/php" -m 2>/dev/null)
+	if ! grep -qx pdo_pgsql <<<"$zts_modules" || ! grep -qx pdo_mysql <<<"$zts_modules"; then
 		echo "== building PHP 8.2 (debug, ZTS) from Debian's source package into $zts (about 15 minutes)"
 		bash scripts/build-php-debug.sh "$dir" >"$log_dir/php-zts-build.log" 2>&1 ||
 			{ tail -n 30 "$log_dir/php-zts-build.log"; echo "matrix: the PHP build failed (log: $log_dir/php-zts-build.log)"; exit 1; }
