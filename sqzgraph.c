@@ -13,6 +13,7 @@
 #include "src/php/classes.h"
 #include "src/php/exceptions/exceptions.h"
 #include "src/core/crypto.h"
+#include "src/core/gunzip.h"
 #include "src/php/runtime.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(sqzgraph)
@@ -78,6 +79,7 @@ static PHP_MINFO_FUNCTION(sqzgraph)
 	php_info_print_table_row(2, "libcurl HTTP/2", (curl->features & CURL_VERSION_HTTP2) ? "yes" : "no");
 	php_info_print_table_row(2, "OpenSSL (libcrypto) version", sqz_crypto_version());
 	php_info_print_table_row(2, "json-c version", json_c_version());
+	php_info_print_table_row(2, "gzip decoding", sqz_gunzip_library());
 	php_info_print_table_end();
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The core (src/core) is pure C on libcurl, OpenSSL and json-c: it must never
+# The core (src/core) is pure C on libcurl, OpenSSL, json-c and zlib or ISA-L: it must never
 # include a PHP or Zend header. Fails listing each offending include.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -46,7 +46,7 @@ cc=${CC:-clang}
 mkdir -p "$out/obj" "$out/corpus" "$out/crashes" "$out/logs"
 san=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 base=(-std=gnu11 -g -O1 "${san[@]}" -Isrc -Isrc/core $(pkg-config --cflags libcurl libcrypto json-c))
-libs="$(pkg-config --libs libcurl libcrypto json-c) -lm"
+libs="$(pkg-config --libs libcurl libcrypto json-c zlib) -lm"
 # http.c keeps its response bookkeeping, origin and retry policy; the
 # transfers, the sleep and the stack come from fake_http.c.
 renames=(-Dsqz_http_perform=sqz_real_http_perform -Dsqz_http_perform_many=sqz_real_http_perform_many

@@ -35,7 +35,7 @@ fi
 # sockets (scripts/db-servers.sh); the system services stay off.
 packages=("php$series-dev" "php$series-cli" "php$series-curl" "php$series-sqlite3"
 	"php$series-pgsql" "php$series-mysql" php-pear php-parser
-	libcurl4-openssl-dev libssl-dev libjson-c-dev pkg-config make gcc valgrind
+	libcurl4-openssl-dev libssl-dev libjson-c-dev zlib1g-dev libisal-dev pkg-config make gcc valgrind
 	postgresql mariadb-server)
 missing=()
 for p in "${packages[@]}"; do

@@ -2,6 +2,7 @@
 #include "alloc.h"
 #include "clock.h"
 #include "crypto.h"
+#include "gunzip.h"
 #include "slots.h"
 #include "url.h"
 
@@ -38,6 +39,13 @@ struct sqz_http {
 	sqz_slots *slots;       /* shared with other threads' stacks, or NULL */
 };
 
+/* What an answer's body is encoded with. Only gzip is asked for. */
+enum {
+	ENCODED_NOT,       /* no Content-Encoding, or "identity" */
+	ENCODED_GZIP,
+	ENCODED_OTHER      /* not asked for: refused, never handed on as the body */
+};
+
 /* Per-transfer state, reachable from curl callbacks through CURLOPT_PRIVATE. */
 typedef struct transfer {
 	const sqz_http_request *req;
@@ -46,6 +54,10 @@ typedef struct transfer {
 	struct curl_slist *headers;
 	sqz_error sink_error;
 	int body_too_large;
+	int encoding;           /* the answer's Content-Encoding: ENCODED_* */
+	char encoding_name[32]; /* as sent, when it is not one we asked for */
+	sqz_gunzip *gunzip;     /* made at the first byte of a gzip'd body */
+	const char *gzip_problem;   /* why the gzip'd body could not be read (static) */
 	double started;
 	char curl_message[CURL_ERROR_SIZE];
 	CURL *easy;
@@ -81,6 +93,7 @@ void sqz_http_free(sqz_http *http)
 	for (size_t i = 0; i < http->pooled; i++) {
 		curl_easy_cleanup(http->pool[i]);
 	}
+
 	if (http->multi) {
 		curl_multi_cleanup(http->multi);
 	}
@@ -128,10 +141,10 @@ static void easy_give_back(sqz_http *http, CURL *easy)
 	}
 }
 
-static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
+/* Takes len bytes of the body as decoded; returns 0, or -1 to end the
+ * transfer (the reason in t->sink_error or t->body_too_large). */
+static int take_body(transfer *t, const char *data, size_t len)
 {
-	transfer *t = userdata;
-	size_t len = size * nmemb;
 	long status = 0;
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
 	/* Only a success body is the download; an error body is buffered so
@@ -141,21 +154,68 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 			if (t->sink_error.status == SQZ_OK) {
 				sqz_error_set(&t->sink_error, SQZ_E_INTERNAL, "the download target refused the data");
 			}
-			return 0;
+			return -1;
 		}
 		t->resp->sink_bytes += len;
-		return len;
+		return 0;
 	}
+	/* Counted as decoded: a small gzip'd answer that inflates past the
+	 * limit is refused like a large plain one. */
 	size_t cap = t->req->sink ? ((size_t)1 << 20) : t->max_body;
 	if (t->resp->body.len + len > cap) {
 		t->body_too_large = 1;
-		return 0;
+		return -1;
 	}
 	if (sqz_buf_append(&t->resp->body, data, len) != 0) {
 		sqz_error_set(&t->sink_error, SQZ_E_NOMEM, "out of memory buffering an HTTP response");
+		return -1;
+	}
+	return 0;
+}
+
+static int take_decoded(void *ctx, const char *data, size_t len)
+{
+	return take_body(ctx, data, len);
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
+{
+	transfer *t = userdata;
+	size_t len = size * nmemb;
+	if (t->encoding == ENCODED_NOT) {
+		return take_body(t, data, len) == 0 ? len : 0;
+	}
+	if (t->encoding == ENCODED_OTHER) {
+		t->gzip_problem = "it is encoded in a way that was not asked for";
 		return 0;
 	}
-	return len;
+	if (!t->gunzip && !(t->gunzip = sqz_gunzip_new())) {
+		sqz_error_set(&t->sink_error, SQZ_E_NOMEM, "out of memory decoding a gzip'd HTTP response");
+		return 0;
+	}
+	int rc = sqz_gunzip_feed(t->gunzip, data, len, take_decoded, t, &t->gzip_problem);
+	return rc == 0 ? len : 0;
+}
+
+/* "gzip" and its old alias are what was asked for; "identity" is no
+ * encoding at all. */
+static void note_encoding(transfer *t, const char *value, size_t len)
+{
+	while (len > 0 && (*value == ' ' || *value == '\t')) {
+		value++;
+		len--;
+	}
+	while (len > 0 && (value[len - 1] == '\r' || value[len - 1] == '\n' || value[len - 1] == ' ' || value[len - 1] == '\t')) {
+		len--;
+	}
+	if (len == 0 || (len == 8 && strncasecmp(value, "identity", 8) == 0)) {
+		t->encoding = ENCODED_NOT;
+	} else if ((len == 4 && strncasecmp(value, "gzip", 4) == 0) || (len == 6 && strncasecmp(value, "x-gzip", 6) == 0)) {
+		t->encoding = ENCODED_GZIP;
+	} else {
+		t->encoding = ENCODED_OTHER;
+		snprintf(t->encoding_name, sizeof t->encoding_name, "%.*s", (int)(len < 31 ? len : 31), value);
+	}
 }
 
 static char *trimmed_copy(const char *value, size_t len)
@@ -184,6 +244,7 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
 			sqz_free(*fields[i]);
 			*fields[i] = NULL;
 		}
+		t->encoding = ENCODED_NOT;
 		return len;
 	}
 	const char *colon = memchr(data, ':', len);
@@ -193,6 +254,10 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *userdata)
 	size_t name_len = (size_t)(colon - data);
 	const char *value = colon + 1;
 	size_t value_len = len - name_len - 1;
+	if (name_len == 16 && strncasecmp(data, "content-encoding", 16) == 0) {
+		note_encoding(t, value, value_len);
+		return len;
+	}
 	static const struct {
 		const char *name;
 		size_t offset;
@@ -228,11 +293,14 @@ static sqz_status setup_easy(sqz_http *http, const sqz_http_options *opts, trans
 		t->headers = grown;
 	}
 	/* No "Expect: 100-continue": one round trip less for every POST. */
-	struct curl_slist *grown = curl_slist_append(t->headers, "Expect:");
-	if (!grown) {
-		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory building HTTP headers");
+	static const char *const ours[] = { "Expect:", "Accept-Encoding: gzip" };
+	for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++) {
+		struct curl_slist *grown = curl_slist_append(t->headers, ours[i]);
+		if (!grown) {
+			return sqz_error_set(err, SQZ_E_NOMEM, "out of memory building HTTP headers");
+		}
+		t->headers = grown;
 	}
-	t->headers = grown;
 
 	curl_easy_setopt(easy, CURLOPT_URL, req->url);
 	curl_easy_setopt(easy, CURLOPT_SHARE, http->share);
@@ -257,7 +325,8 @@ static sqz_status setup_easy(sqz_http *http, const sqz_http_options *opts, trans
 	 * it. Cleartext is always HTTP/1.1 here: waiting to multiplex there
 	 * would hold every transfer back until the one before it finished. */
 	curl_easy_setopt(easy, CURLOPT_PIPEWAIT, strncasecmp(req->url, "https:", 6) == 0 ? 1L : 0L);
-	curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+	/* Asked for and decoded here, not by libcurl (gunzip.h says why). */
+	curl_easy_setopt(easy, CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
 	if (opts->user_agent) {
 		curl_easy_setopt(easy, CURLOPT_USERAGENT, opts->user_agent);
@@ -314,8 +383,20 @@ static void finish_transfer(const sqz_http_options *opts, transfer *t, CURLcode 
 	log_path_of(req->url, path, sizeof path);
 	const char *shown = req->log_path ? req->log_path : path;
 
+	if (code == CURLE_OK && !t->gzip_problem && t->gunzip && !sqz_gunzip_complete(t->gunzip)) {
+		t->gzip_problem = "it ends before the gzip stream does (the answer was cut short)";
+	}
 	if (t->sink_error.status != SQZ_OK) {
 		sqz_error_move(&resp->error, &t->sink_error);
+	} else if (t->gzip_problem) {
+		/* As libcurl reports a body it cannot decode; retried like any
+		 * answer that did not arrive whole. */
+		sqz_error_set(&resp->error, SQZ_E_TRANSPORT, "%s %s failed: the answer (HTTP %ld) could not be decoded: %s%s%s%s (curl error %d)",
+			req->method ? req->method : "GET", shown, status, t->gzip_problem,
+			t->encoding == ENCODED_OTHER ? " (Content-Encoding: " : "", t->encoding == ENCODED_OTHER ? t->encoding_name : "",
+			t->encoding == ENCODED_OTHER ? ")" : "", (int)CURLE_BAD_CONTENT_ENCODING);
+		resp->error.curl_code = (long)CURLE_BAD_CONTENT_ENCODING;
+		resp->status = 0;
 	} else if (t->body_too_large) {
 		sqz_error_set(&resp->error, SQZ_E_GRAPH,
 			"%s %s: the response is larger than %zu bytes, more than this request may hold in memory",
@@ -532,6 +613,8 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			finish_transfer(opts, t, code);
 			free_headers(t->headers);
 			t->headers = NULL;
+			sqz_gunzip_free(t->gunzip);
+			t->gunzip = NULL;
 			easy_give_back(http, t->easy);
 			t->easy = NULL;
 			give_slot(slots, t);
@@ -555,6 +638,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 		}
 		give_slot(slots, t);
 		free_headers(t->headers);
+		sqz_gunzip_free(t->gunzip);
 		sqz_error_clear(&t->sink_error);
 	}
 	if (slots) {

@@ -9,7 +9,8 @@ $t = mb_tenant('basic');
 $m = mb_mailbox($t);        // max_retries 0: every fault shows
 $cases = [
     'invalid JSON' => ['action' => 'invalid_json'],
-    'gzip cut short (no transport error)' => ['action' => 'gzip_truncated'],
+    'gzip cut short (Content-Length matches)' => ['action' => 'gzip_truncated'],
+    'gzip with a wrong CRC-32' => ['action' => 'gzip_bad_crc'],
     'connection closed mid-body' => ['action' => 'truncate'],
     'HTML 502 page' => ['action' => 'html', 'status' => 502],
     'dropped' => ['action' => 'drop'],
@@ -33,9 +34,10 @@ foreach ($cases as $label => $rule) {
 invalid JSON: SqzGraph\GraphException status=200 code=NULL
   Graph's answer to GET /me/mailFolders/inbox/messages is not valid JSON: the body ends in the middle of a JSON value (truncated?)
   requestId = response header: true
-gzip cut short (no transport error): SqzGraph\GraphException status=200 code=NULL
-  Graph's answer to GET /me/mailFolders/inbox/messages is not valid JSON: the body ends in the middle of a JSON value (truncated?)
-  requestId = response header: true
+gzip cut short (Content-Length matches): SqzGraph\TransportException curl=61
+  gave up after 1 attempt: GET /me/mailFolders/inbox/messages failed: the answer (HTTP 200) could not be decoded: it ends before the gzip stream does (the answer was cut short) (curl error 61)
+gzip with a wrong CRC-32: SqzGraph\TransportException curl=61
+  gave up after 1 attempt: GET /me/mailFolders/inbox/messages failed: the answer (HTTP 200) could not be decoded: its CRC-32 or length does not match the data (curl error 61)
 connection closed mid-body: SqzGraph\TransportException curl=18
   gave up after 1 attempt: GET /me/mailFolders/inbox/messages failed: %r(transfer closed with \d+ bytes remaining to read|end of response with \d+ bytes missing)%r (curl error 18)
 HTML 502 page: SqzGraph\GraphException status=502 code=NULL

@@ -32,6 +32,14 @@ attempt('MIME cut mid-body', fn () => $first->saveMime("$out/mail.eml"));
 echo "  target or temp file left: ", json_encode(array_values(array_diff(scandir($out), ['.', '..']))), "\n";
 attempt('MIME again', fn () => $first->saveMime("$out/mail.eml"));
 echo "  complete: ", filesize("$out/mail.eml") === $first->size ? 'yes' : filesize("$out/mail.eml") . ' vs ' . $first->size, "\n";
+// The same download gzip'd and cut short, then with a wrong CRC-32: the file that was there stays as it was.
+$before = hash_file('sha256', "$out/mail.eml");
+foreach (['gzip_truncated' => 'MIME gzip cut short', 'gzip_bad_crc' => 'MIME gzip CRC-32 wrong'] as $action => $label) {
+    $t->fault(['path' => '/\$value$', 'action' => $action, 'times' => 1]);
+    attempt($label, fn () => $first->saveMime("$out/mail.eml"));
+    echo "  target unchanged, no temp file: ", json_encode(hash_file('sha256', "$out/mail.eml") === $before
+        && array_values(array_diff(scandir($out), ['.', '..'])) === ['mail.eml']), "\n";
+}
 
 $t->fault(['path' => 'inbox/messages|/messages\?', 'action' => 'truncate', 'times' => 1]);
 attempt('listing cut mid-body', fn () => iterator_to_array($m->messages($inbox->id)));
@@ -40,7 +48,7 @@ attempt('listing cut mid-body', fn () => iterator_to_array($m->messages($inbox->
 $t->fault(['path' => '/messages\?', 'action' => 'drop', 'times' => 1]);
 attempt('empty reply', fn () => iterator_to_array($m->messages($inbox->id)));
 
-// 3. gzip stream cut in half; Content-Length matches: curl sees no error, the JSON is cut.
+// 3. gzip stream cut in half; Content-Length matches: only the gzip stream shows the cut.
 $t->fault(['path' => '/messages\?', 'action' => 'gzip_truncated', 'times' => 1]);
 attempt('truncated gzip', fn () => iterator_to_array($m->messages($inbox->id)));
 
@@ -60,12 +68,18 @@ MIME cut mid-body: SqzGraph\TransportException curl 18
   target or temp file left: []
 MIME again: ok 1
   complete: yes
+MIME gzip cut short: SqzGraph\TransportException curl 61
+  gave up after 1 attempt: GET %s failed: the answer (HTTP 200) could not be decoded: it ends before the gzip stream does (the answer was cut short) (curl error 61)
+  target unchanged, no temp file: true
+MIME gzip CRC-32 wrong: SqzGraph\TransportException curl 61
+  gave up after 1 attempt: GET %s failed: the answer (HTTP 200) could not be decoded: its CRC-32 or length does not match the data (curl error 61)
+  target unchanged, no temp file: true
 listing cut mid-body: SqzGraph\TransportException curl 18
   %s(curl error 18)
 empty reply: SqzGraph\TransportException curl 52
   gave up after 1 attempt: GET %s failed: Empty reply from server (curl error 52)
-truncated gzip: SqzGraph\GraphException
-  %s is not valid JSON: the body ends in the middle of a JSON value (truncated?)
+truncated gzip: SqzGraph\TransportException curl 61
+  gave up after 1 attempt: GET %s failed: the answer (HTTP 200) could not be decoded: it ends before the gzip stream does (the answer was cut short) (curl error 61)
 invalid JSON: SqzGraph\GraphException
   %s is not valid JSON: %s
 HTML 502: SqzGraph\GraphException

@@ -1,5 +1,5 @@
 --TEST--
-sqzgraph --version and sqzgraph version: the extension's version (phpversion), libcurl (TLS backend, HTTP/2), OpenSSL and json-c as `php --ri sqzgraph` shows them, and PHP's; without the extension PHP's version and exit 69
+sqzgraph --version and sqzgraph version: the extension's version (phpversion), libcurl (TLS backend, HTTP/2), OpenSSL, json-c and the gzip decoder as `php --ri sqzgraph` shows them, and PHP's; without the extension PHP's version and exit 69
 --SKIPIF--
 <?php require __DIR__ . '/../Authenticator/skipif.inc'; ?>
 --FILE--
@@ -16,6 +16,7 @@ $want = 'sqzgraph ' . phpversion('sqzgraph') . "\n"
     . "libcurl {$i['libcurl version']} (TLS: {$i['libcurl TLS backend']}, HTTP/2: {$i['libcurl HTTP/2']})\n"
     . 'OpenSSL ' . preg_replace('/^OpenSSL /', '', $i['OpenSSL (libcrypto) version']) . "\n"
     . "json-c {$i['json-c version']}\n"
+    . "gzip decoded by {$i['gzip decoding']}\n"
     . 'PHP ' . PHP_VERSION . ' (cli' . (PHP_ZTS ? ', thread-safe' : '') . ') ' . PHP_BINARY . "\n";
 echo 'the versions of php --ri sqzgraph: ', json_encode($out === $want), "\n";
 echo 'lines: ', implode(', ', array_map(fn ($l) => strtok($l, ' '), explode("\n", rtrim($out)))), "\n";
@@ -31,5 +32,5 @@ echo 'without the extension: ', proc_close($p), ' ', json_encode($out === 'PHP '
 --EXPECT--
 --version: 0, stderr ""; version: the same: true
 the versions of php --ri sqzgraph: true
-lines: sqzgraph, libcurl, OpenSSL, json-c, PHP
+lines: sqzgraph, libcurl, OpenSSL, json-c, gzip, PHP
 without the extension: 69 true sqzgraph: the sqzgraph PHP extension is not loaded in this PHP

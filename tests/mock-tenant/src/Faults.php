@@ -11,7 +11,7 @@ namespace MockTenant;
  *   batch_member  false (default: top-level HTTP requests only) | true (members only) | "any"
  *   nth         fire on the Nth matching request (counting from 1)
  *   times       fire this many times (default: 1 when nth is given, else unlimited)
- *   action      status | drop | truncate | invalid_json | html | delay | delete_message | gzip_truncated | rewrite
+ *   action      status | drop | truncate | invalid_json | html | delay | delete_message | gzip_truncated | gzip_bad_crc | rewrite
  *   status, retry_after (verbatim string), code, message (Graph) / error, aadsts, suberror (identity),
  *   style ("graph" | "identity", default from the path), headers {name: value}, delay_ms,
  *   execute (drop: run the request before dropping), message_id / subject, move_to (delete_message),
@@ -23,7 +23,7 @@ namespace MockTenant;
 final class Faults
 {
     public const ACTIONS = ['status', 'drop', 'truncate', 'invalid_json', 'html', 'delay', 'delete_message', 'gzip_truncated',
-        'rewrite', 'replace_body'];
+        'gzip_bad_crc', 'rewrite', 'replace_body'];
     private const MEMBER_ACTIONS = ['status', 'delay', 'delete_message', 'replace_body'];
 
     public function __construct(private readonly State $state)

@@ -93,6 +93,7 @@ final class Router
                 'drop' => self::drop(),
                 'truncate' => self::send($ctx, $resp, false, 'truncate'),
                 'gzip_truncated' => self::send($ctx, $resp, true, 'gzip_truncated'),
+                'gzip_bad_crc' => self::send($ctx, $resp, true, 'gzip_bad_crc'),
                 default => self::send($ctx, $resp, true),
             };
         } finally {
@@ -127,7 +128,8 @@ final class Router
     /**
      * Write the response. $mode: null = normally; 'truncate' = announce the full
      * Content-Length, send half the body, close; 'gzip_truncated' = a gzip body whose
-     * stream is cut short (Content-Length matches what is sent, decoding fails).
+     * stream is cut short (Content-Length matches what is sent, decoding fails);
+     * 'gzip_bad_crc' = a whole gzip stream whose trailer's CRC-32 does not match.
      */
     private static function send(Context $ctx, Response $r, bool $mayGzip, ?string $mode = null): void
     {
@@ -143,16 +145,20 @@ final class Router
         foreach ($r->headers as [$k, $v]) {
             header("$k: $v", strcasecmp($k, 'Set-Cookie') !== 0);
         }
-        $gzip = $mode === 'gzip_truncated' || ($mayGzip && $r->json && $r->file === null
+        $gzip = $mode === 'gzip_truncated' || $mode === 'gzip_bad_crc' || ($mayGzip && $r->json && $r->file === null
             && preg_match('/\bgzip\b/i', $ctx->request->header('accept-encoding') ?? ''));
         if ($gzip) {
             // Large bodies are mostly base64 (contentBytes), which only Huffman coding shrinks:
             // run-length-only matching compresses them as well as level 6 at a fifth of the CPU.
             $z = deflate_init(ZLIB_ENCODING_GZIP, ['level' => 6,
                 'strategy' => strlen($r->body) > 65536 ? ZLIB_RLE : ZLIB_DEFAULT_STRATEGY]);
-            $body = deflate_add($z, $r->body, ZLIB_FINISH);
+            // A fault may gzip a download too (a file-backed answer, such as a MIME).
+            $body = deflate_add($z, $mode !== null ? $r->bodyBytes() : $r->body, ZLIB_FINISH);
             if ($mode === 'gzip_truncated') {
                 $body = substr($body, 0, max(10, intdiv(strlen($body), 2)));
+            } elseif ($mode === 'gzip_bad_crc') {
+                $at = strlen($body) - 8;     // the trailer: CRC-32, then the length
+                $body[$at] = chr(ord($body[$at]) ^ 0x01);
             }
             header('Content-Encoding: gzip');
             header('Vary: Accept-Encoding');
