@@ -1,6 +1,7 @@
 #include "gunzip.h"
 #include "alloc.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -8,12 +9,17 @@
 # include <isa-l.h>
 # include <sys/mman.h>
 #else
+# include <openssl/crypto.h>
 # include <zlib.h>
 #endif
 
 /* One decoded piece: large enough that a piece costs little per byte,
  * small enough to stay in the cache on its way to the JSON walker. */
 #define SQZ_GUNZIP_PIECE 16384
+
+/* Decoders kept for the next answer: Outlook's 4 requests in flight per
+ * mailbox (GRAPH-FACTS §5) are the most an import decodes at once. */
+#define SQZ_GUNZIP_KEPT 4
 
 struct sqz_gunzip {
 #ifdef SQZ_HAVE_ISAL
@@ -25,31 +31,80 @@ struct sqz_gunzip {
 	unsigned char piece[SQZ_GUNZIP_PIECE];
 };
 
+/* Shared by every thread: the answers of one run arrive on the PHP thread
+ * and on the prefetch's two, each taking whichever decoder is free. */
+static struct {
+	pthread_mutex_t lock;
+	sqz_gunzip *kept[SQZ_GUNZIP_KEPT];
+	size_t count;
+} spare = { PTHREAD_MUTEX_INITIALIZER, { NULL }, 0 };
+
+static sqz_gunzip *spare_take(void)
+{
+	sqz_gunzip *gz = NULL;
+	pthread_mutex_lock(&spare.lock);
+	if (spare.count > 0) {
+		gz = spare.kept[--spare.count];
+	}
+	pthread_mutex_unlock(&spare.lock);
+	return gz;
+}
+
+static int spare_keep(sqz_gunzip *gz)
+{
+	int kept = 0;
+	pthread_mutex_lock(&spare.lock);
+	if (spare.count < SQZ_GUNZIP_KEPT) {
+		spare.kept[spare.count++] = gz;
+		kept = 1;
+	}
+	pthread_mutex_unlock(&spare.lock);
+	return kept;
+}
+
+static void destroy(sqz_gunzip *gz);
+
+void sqz_gunzip_drain(void)
+{
+	for (sqz_gunzip *gz; (gz = spare_take());) {
+		destroy(gz);
+	}
+}
+
+void sqz_gunzip_give_back(sqz_gunzip *gz)
+{
+	if (gz && !spare_keep(gz)) {
+		destroy(gz);
+	}
+}
+
 #ifdef SQZ_HAVE_ISAL
 
-/* Pages of its own, given back when the answer ends. A state of ISA-L's is
- * about 100 KB (its tables and a copy of the history); from malloc, the
- * three or four of an import's answers in flight would leave that much more
- * in each thread's heap for the rest of the process (measured: 0.8 MB more
- * peak RSS at 1000 messages), and kept for reuse they cost the same. */
-sqz_gunzip *sqz_gunzip_new(void)
+/* Pages of its own. A state of ISA-L's is about 100 KB (its tables and a
+ * copy of the history): from malloc, those of the answers in flight would
+ * stay in the heap of each thread that decoded one, and a heap's top given
+ * back and taken again costs its page faults every time. Given back here,
+ * the kernel clears the pages before it hands them out again, so a token
+ * endpoint's answer that passed through leaves nothing behind. */
+sqz_gunzip *sqz_gunzip_take(void)
 {
-	void *pages = mmap(NULL, sizeof(sqz_gunzip), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (pages == MAP_FAILED) {
-		return NULL;
+	sqz_gunzip *gz = spare_take();
+	if (!gz) {
+		void *pages = mmap(NULL, sizeof(sqz_gunzip), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (pages == MAP_FAILED) {
+			return NULL;
+		}
+		gz = pages;
 	}
-	sqz_gunzip *gz = pages;
 	isal_inflate_init(&gz->state);
 	gz->state.crc_flag = ISAL_GZIP;    /* parse the header, check the trailer's CRC-32 and length */
 	gz->complete = 0;
 	return gz;
 }
 
-void sqz_gunzip_free(sqz_gunzip *gz)
+static void destroy(sqz_gunzip *gz)
 {
-	if (gz) {
-		munmap(gz, sizeof *gz);
-	}
+	munmap(gz, sizeof *gz);
 }
 
 static const char *isal_problem(int rc)
@@ -111,9 +166,15 @@ const char *sqz_gunzip_library(void)
 
 #else /* zlib */
 
-sqz_gunzip *sqz_gunzip_new(void)
+sqz_gunzip *sqz_gunzip_take(void)
 {
-	sqz_gunzip *gz = sqz_malloc(sizeof *gz);
+	sqz_gunzip *gz = spare_take();
+	if (gz) {
+		inflateReset(&gz->stream);
+		gz->complete = 0;
+		return gz;
+	}
+	gz = sqz_malloc(sizeof *gz);
 	if (!gz) {
 		return NULL;
 	}
@@ -127,12 +188,13 @@ sqz_gunzip *sqz_gunzip_new(void)
 	return gz;
 }
 
-void sqz_gunzip_free(sqz_gunzip *gz)
+/* A token endpoint's answer passes through here too: the last piece is
+ * overwritten (zlib's window, which it frees itself, is beyond reach). */
+static void destroy(sqz_gunzip *gz)
 {
-	if (gz) {
-		inflateEnd(&gz->stream);
-		sqz_free(gz);
-	}
+	inflateEnd(&gz->stream);
+	OPENSSL_cleanse(gz->piece, sizeof gz->piece);
+	sqz_free(gz);
 }
 
 /* From zlib's own words: "incorrect header check", "unknown compression

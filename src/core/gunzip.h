@@ -19,9 +19,14 @@ typedef struct sqz_gunzip sqz_gunzip;
 /* Takes each decoded piece; returns 0, or non-zero to stop the decoding. */
 typedef int (*sqz_gunzip_out)(void *ctx, const char *data, size_t len);
 
-/* NULL when out of memory. */
-sqz_gunzip *sqz_gunzip_new(void);
-void sqz_gunzip_free(sqz_gunzip *gz);
+/* A decoder ready for a new stream, or NULL when out of memory. Given
+ * back, up to 4 are kept for the next answers (a decoder is about 100 KB
+ * with ISA-L, 60 KB with zlib, and made anew for each answer its pages
+ * would be faulted in again each time); sqz_gunzip_drain frees those kept,
+ * when an import run ends and with each HTTP stack. Any thread. */
+sqz_gunzip *sqz_gunzip_take(void);
+void sqz_gunzip_give_back(sqz_gunzip *gz);
+void sqz_gunzip_drain(void);
 
 /* Decodes len bytes of the stream, handing what they decode to out.
  * Returns 0; 1 when out refused a piece; -1 when the bytes are not a gzip

@@ -93,7 +93,7 @@ void sqz_http_free(sqz_http *http)
 	for (size_t i = 0; i < http->pooled; i++) {
 		curl_easy_cleanup(http->pool[i]);
 	}
-
+	sqz_gunzip_drain();
 	if (http->multi) {
 		curl_multi_cleanup(http->multi);
 	}
@@ -189,7 +189,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 		t->gzip_problem = "it is encoded in a way that was not asked for";
 		return 0;
 	}
-	if (!t->gunzip && !(t->gunzip = sqz_gunzip_new())) {
+	if (!t->gunzip && !(t->gunzip = sqz_gunzip_take())) {
 		sqz_error_set(&t->sink_error, SQZ_E_NOMEM, "out of memory decoding a gzip'd HTTP response");
 		return 0;
 	}
@@ -613,7 +613,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 			finish_transfer(opts, t, code);
 			free_headers(t->headers);
 			t->headers = NULL;
-			sqz_gunzip_free(t->gunzip);
+			sqz_gunzip_give_back(t->gunzip);
 			t->gunzip = NULL;
 			easy_give_back(http, t->easy);
 			t->easy = NULL;
@@ -638,7 +638,7 @@ sqz_status sqz_http_perform_many(sqz_http *http, const sqz_http_options *opts,
 		}
 		give_slot(slots, t);
 		free_headers(t->headers);
-		sqz_gunzip_free(t->gunzip);
+		sqz_gunzip_give_back(t->gunzip);
 		sqz_error_clear(&t->sink_error);
 	}
 	if (slots) {

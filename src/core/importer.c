@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "clock.h"
+#include "gunzip.h"
 #include "import_moves.h"
 #include "import_state.h"
 
@@ -831,6 +832,7 @@ unlock:
 	sqz_folder_copy_clear(&r.inbox);
 	sqz_folder_copy_clear(&r.exported);
 	sqz_folder_copy_clear(&r.error);
+	sqz_gunzip_drain();    /* the decoders kept between the run's answers */
 	report->seconds = sqz_clock_monotonic() - t0;
 	log_summary(host, report);
 	return st;

@@ -64,14 +64,14 @@ static unsigned char *sample(size_t len, unsigned seed)
 /* Feeds gz in pieces of `piece` bytes; returns the last feed's result. */
 static int feed_all(const unsigned char *gz, size_t len, size_t piece, collected *c, int *complete, const char **problem)
 {
-	sqz_gunzip *g = sqz_gunzip_new();
+	sqz_gunzip *g = sqz_gunzip_take();
 	int rc = 0;
 	for (size_t off = 0; off < len && rc == 0; off += piece) {
 		size_t n = len - off < piece ? len - off : piece;
 		rc = sqz_gunzip_feed(g, (const char *)gz + off, n, collect, c, problem);
 	}
 	*complete = sqz_gunzip_complete(g);
-	sqz_gunzip_free(g);
+	sqz_gunzip_give_back(g);
 	return rc;
 }
 
@@ -229,6 +229,38 @@ static void test_damage_anywhere(void)
 	free(raw);
 }
 
+/* A decoder given back mid-stream (an answer cut short, a transfer
+ * cancelled) comes back for the next answer knowing nothing of the old one. */
+static void test_given_back_and_taken_again(void)
+{
+	size_t raw_len = 50000, gz_len;
+	unsigned char *raw = sample(raw_len, 21);
+	unsigned char *gz = gzip_of(raw, raw_len, Z_DEFAULT_STRATEGY, &gz_len);
+	sqz_gunzip *held[6];
+	collected c = { 0 };
+	const char *problem = NULL;
+	for (int i = 0; i < 6; i++) {
+		held[i] = sqz_gunzip_take();
+		CHECK(held[i] != NULL);
+		CHECK_INT(sqz_gunzip_feed(held[i], (const char *)gz, gz_len / 3, collect, &c, &problem), 0);
+	}
+	for (int i = 0; i < 6; i++) {
+		sqz_gunzip_give_back(held[i]);    /* 4 kept, 2 freed */
+	}
+	for (int round = 0; round < 6; round++) {
+		sqz_gunzip *g = sqz_gunzip_take();
+		c.len = 0;
+		CHECK_INT(sqz_gunzip_feed(g, (const char *)gz, gz_len, collect, &c, &problem), 0);
+		CHECK(sqz_gunzip_complete(g));
+		CHECK(c.len == raw_len && memcmp(c.data, raw, raw_len) == 0);
+		sqz_gunzip_give_back(g);
+	}
+	sqz_gunzip_drain();
+	free(c.data);
+	free(gz);
+	free(raw);
+}
+
 static void test_library_named(void)
 {
 #ifdef SQZ_HAVE_ISAL
@@ -245,7 +277,9 @@ int main(void)
 	RUN(test_cut_anywhere);
 	RUN(test_refused);
 	RUN(test_damage_anywhere);
+	RUN(test_given_back_and_taken_again);
 	RUN(test_library_named);
+	sqz_gunzip_drain();
 	printf("%s\n", sqz_gunzip_library());
 	return check_summary();
 }

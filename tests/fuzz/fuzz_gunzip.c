@@ -26,7 +26,7 @@ static int take(void *ctx, const char *data, size_t len)
 
 static int decode(const uint8_t *gz, size_t len, size_t piece, decoded *d, int *complete)
 {
-	sqz_gunzip *g = sqz_gunzip_new();
+	sqz_gunzip *g = sqz_gunzip_take();
 	FZ_ASSERT(g != NULL);
 	int rc = 0;
 	const char *problem = NULL;
@@ -37,7 +37,7 @@ static int decode(const uint8_t *gz, size_t len, size_t piece, decoded *d, int *
 	FZ_ASSERT(rc == 0 || rc == -1);
 	FZ_ASSERT((rc == -1) == (problem != NULL));
 	*complete = sqz_gunzip_complete(g);
-	sqz_gunzip_free(g);
+	sqz_gunzip_give_back(g);
 	return rc;
 }
 
