@@ -27,6 +27,7 @@ show('requests', count($t->requests()));
 show('record byte-identical', $store->get('token') === $record);
 
 // expires in 301 s: still outside the 300 s margin
+sqz_second_start();
 sqz_make_stale($store, 301);
 show('301 s left: same token', $a->accessToken() === $tok);
 show('requests', count($t->requests()));
