@@ -39,9 +39,30 @@ static struct {
 	size_t count;
 } spare = { PTHREAD_MUTEX_INITIALIZER, { NULL }, 0 };
 
+/* A fork while another thread holds the lock would leave it held for ever
+ * in the child: the fork waits for it (glibc drops the handlers with the
+ * library when PHP unloads the extension). */
+static void spare_lock(void)
+{
+	pthread_mutex_lock(&spare.lock);
+}
+
+static void spare_unlock(void)
+{
+	pthread_mutex_unlock(&spare.lock);
+}
+
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_init(void)
+{
+	pthread_atfork(spare_lock, spare_unlock, spare_unlock);
+}
+
 static sqz_gunzip *spare_take(void)
 {
 	sqz_gunzip *gz = NULL;
+	pthread_once(&spare_once, spare_init);
 	pthread_mutex_lock(&spare.lock);
 	if (spare.count > 0) {
 		gz = spare.kept[--spare.count];
@@ -53,6 +74,7 @@ static sqz_gunzip *spare_take(void)
 static int spare_keep(sqz_gunzip *gz)
 {
 	int kept = 0;
+	pthread_once(&spare_once, spare_init);
 	pthread_mutex_lock(&spare.lock);
 	if (spare.count < SQZ_GUNZIP_KEPT) {
 		spare.kept[spare.count++] = gz;

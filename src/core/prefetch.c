@@ -509,10 +509,6 @@ static void take_attachments(sqz_prefetch *pf, sqz_prefetch_entry *e, json_objec
 	e->have_attachments = complete;
 }
 
-/* Finds each file attachment of e's list in e's MIME file, so that its
- * bytes are served from there. Only beyond doubt: as many named parts as
- * file attachments, the name unique among both, the part strict base64.
- * Whatever is not found is streamed from Graph when the handler asks. */
 /* Where match_parts reads a MIME, reused for a window's messages. */
 typedef struct scan_room {
 	char *data;
@@ -540,6 +536,10 @@ static int read_whole(int fd, char *to, size_t len, off_t at)
 	return 0;
 }
 
+/* Finds each file attachment of e's list in e's MIME file, so that its
+ * bytes are served from there. Only beyond doubt: as many named parts as
+ * file attachments, the name unique among both, the part strict base64.
+ * Whatever is not found is streamed from Graph when the handler asks. */
 static void match_parts(sqz_prefetch_entry *e, scan_room *room)
 {
 	size_t files = 0;

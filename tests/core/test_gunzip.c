@@ -7,7 +7,11 @@
 #include "core/alloc.h"
 #include "core/gunzip.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
 typedef struct {
@@ -261,6 +265,43 @@ static void test_given_back_and_taken_again(void)
 	free(raw);
 }
 
+static atomic_int churning;
+
+static void *churn(void *arg)
+{
+	(void)arg;
+	while (atomic_load(&churning)) {
+		sqz_gunzip_give_back(sqz_gunzip_take());
+	}
+	return NULL;
+}
+
+/* A fork while another thread takes or gives back a decoder: the child
+ * can still use them (the lock is never copied held). */
+static void test_fork_while_another_thread_uses_them(void)
+{
+	pthread_t thread;
+	atomic_store(&churning, 1);
+	CHECK_INT(pthread_create(&thread, NULL, churn, NULL), 0);
+	int children_ok = 0;
+	for (int i = 0; i < 100 && children_ok == i; i++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			alarm(2);    /* a deadlock ends the child with SIGALRM */
+			sqz_gunzip_give_back(sqz_gunzip_take());
+			sqz_gunzip_drain();
+			_exit(0);
+		}
+		int status = 0;
+		waitpid(pid, &status, 0);
+		children_ok += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	atomic_store(&churning, 0);
+	pthread_join(thread, NULL);
+	CHECK_INT(children_ok, 100);
+	sqz_gunzip_drain();
+}
+
 static void test_library_named(void)
 {
 #ifdef SQZ_HAVE_ISAL
@@ -278,6 +319,7 @@ int main(void)
 	RUN(test_refused);
 	RUN(test_damage_anywhere);
 	RUN(test_given_back_and_taken_again);
+	RUN(test_fork_while_another_thread_uses_them);
 	RUN(test_library_named);
 	sqz_gunzip_drain();
 	printf("%s\n", sqz_gunzip_library());
