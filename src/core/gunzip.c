@@ -142,16 +142,12 @@ static const char *isal_problem(int rc)
 	}
 }
 
-int sqz_gunzip_feed(sqz_gunzip *gz, const char *data, size_t len, sqz_gunzip_out out, void *ctx, const char **problem)
+/* Decodes until the bytes are used up or the stream ends (then *left:
+ * what follows it); the return value is sqz_gunzip_feed's. */
+static int inflate_into(sqz_gunzip *gz, const char *data, size_t len, sqz_gunzip_out out, void *ctx, const char **problem,
+	size_t *left)
 {
 	struct inflate_state *s = &gz->state;
-	if (gz->complete) {
-		if (len == 0) {
-			return 0;
-		}
-		*problem = "bytes follow the end of the gzip stream";
-		return -1;
-	}
 	/* len is a libcurl buffer (at most CURL_MAX_READ_SIZE): it fits. */
 	s->next_in = (uint8_t *)(uintptr_t)data;
 	s->avail_in = (uint32_t)len;
@@ -169,10 +165,7 @@ int sqz_gunzip_feed(sqz_gunzip *gz, const char *data, size_t len, sqz_gunzip_out
 		}
 		if (s->block_state == ISAL_BLOCK_FINISH) {
 			gz->complete = 1;
-			if (s->avail_in > 0) {
-				*problem = "bytes follow the end of the gzip stream";
-				return -1;
-			}
+			*left = s->avail_in;
 			return 0;
 		}
 	} while (s->avail_in > 0 || s->avail_out == 0);
@@ -232,16 +225,10 @@ static const char *zlib_problem(const char *msg)
 	return "its compressed data is damaged";
 }
 
-int sqz_gunzip_feed(sqz_gunzip *gz, const char *data, size_t len, sqz_gunzip_out out, void *ctx, const char **problem)
+static int inflate_into(sqz_gunzip *gz, const char *data, size_t len, sqz_gunzip_out out, void *ctx, const char **problem,
+	size_t *left)
 {
 	z_stream *z = &gz->stream;
-	if (gz->complete) {
-		if (len == 0) {
-			return 0;
-		}
-		*problem = "bytes follow the end of the gzip stream";
-		return -1;
-	}
 	z->next_in = (Bytef *)(uintptr_t)data;
 	z->avail_in = (uInt)len;
 	do {
@@ -262,10 +249,7 @@ int sqz_gunzip_feed(sqz_gunzip *gz, const char *data, size_t len, sqz_gunzip_out
 		}
 		if (rc == Z_STREAM_END) {
 			gz->complete = 1;
-			if (z->avail_in > 0) {
-				*problem = "bytes follow the end of the gzip stream";
-				return -1;
-			}
+			*left = z->avail_in;
 			return 0;
 		}
 		if (rc == Z_BUF_ERROR && produced == 0) {
@@ -281,6 +265,25 @@ const char *sqz_gunzip_library(void)
 }
 
 #endif
+
+int sqz_gunzip_feed(sqz_gunzip *gz, const char *data, size_t len, sqz_gunzip_out out, void *ctx, const char **problem)
+{
+	static const char after_end[] = "bytes follow the end of the gzip stream";
+	if (gz->complete) {
+		if (len == 0) {
+			return 0;
+		}
+		*problem = after_end;
+		return -1;
+	}
+	size_t left = 0;
+	int rc = inflate_into(gz, data, len, out, ctx, problem, &left);
+	if (rc == 0 && left > 0) {
+		*problem = after_end;
+		return -1;
+	}
+	return rc;
+}
 
 int sqz_gunzip_complete(const sqz_gunzip *gz)
 {
