@@ -197,17 +197,24 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 	return rc == 0 ? len : 0;
 }
 
+/* A header value without the blanks around it and the line's end. */
+static void trim_value(const char **value, size_t *len)
+{
+	while (*len > 0 && (**value == ' ' || **value == '\t')) {
+		(*value)++;
+		(*len)--;
+	}
+	const char *v = *value;
+	while (*len > 0 && (v[*len - 1] == '\r' || v[*len - 1] == '\n' || v[*len - 1] == ' ' || v[*len - 1] == '\t')) {
+		(*len)--;
+	}
+}
+
 /* "gzip" and its old alias are what was asked for; "identity" is no
  * encoding at all. */
 static void note_encoding(transfer *t, const char *value, size_t len)
 {
-	while (len > 0 && (*value == ' ' || *value == '\t')) {
-		value++;
-		len--;
-	}
-	while (len > 0 && (value[len - 1] == '\r' || value[len - 1] == '\n' || value[len - 1] == ' ' || value[len - 1] == '\t')) {
-		len--;
-	}
+	trim_value(&value, &len);
 	if (len == 0 || (len == 8 && strncasecmp(value, "identity", 8) == 0)) {
 		t->encoding = ENCODED_NOT;
 	} else if ((len == 4 && strncasecmp(value, "gzip", 4) == 0) || (len == 6 && strncasecmp(value, "x-gzip", 6) == 0)) {
@@ -220,13 +227,7 @@ static void note_encoding(transfer *t, const char *value, size_t len)
 
 static char *trimmed_copy(const char *value, size_t len)
 {
-	while (len > 0 && (*value == ' ' || *value == '\t')) {
-		value++;
-		len--;
-	}
-	while (len > 0 && (value[len - 1] == '\r' || value[len - 1] == '\n' || value[len - 1] == ' ' || value[len - 1] == '\t')) {
-		len--;
-	}
+	trim_value(&value, &len);
 	return sqz_strndup(value, len);
 }
 
