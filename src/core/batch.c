@@ -226,7 +226,7 @@ static char *batch_body(const sqz_batch_member *members, const size_t *idx, size
  * arrive: a whole number of groups at a time (the last one kept until the
  * string ends, where '=' may close it), so neither the text nor the
  * decoded body is held. */
-#define STREAM_PIECE (48 * 1024)
+#define STREAM_PIECE (16 * 1024)
 
 typedef struct body_stream {
 	size_t k;                /* the member's place in the batch, 1-based; 0 = none */
@@ -469,19 +469,36 @@ static size_t plan_batches(const sqz_batch_member *members, const size_t *todo, 
 	return batches;
 }
 
+/* The arrays of one round's batches, emptied before (nothing in them is owned any more). */
+static void free_round(char ***bodies, sqz_graph_call **calls, sqz_http_response **resps, sqz_error **errs, answer_sink **answers)
+{
+	sqz_free(*bodies);
+	sqz_free(*calls);
+	sqz_free(*resps);
+	sqz_free(*errs);
+	sqz_free(*answers);
+	*bodies = NULL;
+	*calls = NULL;
+	*resps = NULL;
+	*errs = NULL;
+	*answers = NULL;
+}
+
 sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t n, sqz_batch_result *results, sqz_error *err)
 {
 	size_t cap = n ? n : 1;
 	size_t *todo = sqz_calloc(cap, sizeof *todo);
 	size_t *starts = sqz_calloc(cap + 1, sizeof *starts);
-	char **bodies = sqz_calloc(cap, sizeof *bodies);
-	sqz_graph_call *calls = sqz_calloc(cap, sizeof *calls);
-	sqz_http_response *resps = sqz_calloc(cap, sizeof *resps);
-	sqz_error *errs = sqz_calloc(cap, sizeof *errs);
-	answer_sink *answers = sqz_calloc(cap, sizeof *answers);
 	unsigned char *written = sqz_calloc(cap, 1);    /* across rounds: a retried member's sink */
+	/* Per batch, sized by each round's batches (a window's 100 members
+	 * make 5): an answer's state is a kilobyte. */
+	char **bodies = NULL;
+	sqz_graph_call *calls = NULL;
+	sqz_http_response *resps = NULL;
+	sqz_error *errs = NULL;
+	answer_sink *answers = NULL;
 	sqz_status st = SQZ_OK;
-	if (!todo || !starts || !bodies || !calls || !resps || !errs || !answers || !written) {
+	if (!todo || !starts || !written) {
 		st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 		goto done;
 	}
@@ -498,6 +515,15 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 	for (size_t round = 0; todo_count > 0 && round < max_rounds; round++) {
 		size_t batches = plan_batches(members, todo, todo_count, starts);
 		starts[batches] = todo_count;
+		bodies = sqz_calloc(batches, sizeof *bodies);
+		calls = sqz_calloc(batches, sizeof *calls);
+		resps = sqz_calloc(batches, sizeof *resps);
+		errs = sqz_calloc(batches, sizeof *errs);
+		answers = sqz_calloc(batches, sizeof *answers);
+		if (!bodies || !calls || !resps || !errs || !answers) {
+			st = sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
+			goto done;
+		}
 		/* One unchained batch alone fans out to 4 at Outlook: fine when
 		 * `concurrency` allows 4, chained otherwise. */
 		int chained = batches > 1 || parallel < 4;
@@ -568,6 +594,7 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 			}
 			sqz_error_clear(&errs[b]);
 		}
+		free_round(&bodies, &calls, &resps, &errs, &answers);
 		if (st != SQZ_OK) {
 			break;
 		}
@@ -617,13 +644,9 @@ sqz_status sqz_graph_batch(sqz_graph *g, const sqz_batch_member *members, size_t
 		todo_count = again;
 	}
 done:
+	free_round(&bodies, &calls, &resps, &errs, &answers);
 	sqz_free(todo);
 	sqz_free(starts);
-	sqz_free(bodies);
-	sqz_free(calls);
-	sqz_free(resps);
-	sqz_free(errs);
-	sqz_free(answers);
 	sqz_free(written);
 	return st;
 }

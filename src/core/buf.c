@@ -103,6 +103,18 @@ char *sqz_buf_steal(sqz_buf *buf, size_t *len)
 	return data;
 }
 
+char *sqz_buf_steal_fit(sqz_buf *buf)
+{
+	size_t len = buf->len;
+	int slack = buf->cap > len + 1;
+	char *data = sqz_buf_steal(buf, NULL);
+	if (data && slack) {
+		char *fit = sqz_realloc(data, len + 1);
+		data = fit ? fit : data;
+	}
+	return data;
+}
+
 void sqz_buf_reset(sqz_buf *buf)
 {
 	buf->len = 0;

@@ -23,6 +23,10 @@ int sqz_buf_append_urlencoded(sqz_buf *buf, const char *s, size_t len);
 /* Hands the bytes to the caller (free with sqz_free) and empties buf.
  * Never NULL unless memory ran out. */
 char *sqz_buf_steal(sqz_buf *buf, size_t *len);
+/* sqz_buf_steal, the string then cut to its length: for one kept for long
+ * or by the hundred (a window's request paths). Never for a secret (the
+ * cut-off end is freed as it is). */
+char *sqz_buf_steal_fit(sqz_buf *buf);
 
 void sqz_buf_reset(sqz_buf *buf);
 /* Frees the bytes; cleanse = overwrite first (the buffer held a secret). */

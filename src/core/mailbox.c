@@ -50,7 +50,7 @@ char *sqz_mailbox_message_path(const sqz_mailbox *mb, const char *id, const char
 		sqz_buf_free(&b);
 		return NULL;
 	}
-	return sqz_buf_steal(&b, NULL);
+	return sqz_buf_steal_fit(&b);
 }
 
 static int64_t int_or(json_object *obj, const char *key, int64_t fallback)
