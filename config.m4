@@ -147,6 +147,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/php/message_iterator.c \
     src/php/mailbox.c \
     src/php/importer.c \
+    src/php/import_report.c \
     src/php/sealed_store.c \
     src/php/pdo_store.c"
 

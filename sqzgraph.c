@@ -56,6 +56,7 @@ static PHP_MINIT_FUNCTION(sqzgraph)
 	php_sqz_message_iterator_minit();
 	php_sqz_mailbox_minit();
 	php_sqz_importer_minit();
+	php_sqz_import_report_minit();
 	return SUCCESS;
 }
 

@@ -18,5 +18,6 @@ void php_sqz_message_minit(void);
 void php_sqz_attachment_minit(void);
 void php_sqz_message_iterator_minit(void);
 void php_sqz_importer_minit(void);
+void php_sqz_import_report_minit(void);
 
 #endif

@@ -1,4 +1,4 @@
-/* SqzGraph\Importer and SqzGraph\ImportReport over src/core/importer.c. */
+/* SqzGraph\Importer over src/core/importer.c. */
 #ifdef HAVE_CONFIG_H
 # include <config.h>
 #endif
@@ -14,15 +14,14 @@
 #include "classes.h"
 #include "errors.h"
 #include "exceptions/exceptions.h"
+#include "import_report.h"
 #include "mailbox.h"
 #include "runtime.h"
 #include "php_sqzgraph.h"
 #include "store.h"
 #include "importer_arginfo.h"
-#include "import_report_arginfo.h"
 
 zend_class_entry *php_sqz_importer_ce;
-zend_class_entry *php_sqz_import_report_ce;
 static zend_object_handlers importer_handlers;
 
 typedef struct importer_object {
@@ -268,7 +267,7 @@ typedef struct run_ctx {
 	zend_fcall_info_cache ffcc;
 	zend_object *stop_exception;   /* the handler's exception that ended the run (SQZ_HANDLER_STOP) */
 	bool fatal;   /* a callback raised a fatal error: rethrown once the core has cleaned up */
-	zval items;   /* the report's items, one array per message as it is settled */
+	php_sqz_report_lines lines;   /* the report's items, a line per message as it is settled */
 } run_ctx;
 
 /* Calls a userland callback so that a fatal error inside it (an engine
@@ -449,96 +448,11 @@ static int host_failed(void *ctx)
 	return php_sqz_php_calls_blocked();
 }
 
-/* The keys of a report item and its outcomes, interned once (MINIT): a
- * report lists every message of the run, and a key or an outcome copied
- * into each item would cost 160 bytes of it (about a fifth). */
-enum {
-	ITEM_ID,
-	ITEM_SUBJECT,
-	ITEM_OUTCOME,
-	ITEM_REASON,
-	ITEM_KEYS      /* how many */
-};
-static zend_string *item_keys[ITEM_KEYS];
-static const char *const outcome_names[] = { "imported", "failed", "deferred", "vanished", "resumed" };
-static zend_string *outcomes[sizeof outcome_names / sizeof outcome_names[0]];
-
-static void report_strings_minit(void)
-{
-	static const char *const names[ITEM_KEYS] = { "id", "subject", "outcome", "reason" };
-	for (size_t i = 0; i < ITEM_KEYS; i++) {
-		item_keys[i] = zend_string_init_interned(names[i], strlen(names[i]), 1);
-	}
-	for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++) {
-		outcomes[i] = zend_string_init_interned(outcome_names[i], strlen(outcome_names[i]), 1);
-	}
-}
-
-static void item_outcome(zval *out, const char *outcome)
-{
-	for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++) {
-		if (strcmp(outcome, outcome_names[i]) == 0) {
-			ZVAL_INTERNED_STR(out, outcomes[i]);
-			return;
-		}
-	}
-	ZVAL_STRING(out, outcome);
-}
-
-/* One message's line of the report: ['id', 'subject', 'outcome', 'reason']. */
-static void item_array(zval *out, const sqz_import_item *it)
-{
-	zval v;
-	array_init_size(out, ITEM_KEYS);
-	HashTable *ht = Z_ARRVAL_P(out);
-	ZVAL_STRING(&v, it->id ? it->id : "");
-	zend_hash_add_new(ht, item_keys[ITEM_ID], &v);
-	ZVAL_STRING(&v, it->subject ? it->subject : "");
-	zend_hash_add_new(ht, item_keys[ITEM_SUBJECT], &v);
-	item_outcome(&v, it->outcome);
-	zend_hash_add_new(ht, item_keys[ITEM_OUTCOME], &v);
-	if (it->reason) {
-		ZVAL_STRING(&v, it->reason);
-	} else {
-		ZVAL_NULL(&v);
-	}
-	zend_hash_add_new(ht, item_keys[ITEM_REASON], &v);
-}
-
-/* The core hands each line over as the message is settled: PHP keeps the
- * only copy (no C copy of every line until the run ends). */
+/* The core hands each line over as the message is settled. */
 static void report_item(void *ctx, const sqz_import_item *it)
 {
 	run_ctx *rc = ctx;
-	zval item;
-	item_array(&item, it);
-	add_next_index_zval(&rc->items, &item);
-}
-
-/* items: the lines report_item collected. */
-static void report_create(zval *out, const sqz_import_report *r, zval *items)
-{
-	zend_class_entry *ce = php_sqz_import_report_ce;
-	object_init_ex(out, ce);
-	zend_object *o = Z_OBJ_P(out);
-	zend_update_property_long(ce, o, "imported", sizeof("imported") - 1, (zend_long)r->imported);
-	zend_update_property_long(ce, o, "failed", sizeof("failed") - 1, (zend_long)r->failed);
-	zend_update_property_long(ce, o, "deferred", sizeof("deferred") - 1, (zend_long)r->deferred);
-	zend_update_property_long(ce, o, "vanished", sizeof("vanished") - 1, (zend_long)r->vanished);
-	zend_update_property_long(ce, o, "resumed", sizeof("resumed") - 1, (zend_long)r->resumed);
-	zend_update_property_bool(ce, o, "locked", sizeof("locked") - 1, r->locked);
-	if (r->aborted) {
-		zend_update_property_string(ce, o, "aborted", sizeof("aborted") - 1, r->aborted);
-	} else {
-		zend_update_property_null(ce, o, "aborted", sizeof("aborted") - 1);
-	}
-	zend_update_property_double(ce, o, "seconds", sizeof("seconds") - 1, r->seconds);
-	if (r->throttled_until) {
-		zend_update_property_long(ce, o, "throttledUntil", sizeof("throttledUntil") - 1, (zend_long)r->throttled_until);
-	} else {
-		zend_update_property_null(ce, o, "throttledUntil", sizeof("throttledUntil") - 1);
-	}
-	zend_update_property(ce, o, "items", sizeof("items") - 1, items);
+	php_sqz_report_lines_add(&rc->lines, it);
 }
 
 ZEND_METHOD(SqzGraph_Importer, run)
@@ -572,7 +486,6 @@ ZEND_METHOD(SqzGraph_Importer, run)
 	}
 	sqz_importer_host host = { handle, progress, &rc, mb->a->logger.log ? &mb->a->logger : NULL, host_failed,
 		ZEND_FCI_INITIALIZED(rc.ffci) ? fetching : NULL, report_item };
-	array_init(&rc.items);
 	sqz_import_report report;
 	/* The handler may drop the last outside reference to this Importer. */
 	GC_ADDREF(&obj->std);
@@ -595,7 +508,7 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		sqz_importer_active_restore(mark);
 		sqz_import_report_clear(&report);
 		sqz_error_clear(&err);
-		zval_ptr_dtor(&rc.items);
+		php_sqz_report_lines_free(&rc.lines);
 		zend_bailout();
 	}
 	if (bailed_out) {
@@ -609,7 +522,7 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		sqz_importer_abandon(&mb->mb, outer_cache);
 		sqz_import_report_clear(&report);
 		sqz_error_clear(&err);
-		zval_ptr_dtor(&rc.items);
+		php_sqz_report_lines_free(&rc.lines);
 		zend_bailout();
 	}
 	if (rc.stop_exception) {
@@ -625,18 +538,14 @@ ZEND_METHOD(SqzGraph_Importer, run)
 		}
 	}
 	if (st == SQZ_OK && !EG(exception)) {
-		report_create(return_value, &report, &rc.items);
+		php_sqz_import_report_create(return_value, &report, &rc.lines);
 	}
-	zval_ptr_dtor(&rc.items);
+	php_sqz_report_lines_free(&rc.lines);
 	sqz_import_report_clear(&report);
 	php_sqz_finish_error(st, &err);
 	OBJ_RELEASE(&obj->std);
 }
 
-ZEND_METHOD(SqzGraph_ImportReport, __construct)
-{
-	ZEND_PARSE_PARAMETERS_NONE();
-}
 
 void php_sqz_importer_minit(void)
 {
@@ -647,6 +556,4 @@ void php_sqz_importer_minit(void)
 	importer_handlers.free_obj = importer_free;
 	importer_handlers.get_gc = importer_get_gc;
 	importer_handlers.clone_obj = NULL;
-	php_sqz_import_report_ce = register_class_SqzGraph_ImportReport();
-	report_strings_minit();
 }
