@@ -107,7 +107,6 @@ static void build_items(report_object *r)
 	if (!r->unbuilt) {
 		return;
 	}
-	r->unbuilt = false;
 	zval items, item, v;
 	array_init_size(&items, (uint32_t)r->lines.count);
 	const char *at = r->lines.packed.s ? ZSTR_VAL(r->lines.packed.s) : NULL;
@@ -131,6 +130,9 @@ static void build_items(report_object *r)
 		zend_hash_next_index_insert_new(Z_ARRVAL(items), &item);
 	}
 	php_sqz_report_lines_free(&r->lines);
+	/* Only now: the memory limit hit above leaves the lines to build again
+	 * (a shutdown function may read them), not an uninitialized property. */
+	r->unbuilt = false;
 	/* What the engine does when it initializes a readonly property (the
 	 * type is known to hold). */
 	zval *slot = OBJ_PROP(&r->std, items_offset);
