@@ -32,6 +32,26 @@ function lines(ImFixture $f, mixed $items): string
         . ($i['reason'] === null ? '' : " ({$i['reason']})"), $items));
 }
 
+final class BuiltReport
+{
+    public readonly array $items;
+
+    public function __construct()
+    {
+        $this->items = [];
+    }
+}
+
+function append_refusal(object $o): string
+{
+    try {
+        $o->items[] = 1;
+    } catch (Error $e) {
+        return $e->getMessage();
+    }
+    return 'not refused';
+}
+
 $ways = [
     'property' => fn ($r) => $r->items,
     'isset, empty' => function ($r) {
@@ -93,11 +113,12 @@ $ways = [
         return $r->items;
     },
     'append refused' => function ($r) {
-        try {
-            $r->items[] = 1;
-        } catch (Error $e) {
-            echo $e->getMessage(), '; ';
-        }
+        // PHP words this refusal differently by version (8.2: "Cannot modify", 8.4: "Cannot
+        // indirectly modify"; 8.2 says "indirectly" for an uninitialized property): the report's
+        // must be the one the engine gives for an initialized readonly property of its own.
+        $control = str_replace('BuiltReport', 'SqzGraph\\ImportReport', append_refusal(new BuiltReport()));
+        $refusal = append_refusal($r);
+        echo $refusal === $control ? 'refused as an initialized readonly property is' : "refused otherwise: $refusal", '; ';
         return $r->items;
     },
     'the GC first' => function ($r) {
@@ -131,7 +152,7 @@ clone: clone == original: true; 2: id,subject,outcome,reason Note 19 [Note 19] i
 ReflectionProperty: initialized; 2: id,subject,outcome,reason Note 21 [Note 21] imported, id,subject,outcome,reason Note 22 [Note 22] imported
 write refused: Cannot modify readonly property SqzGraph\ImportReport::$items; 2: id,subject,outcome,reason Note 23 [Note 23] failed (handler_returned_false), id,subject,outcome,reason Note 24 [Note 24] imported
 unset refused: Cannot unset readonly property SqzGraph\ImportReport::$items; 2: id,subject,outcome,reason Note 25 — Grüße [Note 25 — Grüße] imported, id,subject,outcome,reason Note 26 [Note 26] failed (handler_returned_false)
-append refused: Cannot modify readonly property SqzGraph\ImportReport::$items; 2: id,subject,outcome,reason Note 27 [Note 27] imported, id,subject,outcome,reason Note 28 [Note 28] imported
+append refused: refused as an initialized readonly property is; 2: id,subject,outcome,reason Note 27 [Note 27] imported, id,subject,outcome,reason Note 28 [Note 28] imported
 the GC first: collected; 2: id,subject,outcome,reason Note 29 [Note 29] failed (handler_returned_false), id,subject,outcome,reason Note 30 — Grüße [Note 30 — Grüße] imported
 last run: 2 messages, 2: id,subject,outcome,reason Note 31 [Note 31] imported, id,subject,outcome,reason Note 32 [Note 32] failed (handler_returned_false)
 Inbox: 
