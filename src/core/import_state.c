@@ -34,70 +34,115 @@ const sqz_logger *sqz_import_prefetch_logger(sqz_import_run *r)
 	return r->im->mailbox->graph->http_opts.logger;
 }
 
-static void free_entry_text(json_object *entry, void *text)
+/* An entry as the run keeps it: one JSON string holding the entry's text
+ * in the journal, `"<id>":{...}` as json-c writes it, marked by its
+ * userdata. A json-c object per entry (a hash of 16 buckets and a value
+ * object per field, about 1.4 KB with its text) is made only when the
+ * entry is read back, which a run rarely does (a failed message, a
+ * resumed one), and then kept as the userdata instead. Entries are never
+ * changed in place (a new state is a new entry, sqz_import_journal_note),
+ * so the text stays true. */
+static char compact_mark;
+
+static int is_compact(json_object *value)
+{
+	return json_object_is_type(value, json_type_string) && json_object_get_userdata(value) != NULL;
+}
+
+static int append_json(sqz_buf *b, json_object *value)
+{
+	const char *text = json_object_to_json_string_ext(value, JSON_C_TO_STRING_PLAIN);
+	return text ? sqz_buf_appends(b, text) : -1;
+}
+
+/* `"<key>":` with json-c's escaping. */
+static int append_key(sqz_buf *b, const char *key)
+{
+	json_object *k = json_object_new_string(key);
+	int rc = !k || append_json(b, k) != 0 || sqz_buf_append(b, ":", 1) != 0 ? -1 : 0;
+	json_object_put(k);
+	return rc;
+}
+
+/* The compact form of entry (not taken), or NULL when memory ran out. */
+static json_object *compact_entry(const char *id, json_object *entry)
+{
+	sqz_buf b = SQZ_BUF_INIT;
+	json_object *compact = NULL;
+	if (append_key(&b, id) == 0 && append_json(&b, entry) == 0) {
+		compact = json_object_new_string_len(b.data, (int)b.len);
+	}
+	sqz_buf_free(&b);
+	if (compact) {
+		json_object_set_userdata(compact, &compact_mark, NULL);
+	}
+	return compact;
+}
+
+static void put_entry(json_object *entry, void *parsed)
 {
 	(void)entry;
-	sqz_free(text);
+	json_object_put(parsed);
 }
 
-/* An entry's text in the journal, `"<id>":{...}` as json-c writes it,
- * kept on the entry (its userdata) once made. Entries are never changed in
- * place (a new state is a new entry, sqz_import_journal_note), so the text
- * stays true. NULL when memory ran out. */
-static const char *entry_text(const char *id, json_object *entry)
+/* The object of a compact entry, parsed on first use: the value after the
+ * key's closing quote and the colon. NULL when it cannot be read. */
+static json_object *compact_object(json_object *compact)
 {
-	const char *kept = json_object_get_userdata(entry);
-	if (kept) {
+	void *kept = json_object_get_userdata(compact);
+	if (kept != &compact_mark) {
 		return kept;
 	}
-	json_object *key = json_object_new_string(id);
-	if (!key) {
+	const char *text = json_object_get_string(compact);
+	size_t len = (size_t)json_object_get_string_len(compact), at = 1;
+	while (at < len && text[at] != '"') {
+		at += text[at] == '\\' ? 2 : 1;
+	}
+	if (at + 1 >= len || text[at + 1] != ':') {
 		return NULL;
 	}
-	const char *k = json_object_to_json_string_ext(key, JSON_C_TO_STRING_PLAIN);
-	const char *v = json_object_to_json_string_ext(entry, JSON_C_TO_STRING_PLAIN);
-	char *text = NULL;
-	if (k && v) {
-		size_t kl = strlen(k), vl = strlen(v);
-		if ((text = sqz_malloc(kl + 1 + vl + 1))) {
-			memcpy(text, k, kl);
-			text[kl] = ':';
-			memcpy(text + kl + 1, v, vl + 1);
-			json_object_set_userdata(entry, text, free_entry_text);
-		}
+	sqz_error ignored = SQZ_ERROR_INIT;
+	json_object *parsed = sqz_json_parse(text + at + 2, len - at - 2, "an import journal entry", SQZ_E_INTERNAL, &ignored);
+	sqz_error_clear(&ignored);
+	if (parsed) {
+		json_object_set_userdata(compact, parsed, put_entry);
 	}
-	json_object_put(key);
-	return text;
+	return parsed;
 }
 
-/* The journal as text: the entries' kept texts joined, so that a write
- * costs a copy of the journal rather than serializing every entry again
- * (the journal holds a window's and two sets of moves' entries, 60 KB, and
- * is written once per message). A journal of another shape (a newer
- * version's keys) is serialized whole. NULL when memory ran out. */
+/* The journal as text: each entry's kept text, so that a write costs a
+ * copy of the journal rather than serializing every entry again (the
+ * journal holds a window's and two sets of moves' entries, 60 KB, and is
+ * written once per message). Members a newer version may have added, and
+ * entries that are not objects, are written as json-c writes them. NULL
+ * when memory ran out. */
 static const char *journal_text(sqz_import_run *r, size_t *len)
 {
-	json_object *v = sqz_json_get(r->journal, "v");
-	int plain = json_object_object_length(r->journal) == 2 && v && json_object_is_type(v, json_type_int) && json_object_get_int64(v) == 1;
-	json_object_object_foreach(r->entries, unused, value) {
-		(void)unused;
-		plain = plain && json_object_is_type(value, json_type_object);
-	}
-	if (!plain) {
-		const char *text = json_object_to_json_string_ext(r->journal, JSON_C_TO_STRING_PLAIN);
-		*len = text ? strlen(text) : 0;
-		return text;
-	}
 	sqz_buf *b = &r->journal_text;
 	sqz_buf_reset(b);
-	int failed = sqz_buf_appends(b, "{\"v\":1,\"entries\":{") != 0;
+	int failed = sqz_buf_append(b, "{", 1) != 0;
 	int first = 1;
-	json_object_object_foreach(r->entries, id, entry) {
-		const char *text = failed ? NULL : entry_text(id, entry);
-		failed = failed || !text || (!first && sqz_buf_append(b, ",", 1) != 0) || sqz_buf_appends(b, text) != 0;
+	json_object_object_foreach(r->journal, key, value) {
+		failed = failed || (!first && sqz_buf_append(b, ",", 1) != 0) || append_key(b, key) != 0;
 		first = 0;
+		if (value != r->entries) {
+			failed = failed || append_json(b, value) != 0;
+			continue;
+		}
+		failed = failed || sqz_buf_append(b, "{", 1) != 0;
+		int first_entry = 1;
+		json_object_object_foreach(r->entries, id, entry) {
+			failed = failed || (!first_entry && sqz_buf_append(b, ",", 1) != 0);
+			first_entry = 0;
+			if (is_compact(entry)) {
+				failed = failed || sqz_buf_append(b, json_object_get_string(entry), (size_t)json_object_get_string_len(entry)) != 0;
+			} else {
+				failed = failed || append_key(b, id) != 0 || append_json(b, entry) != 0;
+			}
+		}
+		failed = failed || sqz_buf_append(b, "}", 1) != 0;
 	}
-	if (failed || sqz_buf_appends(b, "}}") != 0) {
+	if (failed || sqz_buf_append(b, "}", 1) != 0) {
 		return NULL;
 	}
 	*len = b->len;
@@ -190,12 +235,21 @@ sqz_status sqz_import_journal_load(sqz_import_run *r, sqz_error *err)
 		json_object_object_add(r->journal, "entries", json_object_new_object());
 	}
 	r->entries = sqz_json_get(r->journal, "entries");
+	/* What an earlier run left, compact too (an object that cannot be made
+	 * compact stays as it is: it is written the same). */
+	json_object_object_foreach(r->entries, id, entry) {
+		json_object *compact = json_object_is_type(entry, json_type_object) ? compact_entry(id, entry) : NULL;
+		if (compact) {
+			json_object_object_add(r->entries, id, compact);    /* replaces the value in place: the walk goes on */
+		}
+	}
 	return SQZ_OK;
 }
 
 json_object *sqz_import_journal_entry(sqz_import_run *r, const char *id)
 {
-	return sqz_json_get(r->entries, id);
+	json_object *entry = sqz_json_get(r->entries, id);
+	return is_compact(entry) ? compact_object(entry) : entry;
 }
 
 void sqz_import_journal_note(sqz_import_run *r, const sqz_message *m, const char *id, const char *state, int attempts,
@@ -220,6 +274,11 @@ void sqz_import_journal_note(sqz_import_run *r, const sqz_message *m, const char
 		json_object_object_add(e, "reason", json_object_new_string(reason));
 	}
 	json_object_object_add(e, "at", json_object_new_int64(sqz_clock_now()));
+	json_object *compact = compact_entry(id, e);
+	if (compact) {
+		json_object_put(e);
+		e = compact;
+	}
 	json_object_object_add(r->entries, id, e);
 	r->journal_dirty = 1;
 }

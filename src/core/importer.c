@@ -627,7 +627,7 @@ static int list_page(sqz_import_run *r, char **next, int first, int64_t listed, 
  * previous window's handlers ran (with the moves before them), or fetched
  * now (the first of a page); the next window is fetched ahead while its
  * handlers run. Returns 0 when the run stops taking messages. */
-static int take_window(sqz_import_run *r, const sqz_message *msgs, size_t count, size_t w, int64_t *taken)
+static int take_window(sqz_import_run *r, sqz_message *msgs, size_t count, size_t w, int64_t *taken)
 {
 	const sqz_importer_host *host = r->host;
 	int64_t max = r->im->options.max_messages;
@@ -672,6 +672,12 @@ static int take_window(sqz_import_run *r, const sqz_message *msgs, size_t count,
 		}
 	}
 	sqz_prefetch_drop(r->pf);
+	/* Nothing reads a settled window's listing again: its memory goes to
+	 * what the next windows allocate rather than the page's 1000 messages
+	 * staying whole until its end. */
+	for (size_t i = w; i < end; i++) {
+		sqz_message_clear(&msgs[i]);
+	}
 	return 1;
 }
 

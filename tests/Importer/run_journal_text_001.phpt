@@ -1,5 +1,5 @@
 --TEST--
-Importer::run(): the journal written once per message is exactly the JSON of its entries (each entry's text is kept from when it was noted, and joined): the same bytes a whole serialization gives, unusual subjects included; a journal with a key this version does not know keeps it
+Importer::run(): the journal written once per message is exactly the JSON of its entries (each entry's text is kept from when it was noted, and joined): the same bytes a whole serialization gives, unusual subjects included; a journal with a key this version does not know keeps it; an entry an earlier run left, and a failed message's entry (both read back from their kept text), come out the same
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --FILE--
@@ -38,6 +38,26 @@ $r = im_importer($f)->run(im_handler($f, ['before' => ['After the note' => funct
 }]]));
 im_report($f, $r, false);
 echo 'after: ', $store->get('import.journal'), "\n";
+
+echo "--- an entry an earlier run left, a message that fails, and one after them\n";
+$crashed = im_add($f, 'Crashed before');
+im_add($f, 'Fails');
+im_add($f, 'Last');
+$store->put('import.journal', json_encode(['v' => 1, 'entries' => [$crashed => ['state' => 'started', 'attempts' => 1,
+    'subject' => 'Crashed before', 'at' => 1700000000]]], JSON_UNESCAPED_UNICODE));
+$show = function (SqzGraph\Message $m) use ($f, $store) {
+    $text = $store->get('import.journal');
+    $decoded = json_decode($text, true);
+    $states = [];
+    foreach ($decoded['entries'] as $id => $e) {
+        $states[] = ($f->labels[$id] ?? '?') . '=' . $e['state'] . '/' . $e['attempts'] . (isset($e['reason']) ? " ({$e['reason']})" : '');
+    }
+    echo im_label($m->subject), ': ', $text === json_encode($decoded, JSON_UNESCAPED_UNICODE) ? 'same bytes' : "DIFFERENT: $text", '; ',
+        implode(', ', $states), "\n";
+};
+$r = im_importer($f)->run(im_handler($f, ['fail' => ['Fails' => 'false'], 'before' => array_fill_keys(['Crashed before', 'Fails', 'Last'], $show)]));
+im_report($f, $r, false);
+echo 'after: ', $store->get('import.journal'), "\n";
 ?>
 --EXPECT--
 imported=6 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
@@ -52,3 +72,9 @@ after the run: {"v":1,"entries":{}}
 during: note=kept/as is entry=started
 imported=1 failed=0 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
 after: {"v":1,"entries":{},"note":"kept\/as is"}
+--- an entry an earlier run left, a message that fails, and one after them
+Crashed before: same bytes; Crashed before=started/2
+Fails: same bytes; Crashed before=imported/2, Fails=started/1
+Last: same bytes; Crashed before=imported/2, Fails=failed/1 (handler_returned_false), Last=started/1
+imported=2 failed=1 deferred=0 vanished=0 resumed=0 locked=false aborted=NULL
+after: {"v":1,"entries":{}}
