@@ -294,7 +294,12 @@ static void take_response(void *ctx, json_object *response)
 	if (streamed) {
 		res->sink_bytes = a->body.bytes;
 	}
-	fill_result(response, res, &a->members[a->idx[k - 1]], streamed ? &a->body.error : NULL, &a->written[a->idx[k - 1]]);
+	const sqz_batch_member *m = &a->members[a->idx[k - 1]];
+	fill_result(response, res, m, streamed ? &a->body.error : NULL, &a->written[a->idx[k - 1]]);
+	if (m->on_answer && res->status >= 200 && res->status < 300 && res->error.status == SQZ_OK && res->body) {
+		/* Final: a 2xx member is never sent again (nor answered twice). */
+		m->on_answer(m->on_answer_ctx, res);
+	}
 }
 
 /* Decodes the first n characters of the text held (n a multiple of 4;

@@ -41,6 +41,8 @@
 /* Largest batch answer read. */
 #define SQZ_BATCH_MAX_ANSWER ((size_t)48 << 20)
 
+typedef struct sqz_batch_result sqz_batch_result;
+
 typedef struct sqz_batch_member {
 	const char *method;      /* GET, POST, PATCH */
 	const char *path;        /* below the version: "/users/x/messages/{id}/move" */
@@ -51,9 +53,15 @@ typedef struct sqz_batch_member {
 	int status_only;         /* a 2xx answer's body is not kept: the caller reads only its
 	                            status (a move answers with the whole message, its body
 	                            text included) */
+	/* NULL, or called (on sqz_graph_batch's thread) as soon as the member has
+	 * its final 2xx answer with a JSON body, before the rest of the batch
+	 * arrives: it may take result->body (and set it NULL), so that a call of
+	 * many such members never holds all their trees at once. */
+	void (*on_answer)(void *ctx, sqz_batch_result *result);
+	void *on_answer_ctx;
 } sqz_batch_member;
 
-typedef struct sqz_batch_result {
+struct sqz_batch_result {
 	long status;             /* the member's status; 0 when the batch itself failed */
 	json_object *body;       /* owned; a JSON member body, or NULL */
 	char *raw;               /* owned; a non-JSON member body, base64-decoded (no sink) */
@@ -61,7 +69,7 @@ typedef struct sqz_batch_result {
 	int64_t sink_bytes;      /* bytes decoded into the member's sink */
 	sqz_error error;         /* filled for a non-2xx member (Graph error mapped), or a
 	                            2xx member whose body could not be decoded or stored */
-} sqz_batch_result;
+};
 
 /* Sends the members in batches of 20. results[i] answers members[i]
  * (initialise with memset 0). Returns SQZ_OK when every batch request got

@@ -253,10 +253,9 @@ static void forget_file(char **path)
 	*path = NULL;
 }
 
-static void entry_clear(sqz_prefetch_entry *e, int remove_files)
+static void entry_drop_attachments(sqz_prefetch_entry *e, int remove_files)
 {
 	void (*done)(char **) = remove_files ? drop_file : forget_file;
-	forget_file(&e->mime_path);    /* the window's file: removed with the window */
 	for (size_t i = 0; i < e->att_count; i++) {
 		if (e->att_paths) {
 			done(&e->att_paths[i]);
@@ -266,6 +265,17 @@ static void entry_clear(sqz_prefetch_entry *e, int remove_files)
 	sqz_free(e->att_paths);
 	sqz_free(e->att_spans);
 	sqz_free(e->atts);
+	e->att_paths = NULL;
+	e->att_spans = NULL;
+	e->atts = NULL;
+	e->att_count = 0;
+	e->have_attachments = 0;
+}
+
+static void entry_clear(sqz_prefetch_entry *e, int remove_files)
+{
+	forget_file(&e->mime_path);    /* the window's file: removed with the window */
+	entry_drop_attachments(e, remove_files);
 	sqz_free(e->id);
 	memset(e, 0, sizeof *e);
 }
@@ -617,6 +627,24 @@ static void match_parts(sqz_prefetch_entry *e, scan_room *room)
 /* What one fetch needs from start to end: the $batch members (a MIME GET
  * streamed into its file and an attachments GET per message), their
  * results and the files' sinks. */
+/* An entry's attachment list, taken from its answer as soon as it arrives
+ * (a window's 100 lists as json-c trees would otherwise wait for the last
+ * batch of the window). */
+typedef struct list_taker {
+	sqz_prefetch *pf;
+	sqz_prefetch_entry *e;
+	int taken;
+} list_taker;
+
+static void take_list_answer(void *ctx, sqz_batch_result *r)
+{
+	list_taker *t = ctx;
+	take_attachments(t->pf, t->e, r->body);
+	t->taken = 1;
+	json_object_put(r->body);
+	r->body = NULL;
+}
+
 typedef struct fetch_plan {
 	size_t want;
 	size_t member_count;
@@ -625,6 +653,7 @@ typedef struct fetch_plan {
 	sqz_batch_result *results;
 	char **paths;             /* per member */
 	fd_sink *sinks;           /* per entry */
+	list_taker *takers;       /* per entry */
 	window_files files;       /* where the MIMEs go */
 } fetch_plan;
 
@@ -673,6 +702,7 @@ static void plan_free(sqz_prefetch *pf, fetch_plan *plan, sqz_status st)
 	sqz_free(plan->results);
 	sqz_free(plan->paths);
 	sqz_free(plan->sinks);
+	sqz_free(plan->takers);
 	memset(plan, 0, sizeof *plan);
 	window_files_init(&plan->files, pf);
 	if (st != SQZ_OK) {
@@ -711,7 +741,8 @@ static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_mess
 	plan->results = sqz_calloc(plan->member_count, sizeof *plan->results);
 	plan->paths = sqz_calloc(plan->member_count, sizeof *plan->paths);
 	plan->sinks = sqz_calloc(want, sizeof *plan->sinks);
-	if (!pf->entries || !plan->members || !plan->results || !plan->paths || !plan->sinks) {
+	plan->takers = sqz_calloc(want, sizeof *plan->takers);
+	if (!pf->entries || !plan->members || !plan->results || !plan->paths || !plan->sinks || !plan->takers) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
 	/* The first window file now: a directory that takes no file says so here. */
@@ -755,7 +786,10 @@ static sqz_status plan_prepare(sqz_prefetch *pf, sqz_mailbox *mb, const sqz_mess
 		}
 		if (li != NO_MEMBER) {
 			/* With contentBytes the list is about the message's size; without, small. */
-			plan->members[li] = (sqz_batch_member){ "GET", plan->paths[li], NULL, NULL, mi != NO_MEMBER ? 0 : m->size };
+			list_taker *t = &plan->takers[k - 1];
+			t->pf = pf;
+			t->e = e;
+			plan->members[li] = (sqz_batch_member){ "GET", plan->paths[li], NULL, NULL, mi != NO_MEMBER ? 0 : m->size, 0, take_list_answer, t };
 		}
 	}
 	return SQZ_OK;
@@ -799,11 +833,9 @@ static void plan_take(sqz_prefetch *pf, fetch_plan *plan)
 		if ((mime && mime->status == 404) || (!mime && atts && atts->status == 404)) {
 			e->gone = 1;
 			forget_file(&e->mime_path);
-		} else if (atts && atts->status >= 200 && atts->status < 300 && atts->error.status == SQZ_OK && atts->body) {
-			take_attachments(pf, e, atts->body);
-			if (mime && e->have_attachments) {
-				match_parts(e, &room);
-			}
+			entry_drop_attachments(e, 1);    /* a list that came before the MIME's 404 */
+		} else if (atts && plan->takers[k].taken && mime && e->have_attachments) {
+			match_parts(e, &room);
 		}
 	}
 	sqz_free(room.data);

@@ -166,6 +166,69 @@ static void test_chained_batches(void)
 	sqz_error_clear(&err);
 }
 
+/* on_answer: called once per member that ends 2xx with a JSON body, with
+ * that body, never for the throttled (429) or never-run (424) answers of
+ * the first round; what it takes is gone from the result, and a member
+ * without it keeps its body. */
+typedef struct answer_count {
+	int calls;
+	int with_id_x;
+} answer_count;
+
+static void count_answer(void *ctx, sqz_batch_result *r)
+{
+	answer_count *c = ctx;
+	c->calls++;
+	const char *id = sqz_json_string(r->body, "id");
+	c->with_id_x += r->status == 201 && id && strcmp(id, "x") == 0;
+	json_object_put(r->body);
+	r->body = NULL;
+}
+
+static void test_member_on_answer(void)
+{
+	char *throttled = batch_answer(429, 424, 20, "");
+	char *done = batch_answer(201, 201, 20, ",\"body\":{\"id\":\"x\"}");
+	mini_server s;
+	CHECK(mini_server_start(&s, (const char *[]){ throttled, throttled, done, done, NULL }) == 0);
+	sqz_error err = SQZ_ERROR_INIT;
+	sqz_http *http = sqz_http_new(&err);
+	int asked[2] = { 0, 0 };
+	sqz_graph g;
+	graph_on(&g, http, &s, asked);
+	sqz_batch_member members[25];
+	char paths[25][48];
+	sqz_batch_result results[25];
+	answer_count counts[25];
+	memset(members, 0, sizeof members);
+	memset(results, 0, sizeof results);
+	memset(counts, 0, sizeof counts);
+	for (int i = 0; i < 25; i++) {
+		snprintf(paths[i], sizeof paths[i], "/me/messages/m%d", i);
+		members[i].method = "GET";
+		members[i].path = paths[i];
+		if (i % 2 == 0) {
+			members[i].on_answer = count_answer;
+			members[i].on_answer_ctx = &counts[i];
+		}
+	}
+	CHECK_INT(sqz_graph_batch(&g, members, 25, results, &err), SQZ_OK);
+	for (int i = 0; i < 25; i++) {
+		CHECK_INT(results[i].status, 201);
+		CHECK_INT(counts[i].calls, i % 2 == 0 ? 1 : 0);
+		CHECK_INT(counts[i].with_id_x, i % 2 == 0 ? 1 : 0);
+		CHECK(i % 2 == 0 ? results[i].body == NULL : sqz_json_string(results[i].body, "id") != NULL);
+		sqz_batch_result_clear(&results[i]);
+	}
+	mini_server_stop(&s);
+	CHECK_INT((long)s.served, 4);
+	sqz_free(throttled);
+	sqz_free(done);
+	sqz_graph_clear(&g);
+	sqz_http_free(http);
+	sqz_error_clear(&err);
+}
+
 /* One batch alone is not chained; a base64 member body goes to the
  * member's sink, decoded, and never into result.raw. */
 static void test_member_sink(void)
@@ -483,6 +546,7 @@ int main(void)
 {
 	test_send_many();
 	test_chained_batches();
+	test_member_on_answer();
 	test_member_sink();
 	test_member_stream();
 	test_member_stream_again();
