@@ -565,8 +565,7 @@ sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, cons
 	if (!url) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	listing_walk lw = { .messages = messages, .count = count, .start = *count, .capacity = *count, .expect = top > 0 ? (size_t)top : 0,
-		.error = SQZ_ERROR_INIT };
+	listing_walk lw = { .messages = messages, .count = count, .start = *count, .capacity = *count, .expect = top > 0 ? (size_t)top : 0, .error = SQZ_ERROR_INIT };
 	int had_array = *messages != NULL;
 	sqz_json_walk walk;
 	sqz_status st;
