@@ -249,7 +249,19 @@ sqz_status sqz_import_journal_load(sqz_import_run *r, sqz_error *err)
 json_object *sqz_import_journal_entry(sqz_import_run *r, const char *id)
 {
 	json_object *entry = sqz_json_get(r->entries, id);
-	return is_compact(entry) ? compact_object(entry) : entry;
+	if (!is_compact(entry)) {
+		return entry;
+	}
+	json_object *object = compact_object(entry);
+	if (!object) {
+		/* Only memory can make the run's own text unreadable; an entry
+		 * taken for none could import its message twice: the run ends. */
+		sqz_error e = SQZ_ERROR_INIT;
+		sqz_error_set(&e, SQZ_E_NOMEM, "out of memory reading the import journal");
+		sqz_import_note_failure(r, &e);
+		sqz_error_clear(&e);
+	}
+	return object;
 }
 
 void sqz_import_journal_note(sqz_import_run *r, const sqz_message *m, const char *id, const char *state, int attempts,

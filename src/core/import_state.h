@@ -115,7 +115,10 @@ void sqz_import_journal_close(sqz_import_run *r);
  * sqz_import_journal_note); a failure is the run's fatal error. */
 void sqz_import_journal_settle(sqz_import_run *r);
 
-/* The journal entry of a message id, or NULL (borrowed from r->journal). */
+/* The journal entry of a message id, or NULL (borrowed from r->journal,
+ * until the entry is replaced or dropped). NULL with r->fatal set when the
+ * entry exists but memory ran out reading it: the caller must not take the
+ * message for one without an entry. */
 json_object *sqz_import_journal_entry(sqz_import_run *r, const char *id);
 
 /* Puts an entry in memory only (m may be NULL: the subject stays what the

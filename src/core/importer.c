@@ -145,11 +145,16 @@ typedef struct resume_step {
 static void resume_locate(sqz_import_run *r, resume_step *s, int64_t *moved_from_inbox)
 {
 	json_object *entry = sqz_import_journal_entry(r, s->msg.id);
+	s->started = sqz_clock_monotonic();
+	if (!entry && r->fatal) {
+		s->action = RES_DEFERRED;    /* the entry stays for the next run */
+		s->why = sqz_strdup("could not read its import journal entry: out of memory");
+		return;
+	}
 	const char *state = sqz_json_string(entry, "state");
 	int finished = state && (strcmp(state, "imported") == 0 || strcmp(state, "failed") == 0);
 	s->to_error = state && strcmp(state, "failed") == 0;
 	s->reason = sqz_strdup(sqz_json_string(entry, "reason"));
-	s->started = sqz_clock_monotonic();
 	char *parent = NULL;
 	sqz_error e = SQZ_ERROR_INIT;
 	sqz_message found;
@@ -337,6 +342,9 @@ static void process(sqz_import_run *r, const sqz_message *m)
 {
 	double started = sqz_clock_monotonic();
 	json_object *entry = sqz_import_journal_entry(r, m->id);
+	if (!entry && r->fatal) {
+		return;    /* an entry memory could not read: never taken for none */
+	}
 	const char *state = sqz_json_string(entry, "state");
 	int64_t attempts = 0;
 	sqz_json_int64(entry, "attempts", &attempts);

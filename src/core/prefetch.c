@@ -624,9 +624,6 @@ static void match_parts(sqz_prefetch_entry *e, scan_room *room)
 	}
 }
 
-/* What one fetch needs from start to end: the $batch members (a MIME GET
- * streamed into its file and an attachments GET per message), their
- * results and the files' sinks. */
 /* An entry's attachment list, taken from its answer as soon as it arrives
  * (a window's 100 lists as json-c trees would otherwise wait for the last
  * batch of the window). */
@@ -645,6 +642,9 @@ static void take_list_answer(void *ctx, sqz_batch_result *r)
 	r->body = NULL;
 }
 
+/* What one fetch needs from start to end: the $batch members (a MIME GET
+ * streamed into its file and an attachments GET per message), their
+ * results and the files' sinks. */
 typedef struct fetch_plan {
 	size_t want;
 	size_t member_count;
