@@ -630,14 +630,12 @@ static void match_parts(sqz_prefetch_entry *e, scan_room *room)
 typedef struct list_taker {
 	sqz_prefetch *pf;
 	sqz_prefetch_entry *e;
-	int taken;
 } list_taker;
 
 static void take_list_answer(void *ctx, sqz_batch_result *r)
 {
 	list_taker *t = ctx;
 	take_attachments(t->pf, t->e, r->body);
-	t->taken = 1;
 	json_object_put(r->body);
 	r->body = NULL;
 }
@@ -834,7 +832,8 @@ static void plan_take(sqz_prefetch *pf, fetch_plan *plan)
 			e->gone = 1;
 			forget_file(&e->mime_path);
 			entry_drop_attachments(e, 1);    /* a list that came before the MIME's 404 */
-		} else if (atts && plan->takers[k].taken && mime && e->have_attachments) {
+		} else if (mime && e->have_attachments) {
+			/* Only take_list_answer sets have_attachments, on this plan's fresh entries. */
 			match_parts(e, &room);
 		}
 	}

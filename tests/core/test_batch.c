@@ -119,20 +119,52 @@ static char *batch_answer(int first_status, int rest_status, int count, const ch
 	return resp;
 }
 
+/* Two rounds of batches against a mini server: the first round's batches
+ * have their first member throttled (429) and the rest never run (424),
+ * the second round's answer 201 with {"id":"x"} for every member. */
+typedef struct two_rounds {
+	char *throttled, *done;
+	mini_server server;
+	sqz_http *http;
+	sqz_graph graph;
+	int asked[2];
+	sqz_error err;
+} two_rounds;
+
+static void two_rounds_start(two_rounds *t)
+{
+	memset(t, 0, sizeof *t);
+	t->throttled = batch_answer(429, 424, 20, "");
+	t->done = batch_answer(201, 201, 20, ",\"body\":{\"id\":\"x\"}");
+	CHECK(mini_server_start(&t->server, (const char *[]){ t->throttled, t->throttled, t->done, t->done, NULL }) == 0);
+	t->err = (sqz_error)SQZ_ERROR_INIT;
+	t->http = sqz_http_new(&t->err);
+	graph_on(&t->graph, t->http, &t->server, t->asked);
+}
+
+/* Stops the server: two batches a round, so four requests were served. */
+static void two_rounds_stop(two_rounds *t)
+{
+	mini_server_stop(&t->server);
+	CHECK_INT((long)t->server.served, 4);
+}
+
+static void two_rounds_free(two_rounds *t)
+{
+	sqz_free(t->throttled);
+	sqz_free(t->done);
+	sqz_graph_clear(&t->graph);
+	sqz_http_free(t->http);
+	sqz_error_clear(&t->err);
+}
+
 /* 25 members: two batches (20 + 5) in flight together, chained; the first
  * member of each is throttled, the rest answer 424 (never ran): all 25 go
  * again, chained again, and end 201. */
 static void test_chained_batches(void)
 {
-	char *throttled = batch_answer(429, 424, 20, "");
-	char *done = batch_answer(201, 201, 20, ",\"body\":{\"id\":\"x\"}");
-	mini_server s;
-	CHECK(mini_server_start(&s, (const char *[]){ throttled, throttled, done, done, NULL }) == 0);
-	sqz_error err = SQZ_ERROR_INIT;
-	sqz_http *http = sqz_http_new(&err);
-	int asked[2] = { 0, 0 };
-	sqz_graph g;
-	graph_on(&g, http, &s, asked);
+	two_rounds t;
+	two_rounds_start(&t);
 	sqz_batch_member members[25];
 	char paths[25][48];
 	sqz_batch_result results[25];
@@ -144,26 +176,21 @@ static void test_chained_batches(void)
 		members[i].path = paths[i];
 		members[i].body = "{\"destinationId\":\"archive\"}";
 	}
-	CHECK_INT(sqz_graph_batch(&g, members, 25, results, &err), SQZ_OK);
+	CHECK_INT(sqz_graph_batch(&t.graph, members, 25, results, &t.err), SQZ_OK);
 	for (int i = 0; i < 25; i++) {
 		CHECK_INT(results[i].status, 201);
 		CHECK_INT(results[i].error.status, SQZ_OK);
 		sqz_batch_result_clear(&results[i]);
 	}
-	mini_server_stop(&s);
-	CHECK_INT((long)s.served, 4);
-	for (size_t i = 0; i < s.served; i++) {
-		size_t n = count_of(s.bodies[i], "\"method\"");
+	two_rounds_stop(&t);
+	for (size_t i = 0; i < t.server.served; i++) {
+		size_t n = count_of(t.server.bodies[i], "\"method\"");
 		CHECK(n == 20 || n == 5);
 		/* each member chained on the one before, each with its own Prefer */
-		CHECK_INT((long)count_of(s.bodies[i], "\"dependsOn\""), (long)n - 1);
-		CHECK_INT((long)count_of(s.bodies[i], "IdType=\\\"ImmutableId\\\""), (long)n);
+		CHECK_INT((long)count_of(t.server.bodies[i], "\"dependsOn\""), (long)n - 1);
+		CHECK_INT((long)count_of(t.server.bodies[i], "IdType=\\\"ImmutableId\\\""), (long)n);
 	}
-	sqz_free(throttled);
-	sqz_free(done);
-	sqz_graph_clear(&g);
-	sqz_http_free(http);
-	sqz_error_clear(&err);
+	two_rounds_free(&t);
 }
 
 /* on_answer: called once per member that ends 2xx with a JSON body, with
@@ -187,15 +214,8 @@ static void count_answer(void *ctx, sqz_batch_result *r)
 
 static void test_member_on_answer(void)
 {
-	char *throttled = batch_answer(429, 424, 20, "");
-	char *done = batch_answer(201, 201, 20, ",\"body\":{\"id\":\"x\"}");
-	mini_server s;
-	CHECK(mini_server_start(&s, (const char *[]){ throttled, throttled, done, done, NULL }) == 0);
-	sqz_error err = SQZ_ERROR_INIT;
-	sqz_http *http = sqz_http_new(&err);
-	int asked[2] = { 0, 0 };
-	sqz_graph g;
-	graph_on(&g, http, &s, asked);
+	two_rounds t;
+	two_rounds_start(&t);
 	sqz_batch_member members[25];
 	char paths[25][48];
 	sqz_batch_result results[25];
@@ -212,7 +232,7 @@ static void test_member_on_answer(void)
 			members[i].on_answer_ctx = &counts[i];
 		}
 	}
-	CHECK_INT(sqz_graph_batch(&g, members, 25, results, &err), SQZ_OK);
+	CHECK_INT(sqz_graph_batch(&t.graph, members, 25, results, &t.err), SQZ_OK);
 	for (int i = 0; i < 25; i++) {
 		CHECK_INT(results[i].status, 201);
 		CHECK_INT(counts[i].calls, i % 2 == 0 ? 1 : 0);
@@ -220,13 +240,8 @@ static void test_member_on_answer(void)
 		CHECK(i % 2 == 0 ? results[i].body == NULL : sqz_json_string(results[i].body, "id") != NULL);
 		sqz_batch_result_clear(&results[i]);
 	}
-	mini_server_stop(&s);
-	CHECK_INT((long)s.served, 4);
-	sqz_free(throttled);
-	sqz_free(done);
-	sqz_graph_clear(&g);
-	sqz_http_free(http);
-	sqz_error_clear(&err);
+	two_rounds_stop(&t);
+	two_rounds_free(&t);
 }
 
 /* One batch alone is not chained; a base64 member body goes to the
