@@ -239,11 +239,13 @@ typedef struct move_sender {
 	int *act;
 	char **why;
 	sqz_error *failure;         /* the set's first failure (keep_failure) */
+	size_t n;     /* the set's moves */
 	/* Error categories of the messages going to Error, set before their
-	 * moves in one parallel $batch of PATCHes. */
-	sqz_batch_member patches[MOVE_BATCH];
-	char *patch_paths[MOVE_BATCH], *patch_bodies[MOVE_BATCH];
-	size_t patch_of[MOVE_BATCH], patch_count;
+	 * moves in one parallel $batch of PATCHes: room for n, taken at the
+	 * first (patch_room). */
+	sqz_batch_member *patches;
+	char **patch_paths, **patch_bodies;
+	size_t *patch_of, patch_count;
 } move_sender;
 
 /* One $batch of a move set: a request per moves[idx[j]]. */
@@ -259,13 +261,32 @@ typedef struct move_round {
 	int status_only;    /* 2xx bodies are not read (sqz_batch_member.status_only) */
 } move_round;
 
+/* Defers moves[idx[0..k)]: the reason is fmt with e's message (or
+ * fallback), failure keeps the first error. */
+static void defer_all(move_sender *s, const size_t *idx, size_t k, const char *fmt, const char *fallback, const sqz_error *e)
+{
+	for (size_t j = 0; j < k; j++) {
+		s->act[idx[j]] = ACT_DEFERRED;
+		s->why[idx[j]] = sqz_import_reason(fmt, e->message ? e->message : fallback);
+		s->moves[idx[j]].failed = 1;
+	}
+	keep_failure(s->failure, e);
+}
+
 static void send_round(move_sender *s, const size_t *idx, size_t k, const move_round *round)
 {
-	char *paths[MOVE_BATCH];
-	sqz_batch_member members[MOVE_BATCH];
-	sqz_batch_result results[MOVE_BATCH];
-	memset(members, 0, sizeof members);
-	memset(results, 0, sizeof results);
+	/* Sized by the round, on the heap: a set of moves is up to MOVE_BATCH
+	 * and the PHP thread's stack pages, once touched, stay for the
+	 * process's life. */
+	char **paths = sqz_calloc(k, sizeof *paths);
+	sqz_batch_member *members = sqz_calloc(k, sizeof *members);
+	sqz_batch_result *results = sqz_calloc(k, sizeof *results);
+	sqz_error err = SQZ_ERROR_INIT;
+	if (!paths || !members || !results) {
+		sqz_error_set(&err, SQZ_E_NOMEM, "out of memory");
+		defer_all(s, idx, k, round->fmt, round->fallback, &err);
+		k = 0;
+	}
 	for (size_t j = 0; j < k; j++) {
 		const sqz_import_move *pm = &s->moves[idx[j]];
 		paths[j] = sqz_mailbox_message_path(s->mc->mb, pm->msg.id, round->suffix);
@@ -274,24 +295,52 @@ static void send_round(move_sender *s, const size_t *idx, size_t k, const move_r
 		members[j].body = round->body[pm->to_error ? 1 : 0];
 		members[j].status_only = round->status_only;
 	}
-	sqz_error err = SQZ_ERROR_INIT;
-	(void)sqz_graph_batch(s->graph, members, k, results, &err);
+	if (k > 0) {
+		(void)sqz_graph_batch(s->graph, members, k, results, &err);
+	}
 	for (size_t j = 0; j < k; j++) {
 		size_t i = idx[j];
 		sqz_batch_result *res = &results[j];
 		if ((res->status >= 200 && res->status < 300) || res->status == 404) {
 			round->answered(s, i, res);
 		} else {
-			const sqz_error *e = res->error.status != SQZ_OK ? &res->error : &err;
-			s->act[i] = ACT_DEFERRED;
-			s->why[i] = sqz_import_reason(round->fmt, e->message ? e->message : round->fallback);
-			s->moves[i].failed = 1;
-			keep_failure(s->failure, e);
+			defer_all(s, &i, 1, round->fmt, round->fallback, res->error.status != SQZ_OK ? &res->error : &err);
 		}
 		sqz_batch_result_clear(res);
 		sqz_free(paths[j]);
 	}
 	sqz_error_clear(&err);
+	sqz_free(paths);
+	sqz_free(members);
+	sqz_free(results);
+}
+
+static void patch_room_free(move_sender *s)
+{
+	sqz_free(s->patches);
+	sqz_free(s->patch_paths);
+	sqz_free(s->patch_bodies);
+	sqz_free(s->patch_of);
+	s->patches = NULL;
+	s->patch_paths = s->patch_bodies = NULL;
+	s->patch_of = NULL;
+}
+
+/* 0 when there is room for the set's PATCHes, -1 when memory ran out. */
+static int patch_room(move_sender *s)
+{
+	if (s->patches) {
+		return 0;
+	}
+	s->patches = sqz_calloc(s->n, sizeof *s->patches);
+	s->patch_paths = sqz_calloc(s->n, sizeof *s->patch_paths);
+	s->patch_bodies = sqz_calloc(s->n, sizeof *s->patch_bodies);
+	s->patch_of = sqz_calloc(s->n, sizeof *s->patch_of);
+	if (!s->patches || !s->patch_paths || !s->patch_bodies || !s->patch_of) {
+		patch_room_free(s);
+		return -1;
+	}
+	return 0;
 }
 
 /* Queues the PATCH that puts our verdict among the message's categories
@@ -310,7 +359,7 @@ static void queue_category(move_sender *s, size_t i, json_object *message)
 	char *body = sqz_json_dump(patch);
 	char *path = sqz_mailbox_message_path(s->mc->mb, pm->msg.id, NULL);
 	json_object_put(patch);
-	if (body && path) {
+	if (body && path && patch_room(s) == 0) {
 		s->patches[s->patch_count] = (sqz_batch_member){ .method = "PATCH", .path = path, .body = body, .status_only = 1 };
 		s->patch_paths[s->patch_count] = path;
 		s->patch_bodies[s->patch_count] = body;
@@ -318,6 +367,8 @@ static void queue_category(move_sender *s, size_t i, json_object *message)
 	} else {
 		sqz_free(body);
 		sqz_free(path);
+		sqz_log_field f[] = { { "id", pm->msg.id }, { "error", "out of memory" } };
+		moves_log(s->mc->r, s->held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
 	}
 }
 
@@ -531,18 +582,24 @@ static void on_moved(move_sender *s, size_t i, sqz_batch_result *res)
 static void send_categories(move_sender *s)
 {
 	if (s->patch_count > 0 && s->failure->status == SQZ_OK) {
-		sqz_batch_result results[MOVE_BATCH];
-		memset(results, 0, sizeof results);
+		sqz_batch_result *results = sqz_calloc(s->patch_count, sizeof *results);
 		sqz_error err = SQZ_ERROR_INIT;
-		(void)sqz_graph_batch(s->graph, s->patches, s->patch_count, results, &err);
+		if (!results) {
+			sqz_error_set(&err, SQZ_E_NOMEM, "out of memory");
+		} else {
+			(void)sqz_graph_batch(s->graph, s->patches, s->patch_count, results, &err);
+		}
 		for (size_t j = 0; j < s->patch_count; j++) {
-			if (results[j].status < 200 || results[j].status >= 300) {
-				const sqz_error *e = results[j].error.status != SQZ_OK ? &results[j].error : &err;
+			if (!results || results[j].status < 200 || results[j].status >= 300) {
+				const sqz_error *e = results && results[j].error.status != SQZ_OK ? &results[j].error : &err;
 				sqz_log_field f[] = { { "id", s->moves[s->patch_of[j]].msg.id }, { "error", e->message } };
 				moves_log(s->mc->r, s->held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
 			}
-			sqz_batch_result_clear(&results[j]);
+			if (results) {
+				sqz_batch_result_clear(&results[j]);
+			}
 		}
+		sqz_free(results);
 		sqz_error_clear(&err);
 	}
 	for (size_t j = 0; j < s->patch_count; j++) {
@@ -550,6 +607,7 @@ static void send_categories(move_sender *s)
 		sqz_free(s->patch_bodies[j]);
 	}
 	s->patch_count = 0;
+	patch_room_free(s);
 }
 
 /* The requests of a set of moves: one listing of the Inbox finding where
@@ -563,7 +621,7 @@ static void send_categories(move_sender *s)
 static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *held, sqz_import_move *moves, size_t n, int *act,
 	char **why, sqz_error *failure)
 {
-	move_sender s = { .mc = mc, .graph = graph, .held = held, .moves = moves, .act = act, .why = why, .failure = failure };
+	move_sender s = { .mc = mc, .graph = graph, .held = held, .moves = moves, .act = act, .why = why, .failure = failure, .n = n };
 	size_t idx[MOVE_BATCH], k = 0;
 	for (size_t i = 0; i < n; i++) {
 		act[i] = ACT_MOVE;
