@@ -5,7 +5,7 @@
 extern zend_module_entry sqzgraph_module_entry;
 #define phpext_sqzgraph_ptr &sqzgraph_module_entry
 
-#define PHP_SQZGRAPH_VERSION "0.11.0"
+#define PHP_SQZGRAPH_VERSION "0.11.1"
 
 #if PHP_VERSION_ID < 80200
 # error "sqzgraph needs PHP 8.2 or later (config.m4 says so too)"
