@@ -108,6 +108,7 @@ if test "$PHP_SQZGRAPH" != "no"; then
     src/core/base64.c \
     src/core/mime_parts.c \
     src/core/json.c \
+    src/core/text_store.c \
     src/core/url.c \
     src/core/slots.c \
     src/core/gunzip.c \

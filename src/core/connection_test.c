@@ -278,7 +278,7 @@ static void check_permissions(sqz_mailbox *mb, const sqz_config *cfg, const sqz_
 		sqz_message *msgs = NULL;
 		size_t count = 0;
 		char *next = NULL;
-		if (sqz_mailbox_message_page(mb, inbox_id, NULL, 1, &msgs, &count, &next, err) == SQZ_OK) {
+		if (sqz_mailbox_message_page(mb, inbox_id, NULL, 1, NULL, &msgs, &count, &next, err) == SQZ_OK) {
 			read_ok = 1;
 			if (count > 0) {
 				char *path = sqz_mailbox_message_path(mb, msgs[0].id, "?$select=categories");

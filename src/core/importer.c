@@ -597,8 +597,8 @@ static int throttle_check(sqz_importer *im, sqz_import_report *report, sqz_error
  * (replaced by the page's own next link). The moves are settled first:
  * the next page's offset counts what left the Inbox. Returns 0 when the
  * run stops here (a failed listing ends it). */
-static int list_page(sqz_import_run *r, char **next, int first, int64_t listed, int page_size, sqz_message **msgs,
-	size_t *count)
+static int list_page(sqz_import_run *r, char **next, int first, int64_t listed, int page_size, sqz_text_store *text,
+	sqz_message **msgs, size_t *count)
 {
 	char *link = NULL;
 	if (!first) {
@@ -613,7 +613,7 @@ static int list_page(sqz_import_run *r, char **next, int first, int64_t listed, 
 	}
 	*next = NULL;
 	sqz_error e = SQZ_ERROR_INIT;
-	sqz_status ps = sqz_mailbox_message_page(r->im->mailbox, r->inbox.id, first ? NULL : link, page_size, msgs, count, next, &e);
+	sqz_status ps = sqz_mailbox_message_page(r->im->mailbox, r->inbox.id, first ? NULL : link, page_size, text, msgs, count, next, &e);
 	sqz_free(link);
 	if (ps == SQZ_OK) {
 		return 1;
@@ -635,7 +635,7 @@ static int list_page(sqz_import_run *r, char **next, int first, int64_t listed, 
  * previous window's handlers ran (with the moves before them), or fetched
  * now (the first of a page); the next window is fetched ahead while its
  * handlers run. Returns 0 when the run stops taking messages. */
-static int take_window(sqz_import_run *r, sqz_message *msgs, size_t count, size_t w, int64_t *taken)
+static int take_window(sqz_import_run *r, sqz_message *msgs, sqz_text_store *text, size_t count, size_t w, int64_t *taken)
 {
 	const sqz_importer_host *host = r->host;
 	int64_t max = r->im->options.max_messages;
@@ -680,12 +680,13 @@ static int take_window(sqz_import_run *r, sqz_message *msgs, size_t count, size_
 		}
 	}
 	sqz_prefetch_drop(r->pf);
-	/* Nothing reads a settled window's listing again: its memory goes to
-	 * what the next windows allocate rather than the page's 1000 messages
-	 * staying whole until its end. */
+	/* Nothing reads a settled window's listing again: its strings go back
+	 * to the system rather than the page's 1000 messages staying whole
+	 * until its end. */
 	for (size_t i = w; i < end; i++) {
 		sqz_message_clear(&msgs[i]);
 	}
+	sqz_text_store_release(text, end);
 	return 1;
 }
 
@@ -716,22 +717,26 @@ static void page_loop(sqz_import_run *r)
 	char *next = NULL;
 	int first = 1;
 	int page_size = max < LIST_PAGE_MAX ? (int)(max > 0 ? max : 1) : LIST_PAGE_MAX;
+	/* A page's strings by window, released as each is settled. */
+	sqz_text_store text = SQZ_TEXT_STORE_INIT(PREFETCH_WINDOW);
 	r->listing = 1;
 	while (!r->stop && taken < max && (first || next)) {
 		sqz_message *msgs = NULL;
 		size_t count = 0;
-		if (!list_page(r, &next, first, listed, page_size, &msgs, &count)) {
+		if (!list_page(r, &next, first, listed, page_size, &text, &msgs, &count)) {
 			break;
 		}
 		first = 0;
 		listed += (int64_t)count;
 		for (size_t w = 0; w < count; w += PREFETCH_WINDOW) {
-			if (!take_window(r, msgs, count, w, &taken)) {
+			if (!take_window(r, msgs, &text, count, w, &taken)) {
 				break;
 			}
 		}
 		end_page(r, msgs, count);
+		sqz_text_store_clear(&text);
 	}
+	sqz_text_store_clear(&text);    /* a page that failed */
 	sqz_free(next);
 }
 

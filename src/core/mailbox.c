@@ -432,6 +432,10 @@ sqz_status sqz_mailbox_resolve_folder(sqz_mailbox *mb, sqz_folder_tree *tree, co
 
 void sqz_message_clear(sqz_message *m)
 {
+	if (m->borrowed) {
+		memset(m, 0, sizeof *m);
+		return;
+	}
 	sqz_free(m->id);
 	sqz_free(m->internet_message_id);
 	sqz_free(m->subject);
@@ -477,10 +481,30 @@ sqz_status sqz_message_from_json(json_object *obj, sqz_message *m, sqz_error *er
 	return SQZ_OK;
 }
 
+/* Moves m's strings into store: all of them, or none when the store could
+ * not map room (m keeps its own then). */
+static void message_keep_in(sqz_message *m, sqz_text_store *store, size_t index)
+{
+	char **fields[] = { &m->id, &m->internet_message_id, &m->subject, &m->from_address, &m->from_name };
+	char *kept[sizeof fields / sizeof fields[0]];
+	for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+		kept[f] = NULL;
+		if (*fields[f] && !(kept[f] = sqz_text_store_dup(store, index, *fields[f], strlen(*fields[f])))) {
+			return;    /* the store's copies so far go with their group */
+		}
+	}
+	for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+		sqz_free(*fields[f]);
+		*fields[f] = kept[f];
+	}
+	m->borrowed = 1;
+}
+
 /* A listing page walked as it arrives (sqz_graph_walk): each message is
  * taken into the caller's array as soon as its object is complete. */
 typedef struct listing_walk {
 	sqz_message **messages;
+	sqz_text_store *store;   /* NULL: the strings stay on the heap */
 	size_t *count;
 	size_t start;            /* *count before this page */
 	size_t capacity;         /* of *messages, once this page grew it */
@@ -509,7 +533,11 @@ static void take_listed(void *ctx, json_object *element)
 		*lw->messages = grown;
 		lw->capacity = capacity;
 	}
-	if (sqz_message_from_json(element, &(*lw->messages)[*lw->count], &lw->error) == SQZ_OK) {
+	sqz_message *m = &(*lw->messages)[*lw->count];
+	if (sqz_message_from_json(element, m, &lw->error) == SQZ_OK) {
+		if (lw->store) {
+			message_keep_in(m, lw->store, *lw->count);
+		}
 		(*lw->count)++;
 	}
 }
@@ -539,7 +567,7 @@ static void restart_listing(void *ctx)
 	sqz_error_clear(&lw->error);
 }
 
-sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top,
+sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top, sqz_text_store *store,
 	sqz_message **messages, size_t *count, char **next_link_out, sqz_error *err)
 {
 	*next_link_out = NULL;
@@ -565,7 +593,7 @@ sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, cons
 	if (!url) {
 		return sqz_error_set(err, SQZ_E_NOMEM, "out of memory");
 	}
-	listing_walk lw = { .messages = messages, .count = count, .start = *count, .capacity = *count, .expect = top > 0 ? (size_t)top : 0, .error = SQZ_ERROR_INIT };
+	listing_walk lw = { .messages = messages, .store = store, .count = count, .start = *count, .capacity = *count, .expect = top > 0 ? (size_t)top : 0, .error = SQZ_ERROR_INIT };
 	int had_array = *messages != NULL;
 	sqz_json_walk walk;
 	sqz_status st;

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "folders.h"
 #include "graph.h"
+#include "text_store.h"
 
 struct sqz_mailbox_cache_ops;
 
@@ -41,6 +42,7 @@ typedef struct sqz_message {
 	int64_t received_at;   /* epoch seconds (receivedDateTime is UTC) */
 	int has_attachments;
 	int64_t size;          /* PR_MESSAGE_SIZE, -1 when Graph did not say */
+	int borrowed;          /* the strings belong to a sqz_text_store: sqz_message_clear leaves them */
 } sqz_message;
 
 typedef enum sqz_attachment_kind {
@@ -103,8 +105,10 @@ sqz_status sqz_mailbox_resolve_folders(sqz_mailbox *mb, size_t n, const char *co
  * The page's messages are appended to *messages (grown; free each with
  * sqz_message_clear then the array); a page that fails appends nothing. A
  * nextLink to another origin is an error: the token never leaves
- * graph_endpoint's origin. */
-sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top,
+ * graph_endpoint's origin. With a store, the messages' strings are kept in
+ * it (by their index in *messages) and live until their group is released;
+ * NULL keeps them on the heap. */
+sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top, sqz_text_store *store,
 	sqz_message **messages, size_t *count, char **next_link_out, sqz_error *err);
 
 sqz_status sqz_mailbox_message(sqz_mailbox *mb, const char *id, sqz_message *out, sqz_error *err);

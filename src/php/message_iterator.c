@@ -106,7 +106,7 @@ static bool fill(iterator_object *it)
 	it->next_link = NULL;
 	clear_page(it);
 	sqz_error err = SQZ_ERROR_INIT;
-	sqz_status st = sqz_mailbox_message_page(&mb->mb, it->folder_id, it->started ? link : NULL, it->page_size,
+	sqz_status st = sqz_mailbox_message_page(&mb->mb, it->folder_id, it->started ? link : NULL, it->page_size, NULL,
 		&it->page, &it->count, &it->next_link, &err);
 	sqz_free(link);
 	it->started = 1;

@@ -259,7 +259,8 @@ static void test_batch_failure(void)
 #define LISTED(id) "{\"id\":\"" id "\",\"subject\":\"S " id "\",\"receivedDateTime\":\"2026-12-01T10:00:00Z\",\"hasAttachments\":false}"
 
 /* Lists one page from a loopback server answering `responses` in turn. */
-static sqz_status list_page(const char *const *responses, size_t *served, sqz_message **msgs, size_t *count, char **next, sqz_error *err)
+static sqz_status list_page(const char *const *responses, sqz_text_store *store, size_t *served, sqz_message **msgs, size_t *count, char **next,
+	sqz_error *err)
 {
 	mini_server srv;
 	CHECK_INT(mini_server_start(&srv, responses), 0);
@@ -273,7 +274,7 @@ static sqz_status list_page(const char *const *responses, size_t *served, sqz_me
 	g.http_opts.timeout = 5;
 	sqz_mailbox mb;
 	CHECK_INT(sqz_mailbox_init(&mb, &g, NULL, err), SQZ_OK);
-	sqz_status st = sqz_mailbox_message_page(&mb, "inbox", NULL, 1000, msgs, count, next, err);
+	sqz_status st = sqz_mailbox_message_page(&mb, "inbox", NULL, 1000, store, msgs, count, next, err);
 	sqz_mailbox_clear(&mb);
 	sqz_graph_clear(&g);
 	sqz_http_free(http);
@@ -292,7 +293,9 @@ static void free_messages(sqz_message *msgs, size_t count)
 
 /* The listing is walked as it arrives: a transfer cut after two messages
  * and sent again lists each message once; the nextLink after the array is
- * kept; the messages of earlier pages stay. */
+ * kept; the messages of earlier pages stay. With a text store, the page's
+ * strings live in it by group (index / group_size) until released; the
+ * messages of earlier pages keep theirs. */
 static void test_listing_walked(void)
 {
 	static const char cut[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n"
@@ -305,7 +308,7 @@ static void test_listing_walked(void)
 	msgs[0].id = sqz_strdup("EARLIER");
 	size_t count = 1, served = 0;
 	char *next = NULL;
-	CHECK_INT(list_page((const char *[]){ cut, whole, NULL }, &served, &msgs, &count, &next, &err), SQZ_OK);
+	CHECK_INT(list_page((const char *[]){ cut, whole, NULL }, NULL, &served, &msgs, &count, &next, &err), SQZ_OK);
 	CHECK_INT(served, 2);
 	CHECK_INT(count, 4);
 	CHECK_STR(msgs[0].id, "EARLIER");
@@ -314,10 +317,38 @@ static void test_listing_walked(void)
 	CHECK_STR(msgs[3].id, "A3");
 	CHECK_STR(msgs[3].subject, "S A3");
 	CHECK_INT(msgs[3].received_at, 1796119200);
+	CHECK_INT(msgs[3].borrowed, 0);
 	CHECK(next && strstr(next, "NEXT") != NULL);
 	CHECK(err.message == NULL);
 	sqz_free(next);
 	free_messages(msgs, count);
+
+	/* The same into a store of groups of 2: A1 is in group 0 with EARLIER's
+	 * index, A2 and A3 in group 1. */
+	sqz_text_store text = SQZ_TEXT_STORE_INIT(2);
+	msgs = sqz_calloc(1, sizeof *msgs);
+	msgs[0].id = sqz_strdup("EARLIER");
+	count = 1;
+	next = NULL;
+	CHECK_INT(list_page((const char *[]){ cut, whole, NULL }, &text, &served, &msgs, &count, &next, &err), SQZ_OK);
+	CHECK_INT(count, 4);
+	CHECK_INT(msgs[0].borrowed, 0);
+	for (size_t i = 1; i < 4; i++) {
+		CHECK_INT(msgs[i].borrowed, 1);
+	}
+	CHECK_STR(msgs[1].id, "A1");
+	CHECK_STR(msgs[3].subject, "S A3");
+	CHECK(msgs[3].internet_message_id == NULL);
+	sqz_message_clear(&msgs[0]);
+	sqz_message_clear(&msgs[1]);
+	sqz_text_store_release(&text, 2);    /* group 0 unmapped: A1's strings are gone */
+	CHECK_STR(msgs[2].id, "A2");
+	CHECK_STR(msgs[3].id, "A3");
+	CHECK_STR(msgs[3].subject, "S A3");
+	sqz_free(next);
+	free_messages(msgs, count);
+	sqz_text_store_clear(&text);
+	CHECK(text.chunks == NULL);
 
 	/* A page that fails appends nothing, and says why. */
 #define JSON_200 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n"
@@ -337,7 +368,7 @@ static void test_listing_walked(void)
 		msgs = NULL;
 		count = 0;
 		next = NULL;
-		CHECK_INT(list_page((const char *[]){ failures[i].response, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
+		CHECK_INT(list_page((const char *[]){ failures[i].response, NULL }, &text, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
 		CHECK_STR(err.message, failures[i].message);
 		if (failures[i].response == truncated) {
 			CHECK_INT(err.http_status, 200);    /* the answer's, for the administrator's report */
@@ -346,13 +377,14 @@ static void test_listing_walked(void)
 		CHECK(msgs == NULL);
 		CHECK(next == NULL);
 		sqz_error_clear(&err);
+		sqz_text_store_clear(&text);    /* what the failed page kept before its failure */
 	}
 
 	/* A failed page keeps the messages of the pages before it, and only them. */
 	msgs = sqz_calloc(1, sizeof *msgs);
 	msgs[0].id = sqz_strdup("EARLIER");
 	count = 1;
-	CHECK_INT(list_page((const char *[]){ truncated, NULL }, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
+	CHECK_INT(list_page((const char *[]){ truncated, NULL }, NULL, &served, &msgs, &count, &next, &err), SQZ_E_GRAPH);
 	CHECK_INT(count, 1);
 	CHECK_STR(msgs[0].id, "EARLIER");
 	sqz_error_clear(&err);
