@@ -3,7 +3,9 @@
  * Every allocation of src/core goes through these so that a host (the PHP
  * binding, a C unit test, a fuzzer) can count or redirect them. libcurl,
  * OpenSSL and json-c keep their own allocators: ext/curl and ext/openssl
- * share the process with us and must not see their allocators replaced. */
+ * share the process with us and must not see their allocators replaced.
+ * The exceptions are pages mapped on purpose, to be given back whole:
+ * text_store.c's chunks, batch.c's answer room, the gzip decoders. */
 #ifndef SQZ_ALLOC_H
 #define SQZ_ALLOC_H
 

@@ -88,6 +88,13 @@ static void moves_log(sqz_import_run *r, const sqz_logger *held, sqz_log_level l
 	}
 }
 
+/* Best effort: the move happens without the category. */
+static void log_category_failure(sqz_import_run *r, const sqz_logger *held, const char *id, const char *why)
+{
+	sqz_log_field f[] = { { "id", id }, { "error", why } };
+	moves_log(r, held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+}
+
 /* Is this Outlook category a verdict of ours ("<error_category>: ...")? */
 static int is_our_category(const char *prefix, const char *s)
 {
@@ -130,8 +137,7 @@ static void patch_categories(sqz_import_run *r, sqz_mailbox *mb, sqz_graph *grap
 	sqz_http_response_init(&resp);
 	sqz_graph_call call = { .method = "PATCH", .url = path, .body = body, .body_len = body ? strlen(body) : 0, .idempotent = 1 };
 	if (path && body && sqz_graph_send(graph, &call, &resp, &e) != SQZ_OK) {
-		sqz_log_field f[] = { { "id", id }, { "error", e.message } };
-		moves_log(r, held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+		log_category_failure(r, held, id, e.message);
 	}
 	sqz_http_response_clear(&resp);
 	sqz_error_clear(&e);
@@ -367,8 +373,7 @@ static void queue_category(move_sender *s, size_t i, json_object *message)
 	} else {
 		sqz_free(body);
 		sqz_free(path);
-		sqz_log_field f[] = { { "id", pm->msg.id }, { "error", "out of memory" } };
-		moves_log(s->mc->r, s->held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+		log_category_failure(s->mc->r, s->held, pm->msg.id, "out of memory");
 	}
 }
 
@@ -486,12 +491,7 @@ static size_t locate_by_listing(move_sender *s, size_t *idx, size_t k)
 	sqz_free(url);
 	if (!page) {
 		if (!refused_as_request(&e)) {
-			for (size_t j = 0; j < k; j++) {
-				s->act[idx[j]] = ACT_DEFERRED;
-				s->why[idx[j]] = sqz_import_reason("move pending: could not check where the message is: %s", e.message);
-				s->moves[idx[j]].failed = 1;
-			}
-			keep_failure(s->failure, &e);
+			defer_all(s, idx, k, "move pending: could not check where the message is: %s", NULL, &e);
 			k = 0;
 		}
 		sqz_error_clear(&e);
@@ -592,8 +592,7 @@ static void send_categories(move_sender *s)
 		for (size_t j = 0; j < s->patch_count; j++) {
 			if (!results || results[j].status < 200 || results[j].status >= 300) {
 				const sqz_error *e = results && results[j].error.status != SQZ_OK ? &results[j].error : &err;
-				sqz_log_field f[] = { { "id", s->moves[s->patch_of[j]].msg.id }, { "error", e->message } };
-				moves_log(s->mc->r, s->held, SQZ_LOG_WARNING, "could not set the message's Outlook categories", f, 2);
+				log_category_failure(s->mc->r, s->held, s->moves[s->patch_of[j]].msg.id, e->message);
 			}
 			if (results) {
 				sqz_batch_result_clear(&results[j]);
@@ -655,12 +654,8 @@ static void moves_send(const move_ctx *mc, sqz_graph *graph, const sqz_logger *h
 		send_round(&s, idx, k, &move);
 		return;
 	}
-	for (size_t j = 0; j < k; j++) {
-		/* Graph failed to say where the messages are: no move this time. */
-		act[idx[j]] = ACT_DEFERRED;
-		why[idx[j]] = sqz_import_reason("move pending: %s", failure->message);
-		moves[idx[j]].failed = 1;
-	}
+	/* Graph failed to say where the messages are: no move this time. */
+	defer_all(&s, idx, k, "move pending: %s", NULL, failure);
 }
 
 /* What the moves' answers mean for the journal and the report: the

@@ -107,7 +107,8 @@ sqz_status sqz_mailbox_resolve_folders(sqz_mailbox *mb, size_t n, const char *co
  * nextLink to another origin is an error: the token never leaves
  * graph_endpoint's origin. With a store, the messages' strings are kept in
  * it (by their index in *messages) and live until their group is released;
- * NULL keeps them on the heap. */
+ * NULL keeps them on the heap. A page that fails, or whose transfer starts
+ * over, leaves the copies it made in the store until then. */
 sqz_status sqz_mailbox_message_page(sqz_mailbox *mb, const char *folder_id, const char *next_link, int top, sqz_text_store *store,
 	sqz_message **messages, size_t *count, char **next_link_out, sqz_error *err);
 

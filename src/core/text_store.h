@@ -21,7 +21,7 @@ struct sqz_text_chunk {
 };
 
 typedef struct sqz_text_store {
-	size_t group_size;         /* items per group: group = item index / group_size */
+	size_t group_size;         /* items per group: group = item index / group_size (0: one group) */
 	sqz_text_chunk *chunks;    /* newest first; each holds one group's strings */
 } sqz_text_store;
 
@@ -33,7 +33,8 @@ typedef struct sqz_text_store {
 char *sqz_text_store_dup(sqz_text_store *s, size_t index, const char *text, size_t len);
 
 /* Unmaps the groups of the items before `end` (a multiple of group_size,
- * or the end of the items): their strings are gone. */
+ * or the end of the items: a group `end` falls inside goes whole): their
+ * strings are gone. */
 void sqz_text_store_release(sqz_text_store *s, size_t end);
 
 /* Unmaps every group. */

@@ -46,10 +46,21 @@ static void test_groups(void)
 	CHECK_INT((long)chunk_count(&s), 1);
 	CHECK_STR(kept[200], "message 200");
 	CHECK_STR(part, "abc");
-	/* the end of the items, not a multiple of the group: the last group goes */
-	sqz_text_store_release(&s, 250);
+	sqz_text_store_release(&s, 300);
 	CHECK_INT((long)chunk_count(&s), 0);
 	sqz_text_store_clear(&s);
+
+	/* the end of the items, not a multiple of the group: the last group goes whole */
+	sqz_text_store five = SQZ_TEXT_STORE_INIT(2);
+	for (size_t i = 0; i < 5; i++) {
+		CHECK(sqz_text_store_dup(&five, i, "x", 1) != NULL);
+	}
+	CHECK_INT((long)chunk_count(&five), 3);
+	sqz_text_store_release(&five, 4);
+	CHECK_INT((long)chunk_count(&five), 1);
+	CHECK_INT((long)five.chunks->group, 2);
+	sqz_text_store_release(&five, 5);
+	CHECK_INT((long)chunk_count(&five), 0);
 }
 
 static void test_large(void)
